@@ -1,0 +1,75 @@
+/**
+ * Everything that can be wrong with a batch package, as data. The Dutch (and English) text is
+ * made from it by `describeImportProblem` in src/shared/i18n/importProblemText.ts.
+ */
+export type ImportProblemCode =
+  // container
+  | 'zip_unreadable'
+  | 'zip_entry_unknown'
+  | 'zip_entry_path'
+  | 'zip_entry_too_large'
+  | 'zip_ratio'
+  | 'zip_entry_missing'
+  | 'zip_entry_duplicate'
+  // manifest and trust
+  | 'manifest_json'
+  | 'manifest_format'
+  | 'manifest_field'
+  | 'signature_missing'
+  | 'signature_encoding'
+  | 'signature_invalid'
+  | 'file_not_in_manifest'
+  | 'file_missing'
+  | 'file_sha256'
+  | 'file_rows'
+  | 'point_mismatch'
+  | 'batch_id_reused'
+  | 'card_year_mismatch'
+  // csv structure
+  | 'csv_empty'
+  | 'csv_unterminated_quote'
+  | 'csv_text_after_quote'
+  | 'csv_missing_column'
+  | 'csv_duplicate_column'
+  | 'csv_missing_field'
+  // cards.csv fields
+  | 'card_number_format'
+  | 'card_number_check'
+  | 'card_number_duplicate'
+  | 'stamboek_format'
+  | 'stamboek_padded'
+  | 'stamboek_duplicate'
+  | 'name_empty'
+  | 'postcode_invalid'
+  | 'school_invalid'
+  | 'status_invalid'
+  // points.csv fields
+  | 'point_id_empty'
+  | 'point_id_duplicate'
+  | 'point_postcodes_invalid'
+  | 'point_date_invalid'
+  // applying to the store (reported, not errors)
+  | 'conflict_handed_out';
+
+export type ProblemSeverity = 'error' | 'warning';
+
+export interface ImportProblem {
+  code: ImportProblemCode;
+  severity: ProblemSeverity;
+  /** Entry in the package (`cards.csv`, `manifest.json`, ...) or the package itself (`package`). */
+  file: string;
+  /** 1-based physical line where the CSV record starts (the header is line 1). */
+  line?: number;
+  /** 1-based column position and header name of the field, for CSV problems. */
+  column?: number;
+  columnName?: string;
+  /** The offending value when it is not personal data (card numbers, postcodes, codes). */
+  value?: string;
+  /** Extra facts for the message: expected value, other line, ... */
+  expected?: string;
+  otherLine?: number;
+}
+
+export function isError(problem: ImportProblem): boolean {
+  return problem.severity === 'error';
+}
