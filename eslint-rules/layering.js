@@ -10,7 +10,14 @@ import path from 'node:path';
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const SHARED_PACKAGES = new Set(['zod']);
-const RENDERER_PACKAGES = new Set(['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@zxing/library', 'zod']);
+const RENDERER_PACKAGES = new Set([
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'react/jsx-runtime',
+  '@zxing/library',
+  'zod',
+]);
 
 function layerOf(file) {
   const rel = file.split(path.sep).join('/');
@@ -52,19 +59,22 @@ export const layering = {
           return report('the renderer reaches main only through the API contract');
         if ((layer === 'main' || layer === 'shell') && target === 'renderer')
           return report('main never imports renderer code');
-        if (layer === 'main' && target === 'shell') return report('only the shell may depend on electron code');
+        if (layer === 'main' && target === 'shell')
+          return report('only the shell may depend on electron code');
         return;
       }
       const isNode = NODE_BUILTINS.has(spec) || spec.startsWith('node:');
       const pkg = packageName(spec);
       if (layer === 'shared') {
         if (isNode) return report('src/shared must not use Node built-ins');
-        if (!SHARED_PACKAGES.has(pkg)) return report('src/shared uses only pure packages (' + [...SHARED_PACKAGES].join(', ') + ')');
+        if (!SHARED_PACKAGES.has(pkg))
+          return report('src/shared uses only pure packages (' + [...SHARED_PACKAGES].join(', ') + ')');
         return;
       }
       if (layer === 'renderer') {
         if (isNode) return report('the renderer must not use Node built-ins');
-        if (!RENDERER_PACKAGES.has(spec) && !RENDERER_PACKAGES.has(pkg)) return report('not a renderer package');
+        if (!RENDERER_PACKAGES.has(spec) && !RENDERER_PACKAGES.has(pkg))
+          return report('not a renderer package');
         return;
       }
       if (pkg === 'electron' || pkg === 'electron-updater') {
@@ -86,7 +96,11 @@ export const layering = {
         if (node.source.type === 'Literal') check(node, node.source.value);
       },
       CallExpression(node) {
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal')
+        if (
+          node.callee.type === 'Identifier' &&
+          node.callee.name === 'require' &&
+          node.arguments[0]?.type === 'Literal'
+        )
           check(node, node.arguments[0].value);
       },
     };

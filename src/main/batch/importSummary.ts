@@ -1,0 +1,27 @@
+import type { ImportProblem } from '../../shared/batch/importProblem';
+import type { Failure } from '../../shared/result';
+
+export interface ImportSummary {
+  batchId: string;
+  pointId: string;
+  /** The same batchId with the same contents was imported before: nothing changed. */
+  alreadyImported: boolean;
+  signature: 'valid' | 'unsigned_override';
+  availableFrom: string;
+  availableUntil: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+  revoked: number;
+  replaced: number;
+  /** Padded stamboeknummers, rows for cards already handed out that were not applied, ... */
+  warnings: ImportProblem[];
+  points: number;
+  /** Backup made before the change, or null when nothing changed or this was a preview. */
+  backup: string | null;
+}
+
+export type ImportFailure =
+  | Failure<'not_initialized'>
+  | Failure<'invalid_package', { problems: ImportProblem[] }>
+  | Failure<'unreadable_file', { path: string; detail: string }>;

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import { describeImportProblem } from '../../../shared/i18n/importProblemText';
+import { describeStoreProblem } from '../../../shared/i18n/storeText';
+import { assertNever } from '../../../shared/result';
+import { importBatch } from '../../batch/importBatch';
+import type { ImportSummary } from '../../batch/importSummary';
+import { flag } from '../argValues';
+import { CliRefusal, EXIT_OK, EXIT_REFUSED } from '../cliIo';
+import type { CliIo } from '../cliIo';
+import type { Command } from '../command';
+import { withStore } from '../withStore';
+import { formatProblemList } from './formatProblems';
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: 'import BESTAND.lkb [--allow-unsigned] [--preview] [--json]',
+  summary: 'lees een kaartpakket van de uitgever in (alles of niets)',
+  options: { 'allow-unsigned': { type: 'boolean' }, preview: { type: 'boolean' }, json: { type: 'boolean' } },
+  positionals: [1, 1],
+  run: (args, io) =>
+    withStore(args.dbPath, io, async (ctx) => {
+      const file = args.positionals[0] as string;
+      let bytes: Uint8Array;
+      try {
+        bytes = fs.readFileSync(file);
+      } catch (error) {
+        throw new CliRefusal(
+          describeStoreProblem({ error: 'unreadable_file', path: file, detail: (error as Error).message }),
+        );
+      }
+      const result = await importBatch(ctx, bytes, {
+        allowUnsigned: flag(args, 'allow-unsigned'),
+        preview: flag(args, 'preview'),
+      });
+      const json = flag(args, 'json');
+      if (result.ok) {
+        if (json) io.out(JSON.stringify(summaryJson(result.value), null, 2));
+        else printSummary(io, result.value, flag(args, 'preview'));
+        return EXIT_OK;
+      }
+      switch (result.error) {
+        case 'not_initialized':
+        case 'unreadable_file':
+          throw new CliRefusal(describeStoreProblem(result));
+        case 'invalid_package':
+          if (json) {
+            io.out(
+              JSON.stringify(
+                { ok: false, error: 'invalid_package', problems: result.problems.map(problemJson) },
+                null,
+                2,
+              ),
+            );
+          }
+          io.err(
+            `Het pakket ${file} is geweigerd; er is niets gewijzigd.\n${formatProblemList(result.problems)}`,
+          );
+          return EXIT_REFUSED;
+        default:
+          return assertNever(result);
+      }
+    }),
+};
+
+function problemJson(p: Parameters<typeof describeImportProblem>[0]) {
+  return { ...p, message: describeImportProblem(p) };
+}
+
+function summaryJson(s: ImportSummary) {
+  return { ...s, warnings: s.warnings.map(problemJson) };
+}
+
+function printSummary(io: CliIo, s: ImportSummary, preview: boolean): void {
+  if (s.alreadyImported) {
+    io.out(`Pakket ${s.batchId} was al ingelezen; er is niets gewijzigd.`);
+    return;
+  }
+  const head = preview ? 'Voorbeeld (nog niets gewijzigd)' : 'Ingelezen';
+  io.out(
+    `${head}: pakket ${s.batchId} voor ${s.pointId}, af te geven van ${s.availableFrom} tot en met ${s.availableUntil}.`,
+  );
+  if (s.signature === 'unsigned_override') {
+    io.out(
+      'LET OP: ingelezen zonder geldige handtekening van de uitgever (beheerder-uitzondering, in het auditlog).',
+    );
+  }
+  const rows: [string, number][] = [
+    ['nieuw', s.added],
+    ['bijgewerkt', s.updated],
+    ['ongewijzigd', s.unchanged],
+    ['ingetrokken', s.revoked],
+    ['vervangen', s.replaced],
+    ['waarschuwingen', s.warnings.length],
+  ];
+  for (const [label, n] of rows) io.out(`  ${label.padEnd(16)}${String(n).padStart(8)}`);
+  if (s.warnings.length > 0) io.out(formatProblemList(s.warnings));
+  if (s.backup) io.out(`Back-up vooraf: ${s.backup}`);
+}

@@ -1,0 +1,61 @@
+import type { Database } from 'better-sqlite3';
+import type { CardDeskFacts, PickupMethod } from '../../shared/desk/cardVerdict';
+import type { IssuerStatus } from '../../shared/batch/rows';
+import { pointLastDay } from './pointLastDay';
+
+interface FactsRow {
+  id: number;
+  card: string;
+  postcode: string;
+  issuer_status: IssuerStatus;
+  replaced_by: string | null;
+  available_from: string;
+  available_until: string;
+  state: 'collected' | 'returned' | null;
+  event_id: string | null;
+  at: string | null;
+  desk_id: string | null;
+  staff: string | null;
+  method: PickupMethod | null;
+  group_id: string | null;
+}
+
+export type CardFacts = CardDeskFacts & { cardId: number; postcode: string };
+
+/** The desk's view of one card: issuer data, current state, and the hand-out that made it. */
+export function readCardFacts(db: Database, card: string): CardFacts | null {
+  const row = db
+    .prepare(
+      `SELECT c.id, c.card, c.postcode, c.issuer_status, c.replaced_by, b.available_from, b.available_until,
+              s.state, s.event_id, e.at, e.desk_id, e.staff, e.method, e.group_id
+       FROM cards c
+       JOIN batches b ON b.batch_id = c.first_batch_id
+       LEFT JOIN card_state s ON s.card_id = c.id
+       LEFT JOIN desk_events e ON e.event_id = s.event_id
+       WHERE c.card = ?`,
+    )
+    .get(card) as FactsRow | undefined;
+  if (!row) return null;
+  const pointLast = pointLastDay(db);
+  return {
+    cardId: row.id,
+    card: row.card,
+    postcode: row.postcode,
+    issuerStatus: row.issuer_status,
+    replacedBy: row.replaced_by,
+    state: row.state,
+    collected:
+      row.state === 'collected' && row.event_id && row.at && row.desk_id && row.staff && row.method
+        ? {
+            eventId: row.event_id,
+            at: row.at,
+            deskId: row.desk_id,
+            staff: row.staff,
+            method: row.method,
+            groupId: row.group_id,
+          }
+        : null,
+    availableFrom: row.available_from,
+    lastDay: pointLast !== null && pointLast < row.available_until ? pointLast : row.available_until,
+  };
+}

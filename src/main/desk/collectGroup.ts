@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { CardRefusal } from '../../shared/desk/cardVerdict';
+import { cardVerdict } from '../../shared/desk/cardVerdict';
+import { isValidCardNumber } from '../../shared/domain/cardNumber';
+import { normalizeStamboeknummer } from '../../shared/domain/stamboeknummer';
+import { fail, ok } from '../../shared/result';
+import type { Failure, Result } from '../../shared/result';
+import { brusselsDate, brusselsIso } from '../../shared/time/brussels';
+import { appendAudit } from '../audit/auditLog';
+import { getSetting } from '../store/settings';
+import type { StoreContext } from '../store/storeContext';
+import { appendDeskEvent } from './appendDeskEvent';
+import { readCardFacts } from './cardFacts';
+import { checkStaff } from './staff';
+
+export const DEFAULT_MAX_GROUP_SIZE = 50;
+
+const collectorSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('stamboeknummer'), stamboeknummer: z.string().regex(/^\d{8,11}$/) }),
+  z.object({
+    kind: z.literal('person'),
+    name: z.string().trim().min(2).max(200),
+    idNote: z.string().trim().min(2).max(200),
+  }),
+]);
+
+export const groupRequestSchema = z.object({
+  collector: collectorSchema,
+  cards: z
+    .array(z.string().regex(/^\d{12}$/))
+    .min(1)
+    .max(1000),
+  staff: z.string().trim().min(1).max(100),
+  idChecked: z.boolean(),
+  requestId: z.string().min(8).max(100).optional(),
+});
+export type GroupRequest = z.infer<typeof groupRequestSchema>;
+
+/** Why one card cannot go into the group. */
+export type GroupCardProblem =
+  CardRefusal | { error: 'not_here' } | { error: 'invalid_card_number' } | { error: 'duplicate_in_group' };
+
+export interface GroupDone {
+  groupId: string;
+  at: string;
+  size: number;
+  repeated: boolean;
+}
+
+export type GroupFailure =
+  | Failure<'invalid_request', { issues: string[] }>
+  | Failure<'id_not_checked'>
+  | Failure<'unknown_staff', { staff: string }>
+  | Failure<'collector_unknown'>
+  | Failure<'group_too_large', { size: number; max: number }>
+  | Failure<'group_refused', { refusals: { card: string; problem: GroupCardProblem }[] }>;
+
+export function maxGroupSize(ctx: StoreContext): number {
+  const raw = getSetting(ctx.db, 'max_group_size');
+  const n = raw === null ? NaN : Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_MAX_GROUP_SIZE;
+}
+
+/**
+ * One teacher collects many colleagues' cards: all in one transaction, all or none. When any card
+ * cannot go, nothing is handed out and every card's reason is returned so the desk can fix the list.
+ */
+export function collectGroup(ctx: StoreContext, request: unknown): Result<GroupDone, GroupFailure> {
+  const parsed = groupRequestSchema.safeParse(request);
+  if (!parsed.success) {
+    return fail('invalid_request', {
+      issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    });
+  }
+  const req = parsed.data;
+  const { db, clock } = ctx;
+  return db
+    .transaction((): Result<GroupDone, GroupFailure> => {
+      if (req.requestId) {
+        const earlier = db
+          .prepare(
+            `SELECT g.group_id AS groupId, g.at, g.size FROM desk_events e JOIN pickup_groups g ON g.group_id = e.group_id
+             WHERE e.request_id = ?`,
+          )
+          .get(`${req.requestId}:${req.cards[0]}`) as Omit<GroupDone, 'repeated'> | undefined;
+        if (earlier) return ok({ ...earlier, repeated: true });
+      }
+      if (!req.idChecked) return fail('id_not_checked');
+      const staff = checkStaff(db, req.staff);
+      if (!staff.ok) return fail('unknown_staff', { staff: staff.staff });
+      const max = maxGroupSize(ctx);
+      if (req.cards.length > max) return fail('group_too_large', { size: req.cards.length, max });
+
+      let collectorCardId: number | null = null;
+      if (req.collector.kind === 'stamboeknummer') {
+        const sb = normalizeStamboeknummer(req.collector.stamboeknummer);
+        const id = sb.ok
+          ? (db
+              .prepare(
+                'SELECT id FROM cards WHERE stamboeknummer = ? ORDER BY replaced_by IS NOT NULL LIMIT 1',
+              )
+              .pluck()
+              .get(sb.value) as number | undefined)
+          : undefined;
+        if (id === undefined) return fail('collector_unknown');
+        collectorCardId = id;
+      }
+
+      const today = brusselsDate(clock.now());
+      const seen = new Set<string>();
+      const refusals: { card: string; problem: GroupCardProblem }[] = [];
+      const cardIds: { card: string; cardId: number }[] = [];
+      for (const card of req.cards) {
+        if (seen.has(card)) {
+          refusals.push({ card, problem: { error: 'duplicate_in_group' } });
+          continue;
+        }
+        seen.add(card);
+        if (!isValidCardNumber(card)) {
+          refusals.push({ card, problem: { error: 'invalid_card_number' } });
+          continue;
+        }
+        const facts = readCardFacts(db, card);
+        if (!facts) {
+          refusals.push({ card, problem: { error: 'not_here' } });
+          continue;
+        }
+        const verdict = cardVerdict(facts, today);
+        if (!verdict.ok) {
+          const { ok: _ok, ...problem } = verdict;
+          refusals.push({ card, problem });
+          continue;
+        }
+        cardIds.push({ card, cardId: facts.cardId });
+      }
+      if (refusals.length > 0) return fail('group_refused', { refusals });
+
+      const groupId = randomUUID();
+      const now = clock.now();
+      const at = brusselsIso(now);
+      db.prepare(
+        `INSERT INTO pickup_groups (group_id, collector_card_id, collector_name, collector_id_note, desk_id, staff, at,
+           at_ms, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        groupId,
+        collectorCardId,
+        req.collector.kind === 'person' ? req.collector.name : null,
+        req.collector.kind === 'person' ? req.collector.idNote : null,
+        getSetting(db, 'desk_id') ?? 'desk-unknown',
+        staff.staff,
+        at,
+        now.getTime(),
+        cardIds.length,
+      );
+      for (const { card, cardId } of cardIds) {
+        appendDeskEvent(db, clock, {
+          kind: 'handout',
+          cardId,
+          staff: staff.staff,
+          method: 'group',
+          groupId,
+          requestId: req.requestId ? `${req.requestId}:${card}` : null,
+        });
+      }
+      appendAudit(db, clock, 'group', { groupId, size: cardIds.length, cards: cardIds.map((c) => c.card) });
+      return ok({ groupId, at, size: cardIds.length, repeated: false });
+    })
+    .immediate();
+}

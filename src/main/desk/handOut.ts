@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { CardRefusal, PickupMethod } from '../../shared/desk/cardVerdict';
+import { cardVerdict } from '../../shared/desk/cardVerdict';
+import { isValidCardNumber } from '../../shared/domain/cardNumber';
+import { fail, ok } from '../../shared/result';
+import type { Failure, Result } from '../../shared/result';
+import { brusselsDate } from '../../shared/time/brussels';
+import { appendAudit } from '../audit/auditLog';
+import type { StoreContext } from '../store/storeContext';
+import { appendDeskEvent } from './appendDeskEvent';
+import { readCardFacts } from './cardFacts';
+import { likelyPointFor } from './pointsDirectory';
+import type { PointInfo } from './pointsDirectory';
+import { checkStaff } from './staff';
+
+export const handOutRequestSchema = z.object({
+  card: z.string().regex(/^\d{12}$/),
+  staff: z.string().trim().min(1).max(100),
+  idChecked: z.boolean(),
+  /** Idempotency key from the desk: a double click or double scan sends the same one. */
+  requestId: z.string().min(8).max(100).optional(),
+  /** The teacher's home postcode, to say where an unknown card most likely is. */
+  postcode: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
+});
+export type HandOutRequest = z.infer<typeof handOutRequestSchema>;
+
+export interface HandOutDone {
+  eventId: string;
+  card: string;
+  at: string;
+  deskId: string;
+  staff: string;
+  method: PickupMethod;
+  /** True when this request repeated one already done: no second event was written. */
+  repeated: boolean;
+}
+
+/** Same desk, same card, this soon after: a double scan, not a second teacher. */
+export const REPEAT_WINDOW_MS = 10_000;
+
+export type HandOutFailure =
+  | Failure<'invalid_request', { issues: string[] }>
+  | Failure<'id_not_checked'>
+  | Failure<'unknown_staff', { staff: string }>
+  | Failure<'invalid_card_number', { card: string }>
+  | Failure<'not_here', { card: string; likelyPoint: PointInfo | null }>
+  | ({ ok: false; card: string } & CardRefusal);
+
+/** Hands out one card to the teacher at the desk, after the ID check. */
+export function handOut(ctx: StoreContext, request: unknown): Result<HandOutDone, HandOutFailure> {
+  const parsed = handOutRequestSchema.safeParse(request);
+  if (!parsed.success) {
+    return fail('invalid_request', {
+      issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    });
+  }
+  const req = parsed.data;
+  const { db, clock } = ctx;
+  // IMMEDIATE: two desks on one store must not both pass the check for the same card.
+  return db
+    .transaction((): Result<HandOutDone, HandOutFailure> => {
+      const earlier = req.requestId ? findByRequestId(ctx, req.requestId) : null;
+      if (earlier) return ok({ ...earlier, repeated: true });
+      if (!req.idChecked) return fail('id_not_checked');
+      const staff = checkStaff(db, req.staff);
+      if (!staff.ok) return fail('unknown_staff', { staff: staff.staff });
+      if (!isValidCardNumber(req.card)) return fail('invalid_card_number', { card: req.card });
+      const facts = readCardFacts(db, req.card);
+      if (!facts) return fail('not_here', { card: req.card, likelyPoint: likelyPointFor(db, req.postcode) });
+
+      const verdict = cardVerdict(facts, brusselsDate(clock.now()));
+      if (!verdict.ok) {
+        const c = facts.collected;
+        const isRepeat =
+          verdict.error === 'already_collected' &&
+          c !== null &&
+          c.method === 'self' &&
+          c.staff === staff.staff &&
+          clock.now().getTime() - Date.parse(c.at) < REPEAT_WINDOW_MS;
+        if (isRepeat) {
+          return ok({
+            eventId: c.eventId,
+            card: req.card,
+            at: c.at,
+            deskId: c.deskId,
+            staff: c.staff,
+            method: c.method,
+            repeated: true,
+          });
+        }
+        const { ok: _ok, ...refusal } = verdict;
+        return { ok: false, card: req.card, ...refusal };
+      }
+      const event = appendDeskEvent(db, clock, {
+        kind: 'handout',
+        cardId: facts.cardId,
+        staff: staff.staff,
+        method: 'self',
+        requestId: req.requestId ?? null,
+      });
+      appendAudit(db, clock, 'handout', { card: req.card, eventId: event.eventId, method: 'self' });
+      return ok({ ...event, card: req.card, staff: staff.staff, method: 'self', repeated: false });
+    })
+    .immediate();
+}
+
+function findByRequestId(ctx: StoreContext, requestId: string): Omit<HandOutDone, 'repeated'> | null {
+  const row = ctx.db
+    .prepare(
+      `SELECT e.event_id AS eventId, c.card, e.at, e.desk_id AS deskId, e.staff, e.method
+       FROM desk_events e JOIN cards c ON c.id = e.card_id WHERE e.request_id = ? AND e.kind = 'handout'`,
+    )
+    .get(requestId) as Omit<HandOutDone, 'repeated'> | undefined;
+  return row ?? null;
+}

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { brusselsIso } from '../../shared/time/brussels';
+import type { StoreContext } from './storeContext';
+
+export type BackupReason = 'import' | 'daily' | 'purge' | 'manual' | 'restore';
+
+/** How many automatic backups of each reason are kept. */
+export const BACKUPS_KEPT = 10;
+
+function stamp(ctx: StoreContext): string {
+  // 2027-01-05T10:12:00+01:00 → 20270105-101200: sortable, and Brussels time like everything else.
+  return brusselsIso(ctx.clock.now()).slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+}
+
+/**
+ * Online backup with SQLite's backup API: consistent even while desks keep writing.
+ * Returns the file written.
+ */
+export async function backupStore(ctx: StoreContext, reason: BackupReason, target?: string): Promise<string> {
+  fs.mkdirSync(ctx.backupDir, { recursive: true });
+  let file = target ?? path.join(ctx.backupDir, `balie-${reason}-${stamp(ctx)}.sqlite`);
+  for (let n = 2; !target && fs.existsSync(file); n += 1) {
+    file = path.join(ctx.backupDir, `balie-${reason}-${stamp(ctx)}-${n}.sqlite`);
+  }
+  await ctx.db.backup(file);
+  if (!target) pruneBackups(ctx.backupDir, reason);
+  return file;
+}
+
+export function listBackups(backupDir: string, reason?: BackupReason): string[] {
+  if (!fs.existsSync(backupDir)) return [];
+  const prefix = reason ? `balie-${reason}-` : 'balie-';
+  return fs
+    .readdirSync(backupDir)
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.sqlite'))
+    .sort()
+    .map((name) => path.join(backupDir, name));
+}
+
+function pruneBackups(backupDir: string, reason: BackupReason): void {
+  const files = listBackups(backupDir, reason);
+  for (const old of files.slice(0, Math.max(0, files.length - BACKUPS_KEPT))) fs.rmSync(old, { force: true });
+}

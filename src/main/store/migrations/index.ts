@@ -1,0 +1,8 @@
+import type { Migration } from './migration';
+import { m0010Initial } from './m0010_initial';
+import { m0020DeskEvents } from './m0020_desk_events';
+
+/** In order. Never edit a released migration: add a new one. */
+export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020DeskEvents];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,28 @@
+import type { Database } from 'better-sqlite3';
+
+/** Keys of the settings table; one place so a typo is a compile error. */
+export type SettingKey =
+  | 'point_id'
+  | 'point_name'
+  | 'issuer_public_key'
+  | 'desk_id'
+  | 'initialized_at'
+  | 'last_day'
+  | 'max_group_size'
+  | 'retention_days'
+  | 'staff_list'
+  | 'admin_pin'
+  | 'admin_pin_lockout'
+  | 'demo_mode';
+
+export function getSetting(db: Database, key: SettingKey): string | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+    { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function setSetting(db: Database, key: SettingKey, value: string): void {
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
+}

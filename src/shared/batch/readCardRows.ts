@@ -1,0 +1,178 @@
+import {
+  columnRef,
+  fieldOf,
+  firstUnreachedColumn,
+  locateColumns,
+  parseCsv,
+  sortByPosition,
+} from '../csv/parseCsv';
+import type { CsvColumn, CsvRecord } from '../csv/parseCsv';
+import { cardCheckDigits } from '../domain/cardNumber';
+import { isValidPostcode } from '../domain/postcode';
+import { normalizeStamboeknummer } from '../domain/stamboeknummer';
+import type { ImportProblem, ImportProblemCode, ProblemSeverity } from './importProblem';
+import type { CardRow, IssuerStatus } from './rows';
+
+/**
+ * cards.csv text to validated rows, per the batch spec. Every problem is collected (the caller
+ * shows the first ones and a count); a record with an error yields no row. Stamboeknummers and
+ * names are personal data: they never go into a problem's `value`.
+ */
+export interface CardRowsResult {
+  rows: CardRow[];
+  problems: ImportProblem[];
+}
+
+const FILE = 'cards.csv';
+const KNOWN = [
+  'kaartnummer',
+  'stamboeknummer',
+  'voornaam',
+  'achternaam',
+  'postcode',
+  'gemeente',
+  'instellingsnummer',
+  'status',
+] as const;
+type CardColumn = (typeof KNOWN)[number];
+const REQUIRED: readonly CardColumn[] = [
+  'kaartnummer',
+  'stamboeknummer',
+  'voornaam',
+  'achternaam',
+  'postcode',
+];
+type Columns = Partial<Record<CardColumn, CsvColumn>>;
+
+const TWELVE_DIGITS = /^\d{12}$/;
+const DIGITS = /^\d+$/;
+
+export function readCardRows(text: string): CardRowsResult {
+  const parsed = parseCsv(text, FILE);
+  const layout = locateColumns(parsed, KNOWN, REQUIRED, FILE);
+  const problems = [...parsed.problems, ...layout.problems];
+  if (layout.problems.length > 0) return { rows: [], problems: sortByPosition(problems) };
+  const reader = new CardRecordReader(layout.columns, problems);
+  const rows: CardRow[] = [];
+  for (const record of parsed.records) {
+    const row = reader.read(record);
+    if (row) rows.push(row);
+  }
+  return { rows, problems: sortByPosition(problems) };
+}
+
+/** Reads records one by one, remembering card and stamboek numbers to find duplicates. */
+class CardRecordReader {
+  private readonly cardLines = new Map<string, number>();
+  private readonly stamboekLines = new Map<string, number>();
+  private readonly fieldsNeeded: number;
+  private errors = 0;
+  private line = 0;
+
+  constructor(
+    private readonly columns: Columns,
+    private readonly problems: ImportProblem[],
+  ) {
+    this.fieldsNeeded = Math.max(...REQUIRED.map((k) => (columns[k]?.index ?? 0) + 1));
+  }
+
+  read(record: CsvRecord): CardRow | null {
+    this.line = record.line;
+    this.errors = 0;
+    if (!this.hasRequiredFields(record)) return null;
+    const c = this.columns;
+    const card = this.cardNumber(fieldOf(record, c.kaartnummer));
+    const stamboeknummer = this.stamboeknummer(fieldOf(record, c.stamboeknummer));
+    const voornaam = this.name('voornaam', fieldOf(record, c.voornaam));
+    const achternaam = this.name('achternaam', fieldOf(record, c.achternaam));
+    const postcode = this.postcode(fieldOf(record, c.postcode));
+    const school = this.school(fieldOf(record, c.instellingsnummer));
+    const status = this.status(fieldOf(record, c.status));
+    const gemeente = fieldOf(record, c.gemeente) || null;
+    if (this.errors > 0 || card === null || stamboeknummer === null || status === null) return null;
+    return {
+      line: record.line,
+      card,
+      stamboeknummer,
+      voornaam,
+      achternaam,
+      postcode,
+      gemeente,
+      school,
+      status,
+    };
+  }
+
+  private hasRequiredFields(record: CsvRecord): boolean {
+    const missing = firstUnreachedColumn(
+      record,
+      REQUIRED.map((k) => this.columns[k]),
+    );
+    if (!missing) return true;
+    const extra = { value: String(record.fields.length), expected: String(this.fieldsNeeded) };
+    this.report('csv_missing_field', missing, extra);
+    return false;
+  }
+
+  private cardNumber(raw: string): string | null {
+    const column = this.columns.kaartnummer;
+    if (!TWELVE_DIGITS.test(raw)) return this.report('card_number_format', column, { value: raw });
+    const expected = cardCheckDigits(raw.slice(0, 10));
+    if (raw.slice(10) !== expected) return this.report('card_number_check', column, { value: raw, expected });
+    const otherLine = this.firstSeen(this.cardLines, raw);
+    if (otherLine !== undefined)
+      return this.report('card_number_duplicate', column, { value: raw, otherLine });
+    return raw;
+  }
+
+  private stamboeknummer(raw: string): string | null {
+    const column = this.columns.stamboeknummer;
+    const normalized = normalizeStamboeknummer(raw);
+    if (!normalized.ok) return this.report('stamboek_format', column);
+    if (normalized.padded) this.report('stamboek_padded', column, {}, 'warning');
+    const otherLine = this.firstSeen(this.stamboekLines, normalized.value);
+    if (otherLine !== undefined) return this.report('stamboek_duplicate', column, { otherLine });
+    return normalized.value;
+  }
+
+  private name(k: 'voornaam' | 'achternaam', raw: string): string {
+    if (raw === '') this.report('name_empty', this.columns[k]);
+    return raw;
+  }
+
+  private postcode(raw: string): string {
+    if (!isValidPostcode(raw)) this.report('postcode_invalid', this.columns.postcode, { value: raw });
+    return raw;
+  }
+
+  private school(raw: string): string | null {
+    if (raw === '') return null;
+    if (!DIGITS.test(raw)) this.report('school_invalid', this.columns.instellingsnummer, { value: raw });
+    return raw;
+  }
+
+  private status(raw: string): IssuerStatus | null {
+    const status = raw.toLowerCase();
+    if (status === '' || status === 'beschikbaar') return 'beschikbaar';
+    if (status === 'ingetrokken') return 'ingetrokken';
+    return this.report('status_invalid', this.columns.status, { value: raw });
+  }
+
+  /** The line where key was first seen, or undefined (and remember this line) when it is new. */
+  private firstSeen(lines: Map<string, number>, key: string): number | undefined {
+    const earlier = lines.get(key);
+    if (earlier === undefined) lines.set(key, this.line);
+    return earlier;
+  }
+
+  private report(
+    code: ImportProblemCode,
+    column: CsvColumn | undefined,
+    extra: Pick<ImportProblem, 'value' | 'expected' | 'otherLine'> = {},
+    severity: ProblemSeverity = 'error',
+  ): null {
+    if (severity === 'error') this.errors++;
+    this.problems.push({ code, severity, file: FILE, line: this.line, ...columnRef(column), ...extra });
+    return null;
+  }
+}

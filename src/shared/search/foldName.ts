@@ -1,0 +1,41 @@
+/**
+ * Names as staff type them: no case, no accents, particles and apostrophes as plain word breaks.
+ * `Öztürk` → `ozturk`, `'t Kint` → `t kint`, `Nguyễn` → `nguyen`.
+ */
+const SPECIAL_LETTERS: Record<string, string> = {
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
+
+export function foldText(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[øæœßłđðþı]/g, (ch) => SPECIAL_LETTERS[ch] ?? ch)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function foldedWords(text: string): string[] {
+  const folded = foldText(text);
+  return folded === '' ? [] : folded.split(' ');
+}
+
+/**
+ * What the name index holds for one card: every word of both names, plus the surname written
+ * as one word, so `vandenbroeck`, `van den b` and `broeck` all find `Van den Broeck`.
+ */
+export function nameSearchText(voornaam: string, achternaam: string): string {
+  const surnameWords = foldedWords(achternaam);
+  const words = [...foldedWords(voornaam), ...surnameWords];
+  if (surnameWords.length > 1) words.push(surnameWords.join(''));
+  return words.join(' ');
+}

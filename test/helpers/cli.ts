@@ -1,0 +1,21 @@
+import { main } from '../../src/main/cli/main';
+import { fixedClock } from '../../src/shared/time/clock';
+
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs the real CLI in-process with a fixed clock and captured output. */
+export async function runCli(argv: string[], at = '2026-12-02T09:30:00Z'): Promise<CliRun> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`),
+    env: {},
+    clock: fixedClock(at),
+  });
+  return { code, out, err };
+}
