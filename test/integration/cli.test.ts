@@ -13,7 +13,17 @@ function setUp(): { db: string; dir: string } {
 }
 
 async function initGent(db: string) {
-  return runCli(['--db', db, 'init', '--point', 'BIB-GENT', '--name', 'De Krook', '--issuer-key', fixture('issuer-test.pub.pem')]);
+  return runCli([
+    '--db',
+    db,
+    'init',
+    '--point',
+    'BIB-GENT',
+    '--name',
+    'De Krook',
+    '--issuer-key',
+    fixture('issuer-test.pub.pem'),
+  ]);
 }
 
 describe('the balie command line', () => {
@@ -30,7 +40,13 @@ describe('the balie command line', () => {
     const run = await runCli(['--db', db, 'import', fixture('gent-small.lkb'), '--json']);
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.out);
-    expect(summary).toMatchObject({ batchId: '2027-BIB-GENT-01', added: 60, updated: 0, unchanged: 0, replaced: 0 });
+    expect(summary).toMatchObject({
+      batchId: '2027-BIB-GENT-01',
+      added: 60,
+      updated: 0,
+      unchanged: 0,
+      replaced: 0,
+    });
     expect(Array.isArray(summary.warnings)).toBe(true);
     expect(typeof summary.revoked).toBe('number');
   });
@@ -62,7 +78,10 @@ describe('the balie command line', () => {
   it('shows the first 50 problems of a bad package and how many more (exit 1)', async () => {
     const { db, dir } = setUp();
     await initGent(db);
-    const rows = Array.from({ length: 70 }, (_, i) => `${makeCardNumber(2700000001 + i)};12;Jan;Peeters;9000;Gent;;`);
+    const rows = Array.from(
+      { length: 70 },
+      (_, i) => `${makeCardNumber(2700000001 + i)};12;Jan;Peeters;9000;Gent;;`,
+    );
     const file = path.join(dir, 'bad.lkb');
     fs.writeFileSync(file, makeTestPackage({ cardsCsv: [CARDS_HEADER, ...rows, ''].join('\n') }));
     const run = await runCli(['--db', db, 'import', file]);
@@ -82,7 +101,10 @@ describe('the balie command line', () => {
   it('makes a demo batch that verifies with the test key and imports', async () => {
     const { db, dir } = setUp();
     const out = path.join(dir, 'demo.lkb');
-    expect((await runCli(['demo-batch', '--point', 'BIB-GENT', '--cards', '300', '--out', out, '--seed', '3'])).code).toBe(0);
+    expect(
+      (await runCli(['demo-batch', '--point', 'BIB-GENT', '--cards', '300', '--out', out, '--seed', '3']))
+        .code,
+    ).toBe(0);
     await initGent(db);
     const run = await runCli(['--db', db, 'import', out, '--json']);
     expect(JSON.parse(run.out).added).toBe(300);

@@ -22,8 +22,13 @@ const cardOf = (i: number) => makeCardNumber(2700000100 + i);
 let store: TestStore;
 beforeAll(async () => {
   store = testStore();
-  const rows = people.map(([v, a, pc, sb, school], i) => `${cardOf(i)};${sb};${v};${a};${pc};Gent;${school};`);
-  const result = await importBatch(store, makeTestPackage({ cardsCsv: [CARDS_HEADER, ...rows, ''].join('\r\n') }));
+  const rows = people.map(
+    ([v, a, pc, sb, school], i) => `${cardOf(i)};${sb};${v};${a};${pc};Gent;${school};`,
+  );
+  const result = await importBatch(
+    store,
+    makeTestPackage({ cardsCsv: [CARDS_HEADER, ...rows, ''].join('\r\n') }),
+  );
   if (!result.ok) throw new Error('import failed');
 });
 
@@ -62,17 +67,28 @@ describe('one search box for everything staff type or scan', () => {
 
   it('finds a card by its number and a teacher by stamboeknummer, also as Excel left it', () => {
     expect(searchCards(store.db, cardOf(2))[0]).toMatchObject({ achternaam: 'Öztürk', match: 'card' });
-    expect(searchCards(store.db, '51234567890')[0]).toMatchObject({ achternaam: 'Van den Broeck', match: 'stamboeknummer' });
-    expect(searchCards(store.db, '1234567890')[0]).toMatchObject({ achternaam: 'Peeters', match: 'stamboeknummer' });
+    expect(searchCards(store.db, '51234567890')[0]).toMatchObject({
+      achternaam: 'Van den Broeck',
+      match: 'stamboeknummer',
+    });
+    expect(searchCards(store.db, '1234567890')[0]).toMatchObject({
+      achternaam: 'Peeters',
+      match: 'stamboeknummer',
+    });
   });
 
   it('lists the cards of a postcode and of a school', () => {
-    expect(searchCards(store.db, '9040').map((r) => r.achternaam).sort()).toEqual(['Çelik', 'Öztürk']);
+    expect(
+      searchCards(store.db, '9040')
+        .map((r) => r.achternaam)
+        .sort(),
+    ).toEqual(['Çelik', 'Öztürk']);
     expect(searchCards(store.db, '100200').map((r) => r.match)).toEqual(['school', 'school', 'school']);
   });
 
   it('shows the status with every result', () => {
-    for (const hit of searchCards(store.db, 'a')) expect(['waiting', 'collected', 'revoked', 'replaced']).toContain(hit.status);
+    for (const hit of searchCards(store.db, 'a'))
+      expect(['waiting', 'collected', 'revoked', 'replaced']).toContain(hit.status);
   });
 
   it('finds nothing for a name nobody has, rather than something close', () => {

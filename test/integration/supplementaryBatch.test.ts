@@ -86,7 +86,8 @@ describe('a supplementary batch for the same point', () => {
     });
     const result = await importBatch(store, sameIdOtherContent);
     expect(result).toMatchObject({ ok: false, error: 'invalid_package' });
-    if (!result.ok && result.error === 'invalid_package') expect(result.problems[0]?.code).toBe('batch_id_reused');
+    if (!result.ok && result.error === 'invalid_package')
+      expect(result.problems[0]?.code).toBe('batch_id_reused');
     expect(dbChecksum(store.db)).toBe(before);
   });
 });

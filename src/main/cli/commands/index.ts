@@ -1,14 +1,33 @@
 import type { Command } from '../command';
+import { adminPinCommand } from './adminPinCommand';
+import { auditCommand } from './auditCommand';
 import { demoBatchCommand } from './demoBatchCommand';
+import { groupCommand } from './groupCommand';
+import { handoutCommand } from './handoutCommand';
 import { importCommand } from './importCommand';
 import { initCommand } from './initCommand';
+import { keysCommand } from './keysCommand';
+import { reportCommand } from './reportCommand';
 import { searchCommand } from './searchCommand';
+import { settingsCommand } from './settingsCommand';
 import { statsCommand } from './statsCommand';
+import { aggregateCommand, verifyCommand } from './verifyCommand';
+import { voidCommand } from './voidCommand';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
   importCommand,
   searchCommand,
   statsCommand,
+  handoutCommand,
+  groupCommand,
+  voidCommand,
+  reportCommand,
+  keysCommand,
+  verifyCommand,
+  aggregateCommand,
+  settingsCommand,
+  adminPinCommand,
+  auditCommand,
   demoBatchCommand,
 ];

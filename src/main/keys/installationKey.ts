@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { generateKeyPair, keyIdOf, loadPrivateKey, loadPublicKey } from '../crypto/ed25519';
+
+/**
+ * Where the installation's report-signing key lives: next to the database, private key mode 0600.
+ * The Electron shell wraps the private key with safeStorage through `KeyProtector`.
+ */
+export interface KeyProtector {
+  seal(pem: string): Buffer;
+  open(sealed: Buffer): string;
+}
+
+/** No OS key store (CLI, tests): the PEM file itself, readable only by its owner. */
+export const plainFileProtector: KeyProtector = {
+  seal: (pem) => Buffer.from(pem, 'utf8'),
+  open: (sealed) => sealed.toString('utf8'),
+};
+
+export interface InstallationKey {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  publicKeyPem: string;
+  keyId: string;
+  /** True when this call made the key (first use, or the old one was lost). */
+  created: boolean;
+}
+
+export function keyDirFor(dbPath: string): string {
+  return path.join(path.dirname(path.resolve(dbPath)), 'keys');
+}
+
+const PRIVATE_FILE = 'report-signing.key';
+const PUBLIC_FILE = 'report-signing.pub.pem';
+
+/** Loads the key pair, making one on first use. A lost private key simply gets a new pair. */
+export function loadOrCreateInstallationKey(
+  keyDir: string,
+  protector: KeyProtector = plainFileProtector,
+): InstallationKey {
+  const privateFile = path.join(keyDir, PRIVATE_FILE);
+  const publicFile = path.join(keyDir, PUBLIC_FILE);
+  if (fs.existsSync(privateFile)) {
+    const priv = loadPrivateKey(protector.open(fs.readFileSync(privateFile)));
+    const pubPem = fs.existsSync(publicFile) ? fs.readFileSync(publicFile, 'utf8') : null;
+    const pub = pubPem ? loadPublicKey(pubPem) : null;
+    if (priv.ok && pub?.ok) {
+      return {
+        privateKey: priv.value,
+        publicKey: pub.value,
+        publicKeyPem: pubPem as string,
+        keyId: keyIdOf(pub.value),
+        created: false,
+      };
+    }
+  }
+  return createInstallationKey(keyDir, protector);
+}
+
+/** Makes a new pair (first use or rotation); an old private key is kept aside, never overwritten. */
+export function createInstallationKey(
+  keyDir: string,
+  protector: KeyProtector = plainFileProtector,
+): InstallationKey {
+  fs.mkdirSync(keyDir, { recursive: true, mode: 0o700 });
+  const privateFile = path.join(keyDir, PRIVATE_FILE);
+  const publicFile = path.join(keyDir, PUBLIC_FILE);
+  const stamp = Date.now();
+  for (const file of [privateFile, publicFile]) {
+    if (fs.existsSync(file)) fs.renameSync(file, `${file}.retired-${stamp}`);
+  }
+  const pair = generateKeyPair();
+  fs.writeFileSync(privateFile, protector.seal(pair.privateKeyPem), { mode: 0o600 });
+  fs.chmodSync(privateFile, 0o600);
+  fs.writeFileSync(publicFile, pair.publicKeyPem, { mode: 0o644 });
+  const priv = loadPrivateKey(pair.privateKeyPem);
+  const pub = loadPublicKey(pair.publicKeyPem);
+  if (!priv.ok || !pub.ok) throw new Error('a freshly generated key pair does not load');
+  return {
+    privateKey: priv.value,
+    publicKey: pub.value,
+    publicKeyPem: pair.publicKeyPem,
+    keyId: keyIdOf(pub.value),
+    created: true,
+  };
+}

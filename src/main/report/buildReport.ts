@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { ReportPayload, ReportPickup } from '../../shared/report/reportPayload';
+import { REPORT_FORMAT } from '../../shared/report/reportPayload';
+import { brusselsIso } from '../../shared/time/brussels';
+import { getSetting } from '../store/settings';
+import type { StoreContext } from '../store/storeContext';
+import { cardStats } from '../stats/cardStats';
+
+interface PickupRow {
+  card: string;
+  at: string;
+  method: 'self' | 'group';
+  group_id: string | null;
+}
+
+/** The last report this installation signed, for `sequence` and `previous`. */
+export function lastReport(
+  db: Database,
+): { sequence: number; fileSha256: string; generatedAt: string } | null {
+  const row = db
+    .prepare(
+      'SELECT sequence, file_sha256 AS fileSha256, generated_at AS generatedAt FROM reports ORDER BY sequence DESC LIMIT 1',
+    )
+    .get() as { sequence: number; fileSha256: string; generatedAt: string } | undefined;
+  return row ?? null;
+}
+
+/**
+ * A cumulative snapshot of the point's state: totals, per postcode, and every card currently
+ * handed out. Card numbers only: no names, no stamboeknummers.
+ */
+export function buildReportPayload(ctx: StoreContext): ReportPayload {
+  const { db, clock } = ctx;
+  const stats = cardStats(db);
+  const previous = lastReport(db);
+  const batches = db
+    .prepare('SELECT batch_id FROM batches ORDER BY imported_at, batch_id')
+    .pluck()
+    .all() as string[];
+  const cardYear = (db.prepare('SELECT max(card_year) FROM batches').pluck().get() as number | null) ?? 0;
+  const pickups = (
+    db
+      .prepare(
+        `SELECT c.card, e.at, e.method, e.group_id FROM card_state s
+         JOIN cards c ON c.id = s.card_id JOIN desk_events e ON e.event_id = s.event_id
+         WHERE s.state = 'collected' ORDER BY e.seq`,
+      )
+      .all() as PickupRow[]
+  ).map((p): ReportPickup =>
+    p.method === 'group' && p.group_id !== null
+      ? { card: p.card, at: p.at, method: 'group', group: p.group_id }
+      : { card: p.card, at: p.at, method: 'self' },
+  );
+  return {
+    format: REPORT_FORMAT,
+    reportId: randomUUID(),
+    pointId: getSetting(db, 'point_id') ?? '',
+    pointName: getSetting(db, 'point_name') ?? '',
+    cardYear,
+    sequence: (previous?.sequence ?? 0) + 1,
+    previous: previous?.fileSha256 ?? null,
+    generatedAt: brusselsIso(clock.now()),
+    batches,
+    // Returned cards were not collected: for the issuer they count with the waiting ones.
+    totals: {
+      cards: stats.cards,
+      collected: stats.collected,
+      waiting: stats.waiting + stats.returned,
+      revoked: stats.revoked,
+      replaced: stats.replaced,
+    },
+    byPostcode: stats.byPostcode.map((p) => ({
+      postcode: p.postcode,
+      cards: p.cards,
+      collected: p.collected,
+    })),
+    pickups,
+  };
+}
