@@ -14,20 +14,29 @@ interface FactsRow {
   state: 'collected' | 'returned' | null;
   event_id: string | null;
   at: string | null;
+  at_ms: number | null;
   desk_id: string | null;
   staff: string | null;
   method: PickupMethod | null;
   group_id: string | null;
 }
 
-export type CardFacts = CardDeskFacts & { cardId: number; postcode: string };
+export type CardFacts = CardDeskFacts & {
+  cardId: number;
+  postcode: string;
+  /**
+   * The exact instant (ms) of the hand-out that made the card collected. `collected.at` is
+   * whole seconds only, which is too coarse for the 10-second double-scan window.
+   */
+  collectedAtMs: number | null;
+};
 
 /** The desk's view of one card: issuer data, current state, and the hand-out that made it. */
 export function readCardFacts(db: Database, card: string): CardFacts | null {
   const row = db
     .prepare(
       `SELECT c.id, c.card, c.postcode, c.issuer_status, c.replaced_by, b.available_from, b.available_until,
-              s.state, s.event_id, e.at, e.desk_id, e.staff, e.method, e.group_id
+              s.state, s.event_id, e.at, e.at_ms, e.desk_id, e.staff, e.method, e.group_id
        FROM cards c
        JOIN batches b ON b.batch_id = c.first_batch_id
        LEFT JOIN card_state s ON s.card_id = c.id
@@ -55,6 +64,7 @@ export function readCardFacts(db: Database, card: string): CardFacts | null {
             groupId: row.group_id,
           }
         : null,
+    collectedAtMs: row.state === 'collected' ? row.at_ms : null,
     availableFrom: row.available_from,
     lastDay: pointLast !== null && pointLast < row.available_until ? pointLast : row.available_until,
   };

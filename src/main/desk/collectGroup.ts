@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { CardRefusal } from '../../shared/desk/cardVerdict';
 import { cardVerdict } from '../../shared/desk/cardVerdict';
@@ -78,12 +79,10 @@ export function collectGroup(ctx: StoreContext, request: unknown): Result<GroupD
   return db
     .transaction((): Result<GroupDone, GroupFailure> => {
       if (req.requestId) {
-        const earlier = db
-          .prepare(
-            `SELECT g.group_id AS groupId, g.at, g.size FROM desk_events e JOIN pickup_groups g ON g.group_id = e.group_id
-             WHERE e.request_id = ?`,
-          )
-          .get(`${req.requestId}:${req.cards[0]}`) as Omit<GroupDone, 'repeated'> | undefined;
+        const earlier = findGroupByRequestId(db, req.requestId, req.cards);
+        if (earlier === 'other_cards') {
+          return fail('invalid_request', { issues: ['requestId: already used for another list of cards'] });
+        }
         if (earlier) return ok({ ...earlier, repeated: true });
       }
       if (!req.idChecked) return fail('id_not_checked');
@@ -167,4 +166,44 @@ export function collectGroup(ctx: StoreContext, request: unknown): Result<GroupD
       return ok({ groupId, at, size: cardIds.length, repeated: false });
     })
     .immediate();
+}
+
+/**
+ * The group an earlier request with this id made, when it was for exactly these cards (in any
+ * order). Only the first card used to be looked up: a reused id with the same first card answered
+ * "done" for cards that were never handed out, and a list sharing only a later card would hit the
+ * unique request_id (an exception) once that card had been voided. Now every card is looked up and
+ * a different list is refused.
+ */
+function findGroupByRequestId(
+  db: Database,
+  requestId: string,
+  cards: readonly string[],
+): Omit<GroupDone, 'repeated'> | 'other_cards' | null {
+  const groupOfRequest = db
+    .prepare(`SELECT group_id FROM desk_events WHERE request_id = ? AND kind = 'handout'`)
+    .pluck();
+  const groupIds = new Set<string>();
+  for (const card of cards) {
+    const groupId = groupOfRequest.get(`${requestId}:${card}`) as string | null | undefined;
+    if (groupId) groupIds.add(groupId);
+  }
+  if (groupIds.size === 0) return null;
+  const [groupId] = groupIds;
+  if (groupIds.size > 1 || groupId === undefined) return 'other_cards';
+  const groupCards = db
+    .prepare(
+      `SELECT c.card FROM desk_events e JOIN cards c ON c.id = e.card_id WHERE e.group_id = ? AND e.kind = 'handout'`,
+    )
+    .pluck()
+    .all(groupId) as string[];
+  const asked = new Set(cards);
+  const same =
+    asked.size === cards.length &&
+    groupCards.length === cards.length &&
+    groupCards.every((c) => asked.has(c));
+  if (!same) return 'other_cards';
+  return db
+    .prepare('SELECT group_id AS groupId, at, size FROM pickup_groups WHERE group_id = ?')
+    .get(groupId) as Omit<GroupDone, 'repeated'>;
 }

@@ -63,6 +63,11 @@ export function handOut(ctx: StoreContext, request: unknown): Result<HandOutDone
   return db
     .transaction((): Result<HandOutDone, HandOutFailure> => {
       const earlier = req.requestId ? findByRequestId(ctx, req.requestId) : null;
+      if (earlier && earlier.card !== req.card) {
+        // A desk bug, not a retry: answering "repeated" would show card B as handed out while only
+        // card A was, and writing an event would break the unique request_id. Refuse instead.
+        return fail('invalid_request', { issues: ['requestId: already used for another card'] });
+      }
       if (earlier) return ok({ ...earlier, repeated: true });
       if (!req.idChecked) return fail('id_not_checked');
       const staff = checkStaff(db, req.staff);
@@ -74,12 +79,17 @@ export function handOut(ctx: StoreContext, request: unknown): Result<HandOutDone
       const verdict = cardVerdict(facts, brusselsDate(clock.now()));
       if (!verdict.ok) {
         const c = facts.collected;
+        // Measured from the stored ms instant: `c.at` is truncated to whole seconds, which made a
+        // re-scan 9.5 s later look like 10+ s and showed staff a red "already collected".
+        // A negative gap means the PC clock was put back: that is no double scan either.
+        const elapsedMs = facts.collectedAtMs === null ? NaN : clock.now().getTime() - facts.collectedAtMs;
         const isRepeat =
           verdict.error === 'already_collected' &&
           c !== null &&
           c.method === 'self' &&
           c.staff === staff.staff &&
-          clock.now().getTime() - Date.parse(c.at) < REPEAT_WINDOW_MS;
+          elapsedMs >= 0 &&
+          elapsedMs < REPEAT_WINDOW_MS;
         if (isRepeat) {
           return ok({
             eventId: c.eventId,

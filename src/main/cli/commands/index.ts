@@ -1,13 +1,17 @@
 import type { Command } from '../command';
 import { adminPinCommand } from './adminPinCommand';
 import { auditCommand } from './auditCommand';
+import { backupCommand } from './backupCommand';
 import { demoBatchCommand } from './demoBatchCommand';
 import { groupCommand } from './groupCommand';
 import { handoutCommand } from './handoutCommand';
 import { importCommand } from './importCommand';
 import { initCommand } from './initCommand';
 import { keysCommand } from './keysCommand';
+import { leftoversCommand } from './leftoversCommand';
+import { purgeCommand } from './purgeCommand';
 import { reportCommand } from './reportCommand';
+import { restoreCommand } from './restoreCommand';
 import { searchCommand } from './searchCommand';
 import { settingsCommand } from './settingsCommand';
 import { statsCommand } from './statsCommand';
@@ -29,5 +33,9 @@ export const COMMANDS: readonly Command[] = [
   settingsCommand,
   adminPinCommand,
   auditCommand,
+  backupCommand,
+  restoreCommand,
+  leftoversCommand,
+  purgeCommand,
   demoBatchCommand,
 ];

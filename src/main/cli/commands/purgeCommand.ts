@@ -1,0 +1,35 @@
+import { describePurgeProblem } from '../../../shared/i18n/safetyText';
+import { purgePersonalData } from '../../retention/purge';
+import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
+import type { Command } from '../command';
+import { withStore } from '../withStore';
+import { ADMIN_PIN_ENV, adminPinArg } from './safetyArgs';
+
+export const purgeCommand: Command = {
+  name: 'purge',
+  usage: 'purge --admin-pin PIN',
+  summary: `wis namen en stamboeknummers na de bewaartermijn (pincode liever via ${ADMIN_PIN_ENV}: niet zichtbaar in de proceslijst)`,
+  options: { 'admin-pin': { type: 'string' } },
+  positionals: [0, 0],
+  run: (args, io) => {
+    const pin = adminPinArg(args, io);
+    if (pin === null) {
+      throw usageError(
+        `De beheerderspincode is verplicht: --admin-pin PIN, of veiliger de omgevingsvariabele ${ADMIN_PIN_ENV} (argumenten zijn zichtbaar in de proceslijst).`,
+      );
+    }
+    return withStore(args.dbPath, io, async (ctx) => {
+      const result = await purgePersonalData(ctx, { adminPin: pin });
+      if (!result.ok) throw new CliRefusal(describePurgeProblem(result));
+      const r = result.value;
+      io.out(
+        `Persoonsgegevens gewist: ${r.cards} kaarten, ${r.groups} groepsafhalingen. Kaartnummers en afhalingen blijven voor de rapporten.`,
+      );
+      io.out(`Back-up vooraf: ${r.backup}`);
+      io.out(
+        `Let op: ${r.backupsWithPersonalData.length} back-up(s) in ${ctx.backupDir} bevatten nog namen en stamboeknummers. Verwijder ze zodra de wissing gecontroleerd is.`,
+      );
+      return EXIT_OK;
+    });
+  },
+};
