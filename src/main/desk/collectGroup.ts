@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
-import type { CardRefusal } from '../../shared/desk/cardVerdict';
 import { cardVerdict } from '../../shared/desk/cardVerdict';
+import { groupRequestSchema } from '../../shared/desk/deskRequests';
+import type { GroupCardProblem, GroupDone, GroupFailure } from '../../shared/desk/deskResults';
 import { isValidCardNumber } from '../../shared/domain/cardNumber';
 import { normalizeStamboeknummer } from '../../shared/domain/stamboeknummer';
 import { fail, ok } from '../../shared/result';
-import type { Failure, Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
 import { brusselsDate, brusselsIso } from '../../shared/time/brussels';
 import { appendAudit } from '../audit/auditLog';
 import { getSetting } from '../store/settings';
@@ -16,46 +16,6 @@ import { readCardFacts } from './cardFacts';
 import { checkStaff } from './staff';
 
 export const DEFAULT_MAX_GROUP_SIZE = 50;
-
-const collectorSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('stamboeknummer'), stamboeknummer: z.string().regex(/^\d{8,11}$/) }),
-  z.object({
-    kind: z.literal('person'),
-    name: z.string().trim().min(2).max(200),
-    idNote: z.string().trim().min(2).max(200),
-  }),
-]);
-
-export const groupRequestSchema = z.object({
-  collector: collectorSchema,
-  cards: z
-    .array(z.string().regex(/^\d{12}$/))
-    .min(1)
-    .max(1000),
-  staff: z.string().trim().min(1).max(100),
-  idChecked: z.boolean(),
-  requestId: z.string().min(8).max(100).optional(),
-});
-export type GroupRequest = z.infer<typeof groupRequestSchema>;
-
-/** Why one card cannot go into the group. */
-export type GroupCardProblem =
-  CardRefusal | { error: 'not_here' } | { error: 'invalid_card_number' } | { error: 'duplicate_in_group' };
-
-export interface GroupDone {
-  groupId: string;
-  at: string;
-  size: number;
-  repeated: boolean;
-}
-
-export type GroupFailure =
-  | Failure<'invalid_request', { issues: string[] }>
-  | Failure<'id_not_checked'>
-  | Failure<'unknown_staff', { staff: string }>
-  | Failure<'collector_unknown'>
-  | Failure<'group_too_large', { size: number; max: number }>
-  | Failure<'group_refused', { refusals: { card: string; problem: GroupCardProblem }[] }>;
 
 export function maxGroupSize(ctx: StoreContext): number {
   const raw = getSetting(ctx.db, 'max_group_size');

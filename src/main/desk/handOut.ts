@@ -1,53 +1,19 @@
-import { z } from 'zod';
-import type { CardRefusal, PickupMethod } from '../../shared/desk/cardVerdict';
 import { cardVerdict } from '../../shared/desk/cardVerdict';
+import { handOutRequestSchema } from '../../shared/desk/deskRequests';
+import type { HandOutDone, HandOutFailure } from '../../shared/desk/deskResults';
 import { isValidCardNumber } from '../../shared/domain/cardNumber';
 import { fail, ok } from '../../shared/result';
-import type { Failure, Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
 import { brusselsDate } from '../../shared/time/brussels';
 import { appendAudit } from '../audit/auditLog';
 import type { StoreContext } from '../store/storeContext';
 import { appendDeskEvent } from './appendDeskEvent';
 import { readCardFacts } from './cardFacts';
 import { likelyPointFor } from './pointsDirectory';
-import type { PointInfo } from './pointsDirectory';
 import { checkStaff } from './staff';
-
-export const handOutRequestSchema = z.object({
-  card: z.string().regex(/^\d{12}$/),
-  staff: z.string().trim().min(1).max(100),
-  idChecked: z.boolean(),
-  /** Idempotency key from the desk: a double click or double scan sends the same one. */
-  requestId: z.string().min(8).max(100).optional(),
-  /** The teacher's home postcode, to say where an unknown card most likely is. */
-  postcode: z
-    .string()
-    .regex(/^\d{4}$/)
-    .optional(),
-});
-export type HandOutRequest = z.infer<typeof handOutRequestSchema>;
-
-export interface HandOutDone {
-  eventId: string;
-  card: string;
-  at: string;
-  deskId: string;
-  staff: string;
-  method: PickupMethod;
-  /** True when this request repeated one already done: no second event was written. */
-  repeated: boolean;
-}
 
 /** Same desk, same card, this soon after: a double scan, not a second teacher. */
 export const REPEAT_WINDOW_MS = 10_000;
-
-export type HandOutFailure =
-  | Failure<'invalid_request', { issues: string[] }>
-  | Failure<'id_not_checked'>
-  | Failure<'unknown_staff', { staff: string }>
-  | Failure<'invalid_card_number', { card: string }>
-  | Failure<'not_here', { card: string; likelyPoint: PointInfo | null }>
-  | ({ ok: false; card: string } & CardRefusal);
 
 /** Hands out one card to the teacher at the desk, after the ID check. */
 export function handOut(ctx: StoreContext, request: unknown): Result<HandOutDone, HandOutFailure> {

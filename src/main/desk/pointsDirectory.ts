@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { PointRow, PostcodeRange } from '../../shared/batch/rows';
+import type { PointInfo } from '../../shared/desk/deskResults';
 import { findPointForPostcode } from '../../shared/domain/pointsDirectory';
 
-export type PointInfo = Omit<PointRow, 'line' | 'postcodes'>;
+export type { PointInfo };
 
 /** All distribution points from the newest points.csv, as the desk redirects teachers. */
 export function readPoints(db: Database): PointRow[] {

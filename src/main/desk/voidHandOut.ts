@@ -1,42 +1,18 @@
-import { z } from 'zod';
 import { isValidCardNumber } from '../../shared/domain/cardNumber';
 import { fail, ok } from '../../shared/result';
-import type { Failure, Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
+import { voidRequestSchema } from '../../shared/desk/deskRequests';
+import type { VoidDone, VoidFailure } from '../../shared/desk/deskResults';
 import { brusselsDate } from '../../shared/time/brussels';
 import { checkAdminPin } from '../admin/adminPin';
-import type { CheckAdminPinFailure } from '../admin/adminPin';
 import { appendAudit } from '../audit/auditLog';
 import type { StoreContext } from '../store/storeContext';
 import { appendDeskEvent } from './appendDeskEvent';
 import { readCardFacts } from './cardFacts';
 import { checkStaff } from './staff';
 
-export const voidRequestSchema = z.object({
-  card: z.string().regex(/^\d{12}$/),
-  reason: z.string().trim().min(3).max(500),
-  staff: z.string().trim().min(1).max(100),
-  adminPin: z.string().max(12).optional(),
-});
-export type VoidRequest = z.infer<typeof voidRequestSchema>;
-
 /** Undo of the desk's last hand-out uses this reason ("mistake"). */
 export const UNDO_REASON = 'vergissing';
-
-export interface VoidDone {
-  eventId: string;
-  card: string;
-  voidedEventId: string;
-  at: string;
-}
-
-export type VoidFailure =
-  | Failure<'invalid_request', { issues: string[] }>
-  | Failure<'unknown_staff', { staff: string }>
-  | Failure<'invalid_card_number', { card: string }>
-  | Failure<'not_here', { card: string }>
-  | Failure<'not_collected', { card: string }>
-  | Failure<'admin_pin_required', { card: string; handedOutOn: string }>
-  | CheckAdminPinFailure;
 
 /**
  * Undoes a hand-out with a void event (never a delete). A hand-out from an earlier day can only

@@ -1,19 +1,9 @@
 import type { Database } from 'better-sqlite3';
+import type { CardStats, PostcodeStats, StatusCounts } from '../../shared/cards/cardStats';
 import type { CardStatus } from '../../shared/cards/cardStatus';
+
+export type { CardStats, PostcodeStats, StatusCounts };
 import { CARD_STATUS_SQL, CARDS_WITH_STATE } from '../search/cardStatusSql';
-
-export type StatusCounts = Record<CardStatus, number>;
-
-export interface PostcodeStats extends StatusCounts {
-  postcode: string;
-  gemeente: string | null;
-  cards: number;
-}
-
-export interface CardStats extends StatusCounts {
-  cards: number;
-  byPostcode: PostcodeStats[];
-}
 
 const ZERO: StatusCounts = { waiting: 0, collected: 0, revoked: 0, replaced: 0, returned: 0 };
 

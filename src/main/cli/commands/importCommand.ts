@@ -3,7 +3,7 @@ import { describeImportProblem } from '../../../shared/i18n/importProblemText';
 import { describeStoreProblem } from '../../../shared/i18n/storeText';
 import { assertNever } from '../../../shared/result';
 import { importBatch } from '../../batch/importBatch';
-import type { ImportSummary } from '../../batch/importSummary';
+import type { ImportSummary } from '../../../shared/batch/importSummary';
 import { flag } from '../argValues';
 import { CliRefusal, EXIT_OK, EXIT_REFUSED } from '../cliIo';
 import type { CliIo } from '../cliIo';

@@ -2,8 +2,14 @@ import type { Migration } from './migration';
 import { m0010Initial } from './m0010_initial';
 import { m0020DeskEvents } from './m0020_desk_events';
 import { m0030Reports } from './m0030_reports';
+import { m0040PostcodeNameIndex } from './m0040_postcode_name_index';
 
 /** In order. Never edit a released migration: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [m0010Initial, m0020DeskEvents, m0030Reports];
+export const MIGRATIONS: readonly Migration[] = [
+  m0010Initial,
+  m0020DeskEvents,
+  m0030Reports,
+  m0040PostcodeNameIndex,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,5 +1,5 @@
-import type { ImportProblem } from '../../shared/batch/importProblem';
-import type { Failure } from '../../shared/result';
+import type { ImportProblem } from './importProblem';
+import type { Failure } from '../result';
 
 export interface ImportSummary {
   batchId: string;

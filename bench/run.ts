@@ -1,0 +1,590 @@
+/**
+ * `npm run bench [-- --json] [-- --sizes 10000,50000] [-- --queries 1000] [-- --fuse-queries N] [-- --seed N] [-- --keep]`
+ *
+ * Per size: import (ours vs the sqlite3 shell floor), search latency (ours vs FlexSearch vs Fuse.js),
+ * recall on name queries, memory. Progress on stderr; tables (or JSON with --json) on stdout;
+ * JSON also in bench/results/latest.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openStore } from '../src/main/store/openStore';
+import { makeDataset, testKeys, type Dataset } from './dataset';
+import {
+  compareStores,
+  importBreakdown,
+  openBenchStore,
+  runOurImport,
+  runShellImport,
+  schemaSql,
+  sqlite3ShellVersion,
+  type ImportBreakdown,
+} from './importBench';
+import { drawQueries, evenSubset, NAME_KINDS, NameTruth, QUERY_KINDS, type QueryKind } from './queries';
+import {
+  buildFlex,
+  buildFuse,
+  explainPlans,
+  oursEngine,
+  recallOnSubset,
+  runEngine,
+  scoreRun,
+  truthFor,
+  type EngineStats,
+} from './searchBench';
+import {
+  fmtMB,
+  fmtMs,
+  fmtPct,
+  fmtRatio,
+  gc,
+  memory,
+  progress,
+  since,
+  table,
+  type MemorySnapshot,
+} from './stats';
+
+const TARGET_IMPORT_RATIO = 1.5;
+const TARGET_P95_MS = 5;
+const TARGET_SIZE = 200_000;
+
+interface Options {
+  json: boolean;
+  sizes: number[];
+  queries: number;
+  warmup: number;
+  fuseQueries: number | null;
+  seed: number;
+  keep: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const opts: Options = {
+    json: false,
+    sizes: [10_000, 50_000, 200_000],
+    queries: 1000,
+    warmup: 200,
+    fuseQueries: null,
+    seed: 2027,
+    keep: false,
+  };
+  const num = (flag: string, v: string | undefined): number => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${flag} needs a whole number > 0, got ${v}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [flag, inline] = arg.includes('=') ? (arg.split('=', 2) as [string, string]) : [arg, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    switch (flag) {
+      case '--json':
+        opts.json = true;
+        break;
+      case '--keep':
+        opts.keep = true;
+        break;
+      case '--sizes':
+        opts.sizes = (value() ?? '').split(',').map((s) => num('--sizes', s.trim().replace(/_/g, '')));
+        break;
+      case '--queries':
+        opts.queries = num('--queries', value());
+        break;
+      case '--warmup':
+        opts.warmup = num('--warmup', value());
+        break;
+      case '--fuse-queries':
+        opts.fuseQueries = num('--fuse-queries', value());
+        break;
+      case '--seed':
+        opts.seed = num('--seed', value());
+        break;
+      case '--help':
+        process.stdout.write(
+          'npm run bench -- [--json] [--sizes 10000,50000,200000] [--queries 1000] [--warmup 200] [--fuse-queries N] [--seed N] [--keep]\n',
+        );
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${arg} (try --help)`);
+    }
+  }
+  return opts;
+}
+
+/** Fuse scans every record per query (~1.3 s per query at 200k here): a deterministic 100-query subset. */
+const FUSE_QUERIES = 100;
+function fuseQueryCount(total: number, override: number | null): number {
+  return Math.min(override ?? FUSE_QUERIES, total);
+}
+
+interface SizeResult {
+  size: number;
+  dataset: {
+    seed: number;
+    packageBytes: number;
+    cardsCsvBytes: number;
+    generateMs: number;
+    packageMs: number;
+    shellCsvMs: number;
+  };
+  import: {
+    oursMs: number;
+    oursOpenMs: number;
+    shellMs: number;
+    ratio: number;
+    target: { ratio: number; met: boolean | null };
+    sameContents: boolean;
+    check: string;
+    oursDbBytes: number;
+    shellDbBytes: number;
+    breakdown: ImportBreakdown;
+  };
+  search: {
+    queries: number;
+    warmup: number;
+    mix: Partial<Record<QueryKind, number>>;
+    engines: Record<
+      string,
+      EngineStats & {
+        buildMs: number | null;
+        retainedMB: number | null;
+        rssDeltaMB: number | null;
+        config: string;
+      }
+    >;
+    fuseSubset: { queries: number; oursRecall: number; flexRecall: number; fuseRecall: number };
+    p95Ratio: { flexsearch: number; fuse: number };
+    target: { p95Ms: number; met: boolean | null };
+    samples: Partial<Record<QueryKind, string[]>>;
+  };
+  plans: Record<string, string[]> | null;
+  rss: Record<string, MemorySnapshot>;
+}
+
+async function benchSize(
+  size: number,
+  opts: Options,
+  keys: ReturnType<typeof testKeys>,
+): Promise<SizeResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `balie-bench-${size}-`));
+  const rss: Record<string, MemorySnapshot> = {};
+  const phase = (name: string): void => {
+    rss[name] = memory();
+  };
+  try {
+    progress(`${size}: generating ${size} cards and the signed package`);
+    const ds: Dataset = makeDataset(size, opts.seed, dir, keys.privateKeyPem);
+    phase('after generate');
+
+    const fresh = openBenchStore(dir, 'schema.sqlite', keys.publicKeyPem);
+    const schema = schemaSql(fresh.db);
+    fresh.db.close();
+
+    progress(`${size}: floor — sqlite3 shell .import + INSERT … SELECT`);
+    const shell = runShellImport(ds, dir, schema);
+    progress(`${size}: ours — importBatch (verify, parse, plan, backup, insert, FTS)`);
+    const ours = await runOurImport(ds, dir, keys.publicKeyPem);
+    phase('after import');
+    const check = compareStores(ours.dbPath, shell.dbPath);
+    if (!check.identical) progress(`${size}: WARNING store contents differ: ${check.detail}`);
+    const ratio = ours.importMs / shell.ms;
+    progress(`${size}: import breakdown (same src steps one by one; row-wise vs staged insert)`);
+    const breakdown = importBreakdown(ds, dir, keys.publicKeyPem);
+
+    // Search on the imported store, reopened as the desk app would open it.
+    const opened = openStore(ours.dbPath);
+    if (!opened.ok) throw new Error(`cannot reopen ${ours.dbPath}`);
+    const db = opened.value;
+    const queries = drawQueries(ds.records, opts.queries, opts.seed * 7 + size);
+    const warmup = drawQueries(ds.records, opts.warmup, opts.seed * 13 + size);
+    const all = queries.map((_, i) => i);
+    progress(
+      `${size}: ground truth for ${queries.filter((q) => NAME_KINDS.has(q.kind)).length} name queries`,
+    );
+    const truths = truthFor(queries, new NameTruth(ds.searchTexts));
+
+    progress(`${size}: ours — ${queries.length} queries after ${warmup.length} warm-up`);
+    const oursRun = runEngine(oursEngine(db, ds.records), queries, all, warmup);
+    phase('after search ours');
+
+    progress(`${size}: FlexSearch — build + ${queries.length} queries`);
+    let flex: ReturnType<typeof buildFlex> | null = buildFlex(ds.records, ds.searchTexts);
+    const flexRun = runEngine(flex.engine, queries, all, warmup);
+    const flexInfo = {
+      buildMs: flex.buildMs,
+      retainedMB: flex.retainedMB,
+      rssDeltaMB: flex.rssDeltaMB,
+      config: flex.config,
+    };
+    phase('after flexsearch');
+    flex = null;
+    gc();
+
+    const fuseCount = fuseQueryCount(queries.length, opts.fuseQueries);
+    const fuseIdx = evenSubset(all, fuseCount);
+    progress(
+      `${size}: Fuse.js — build + ${fuseCount} queries${fuseCount < queries.length ? ' (deterministic subset: every k-th query)' : ''}`,
+    );
+    let fuse: ReturnType<typeof buildFuse> | null = buildFuse(ds.records);
+    const fuseRun = runEngine(fuse.engine, queries, fuseIdx, evenSubset(warmup, 3));
+    const fuseInfo = {
+      buildMs: fuse.buildMs,
+      retainedMB: fuse.retainedMB,
+      rssDeltaMB: fuse.rssDeltaMB,
+      config: fuse.config,
+    };
+    phase('after fuse');
+    fuse = null;
+    gc();
+
+    const oursStats = scoreRun(oursRun, queries, truths, false);
+    const flexStats = scoreRun(flexRun, queries, truths, false);
+    const fuseStats = scoreRun(fuseRun, queries, truths, fuseCount < queries.length);
+    const subsetSet = new Set(fuseIdx);
+
+    // Plans for one sample per kind, at the largest size only (output stays short).
+    const samples: Partial<Record<QueryKind, string[]>> = {};
+    const mix: Partial<Record<QueryKind, number>> = {};
+    for (const q of queries) {
+      mix[q.kind] = (mix[q.kind] ?? 0) + 1;
+      const list = (samples[q.kind] ??= []);
+      if (list.length < 3) list.push(q.text);
+    }
+    const plans =
+      size === Math.max(...opts.sizes)
+        ? explainPlans(
+            db,
+            Object.fromEntries(
+              (['surname_prefix', 'particle', 'first_last', 'postcode', 'card_prefix'] as const).map((k) => [
+                k,
+                samples[k]?.[0] ?? '',
+              ]),
+            ),
+          )
+        : null;
+    db.close();
+
+    return {
+      size,
+      dataset: {
+        seed: opts.seed,
+        packageBytes: ds.packageBytes,
+        cardsCsvBytes: ds.cardsCsvBytes,
+        ...ds.timings,
+      },
+      import: {
+        oursMs: ours.importMs,
+        oursOpenMs: ours.openMs,
+        shellMs: shell.ms,
+        ratio,
+        target: {
+          ratio: TARGET_IMPORT_RATIO,
+          met: size === TARGET_SIZE ? ratio <= TARGET_IMPORT_RATIO : null,
+        },
+        sameContents: check.identical,
+        check: check.detail,
+        oursDbBytes: ours.dbBytes,
+        shellDbBytes: shell.dbBytes,
+        breakdown,
+      },
+      search: {
+        queries: queries.length,
+        warmup: warmup.length,
+        mix,
+        engines: {
+          ours: {
+            ...oursStats,
+            buildMs: null,
+            retainedMB: null,
+            rssDeltaMB: null,
+            config: 'searchCards(db, q, 50) on the imported store',
+          },
+          flexsearch: { ...flexStats, ...flexInfo },
+          fuse: { ...fuseStats, ...fuseInfo },
+        },
+        fuseSubset: {
+          queries: fuseCount,
+          oursRecall: recallOnSubset(oursRun, subsetSet, truths),
+          flexRecall: recallOnSubset(flexRun, subsetSet, truths),
+          fuseRecall: fuseStats.nameRecall,
+        },
+        p95Ratio: {
+          flexsearch: flexStats.overall.p95 / oursStats.overall.p95,
+          fuse: fuseStats.overall.p95 / oursStats.overall.p95,
+        },
+        target: {
+          p95Ms: TARGET_P95_MS,
+          met: size === TARGET_SIZE ? oursStats.overall.p95 <= TARGET_P95_MS : null,
+        },
+        samples,
+      },
+      plans,
+      rss,
+    };
+  } finally {
+    if (opts.keep) progress(`${size}: kept ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing
+
+function printSize(r: SizeResult): string {
+  const out: string[] = [];
+  const n = r.size.toLocaleString('en-US');
+  out.push(`\n=== ${n} cards ===`);
+  out.push(
+    `data: package ${fmtMB(r.dataset.packageBytes / 2 ** 20)} (cards.csv ${fmtMB(r.dataset.cardsCsvBytes / 2 ** 20)}), generated in ${fmtMs(r.dataset.generateMs)}, packaged+signed in ${fmtMs(r.dataset.packageMs)}`,
+  );
+  out.push('');
+  out.push('Import (fresh store file, WAL, synchronous=FULL)');
+  const imp = r.import;
+  out.push(
+    table(
+      ['', 'time', 'rows/s', 'vs floor', 'db file'],
+      [
+        [
+          'sqlite3 shell (floor)',
+          fmtMs(imp.shellMs),
+          Math.round(r.size / (imp.shellMs / 1000)).toLocaleString('en-US'),
+          '1.00×',
+          fmtMB(imp.shellDbBytes / 2 ** 20),
+        ],
+        [
+          'ours: importBatch',
+          fmtMs(imp.oursMs),
+          Math.round(r.size / (imp.oursMs / 1000)).toLocaleString('en-US'),
+          fmtRatio(imp.ratio),
+          fmtMB(imp.oursDbBytes / 2 ** 20),
+        ],
+      ],
+    ),
+  );
+  out.push(`same contents: ${imp.sameContents ? 'yes' : 'NO'} — ${imp.check}`);
+  if (imp.target.met !== null)
+    out.push(
+      `target ours/shell ≤ ${imp.target.ratio}×: ${imp.target.met ? 'MET' : 'MISSED'} (${fmtRatio(imp.ratio)})`,
+    );
+  out.push(`(store open + migrate + initPoint, not counted above: ${fmtMs(imp.oursOpenMs)})`);
+  const b = imp.breakdown;
+  out.push(
+    `ours step by step: verify+unzip ${fmtMs(b.verifyMs)}, decode+parse+validate ${fmtMs(b.parseMs)}, fold names ${fmtMs(b.foldMs)}, ` +
+      `insert row by row (as importBatch) ${fmtMs(b.insertRowwiseMs)} vs staged INSERT … SELECT ${fmtMs(b.insertStagedMs)} ` +
+      `→ with staging ≈ ${fmtMs(b.verifyMs + b.parseMs + b.foldMs + b.insertStagedMs)} (${fmtRatio((b.verifyMs + b.parseMs + b.foldMs + b.insertStagedMs) / imp.shellMs)} of floor)`,
+  );
+
+  const s = r.search;
+  const e = s.engines;
+  const ours = e.ours as EngineStats;
+  out.push('');
+  out.push(
+    `Search latency, limit 50 (${s.queries} mixed queries after ${s.warmup} warm-up; Fuse: ${e.fuse?.queries} ${e.fuse?.subset ? 'query deterministic subset (every k-th)' : 'queries'})`,
+  );
+  const rows = (['ours', 'flexsearch', 'fuse'] as const).map((name) => {
+    const st = e[name] as SizeResult['search']['engines'][string];
+    return [
+      name === 'ours' ? 'ours: searchCards' : name === 'fuse' ? 'Fuse.js' : 'FlexSearch',
+      String(st.queries),
+      fmtMs(st.overall.p50),
+      fmtMs(st.overall.p95),
+      fmtMs(st.overall.p99),
+      fmtMs(st.overall.max),
+      name === 'ours' ? '1.00×' : fmtRatio(st.overall.p95 / ours.overall.p95),
+      fmtPct(st.nameRecall),
+      fmtPct(st.targetFound),
+      st.buildMs === null ? '(SQLite)' : fmtMs(st.buildMs),
+      st.retainedMB === null ? '(SQLite)' : fmtMB(st.retainedMB),
+    ];
+  });
+  out.push(
+    table(
+      [
+        'engine',
+        'queries',
+        'p50',
+        'p95',
+        'p99',
+        'max',
+        'p95 / ours',
+        'recall@50',
+        'id found',
+        'index build',
+        'index heap',
+      ],
+      rows,
+    ),
+  );
+  out.push(
+    `recall on Fuse's ${s.fuseSubset.queries}-query subset (name queries only): ours ${fmtPct(s.fuseSubset.oursRecall)}, FlexSearch ${fmtPct(s.fuseSubset.flexRecall)}, Fuse ${fmtPct(s.fuseSubset.fuseRecall)}`,
+  );
+  if (s.target.met !== null)
+    out.push(
+      `target ours p95 ≤ ${s.target.p95Ms} ms: ${s.target.met ? 'MET' : 'MISSED'} (${fmtMs(ours.overall.p95)})`,
+    );
+
+  out.push('');
+  out.push(
+    'Per kind: p95 (recall@50 for name kinds, found for id kinds); "matches" = mean ground-truth size',
+  );
+  const kindRows = QUERY_KINDS.map((kind) => {
+    const k = (name: string): string => {
+      const st = e[name]?.perKind[kind];
+      if (!st) return '–';
+      const quality =
+        st.recall !== null ? ` ${fmtPct(st.recall)}` : st.found !== null ? ` ${fmtPct(st.found)}` : '';
+      return `${fmtMs(st.latency.p95)}${quality}`;
+    };
+    const o = ours.perKind[kind];
+    return [
+      kind,
+      String(s.mix[kind] ?? 0),
+      o?.meanMatches === null || o?.meanMatches === undefined
+        ? ''
+        : Math.round(o.meanMatches).toLocaleString('en-US'),
+      o ? fmtMs(o.latency.p50) : '–',
+      k('ours'),
+      k('flexsearch'),
+      k('fuse'),
+    ];
+  });
+  out.push(table(['kind', 'n', 'matches', 'ours p50', 'ours p95', 'FlexSearch p95', 'Fuse p95'], kindRows));
+  out.push(
+    `examples: ${QUERY_KINDS.map((k) => `${k} ${JSON.stringify(s.samples[k]?.[0] ?? '')}`).join(', ')}`,
+  );
+
+  if (r.plans) {
+    out.push('');
+    out.push('EXPLAIN QUERY PLAN (statements as searchCards prepares them)');
+    for (const [label, lines] of Object.entries(r.plans))
+      out.push(`  ${label}:\n    ${lines.join('\n    ')}`);
+  }
+
+  out.push('');
+  out.push(
+    `Memory (rss / heap / peak rss): ${Object.entries(r.rss)
+      .map(([p, m]) => `${p}: ${fmtMB(m.rssMB)} / ${fmtMB(m.heapUsedMB)} / ${fmtMB(m.maxRssMB)}`)
+      .join('; ')}`,
+  );
+  out.push(
+    `index memory retained (heap+external after gc): FlexSearch ${fmtMB(e.flexsearch?.retainedMB)} (rss +${fmtMB(e.flexsearch?.rssDeltaMB)}), Fuse ${fmtMB(e.fuse?.retainedMB)} (rss +${fmtMB(e.fuse?.rssDeltaMB)}); ours lives in SQLite (page cache ≤ 16 MB, db file ${fmtMB(imp.oursDbBytes / 2 ** 20)})`,
+  );
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const keys = testKeys();
+  const shellVersion = sqlite3ShellVersion();
+  if (shellVersion === null)
+    throw new Error('the floor needs Debian’s sqlite3 shell at /usr/bin/sqlite3 (apt-get install sqlite3)');
+  const mem = new Database(':memory:');
+  const sqliteVersion = (mem.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  mem.close();
+  const cpus = os.cpus();
+  const machine = {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? '?',
+    totalMemMB: Math.round(os.totalmem() / 2 ** 20),
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    sqlite: { betterSqlite3: sqliteVersion, shell: shellVersion },
+    libraries: {
+      fuse: libVersion('fuse.js'),
+      flexsearch: libVersion('flexsearch'),
+      betterSqlite3: libVersion('better-sqlite3'),
+    },
+    keys: keys.from,
+  };
+  progress(
+    `sizes ${opts.sizes.join(', ')}; ${opts.queries} queries; node ${machine.node}; sqlite ${sqliteVersion} (shell ${shellVersion})`,
+  );
+
+  const results: SizeResult[] = [];
+  for (const size of opts.sizes) {
+    results.push(await benchSize(size, opts, keys));
+    gc();
+  }
+  const final = memory();
+  const report = {
+    generatedAt: new Date().toISOString(),
+    machine,
+    options: opts,
+    targets: { importRatioAt200k: TARGET_IMPORT_RATIO, p95MsAt200k: TARGET_P95_MS },
+    sizes: results,
+    peakRssMB: final.maxRssMB,
+    peakRssNote:
+      'process-wide ru_maxrss: includes the generated rows, the FlexSearch and Fuse indexes and SQLite caches',
+    totalMs: since(started),
+  };
+
+  const resultsDir = path.resolve(import.meta.dirname, 'results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  fs.writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    const lines = [
+      `Lerarenkaart Balie benchmark — ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemMB} MB, node ${machine.node}, SQLite ${sqliteVersion} (better-sqlite3 ${machine.libraries.betterSqlite3}) vs sqlite3 shell ${shellVersion}; Fuse.js ${machine.libraries.fuse}, FlexSearch ${machine.libraries.flexsearch}; seed ${opts.seed}`,
+      ...results.map(printSize),
+      '',
+      'Summary',
+      table(
+        [
+          'size',
+          'import ours',
+          'shell',
+          'ours/shell',
+          'ours p95',
+          'Flex p95',
+          'Fuse p95',
+          'Flex/ours p95',
+          'Fuse/ours p95',
+          'recall ours/Flex/Fuse',
+        ],
+        results.map((r) => {
+          const e = r.search.engines;
+          return [
+            r.size.toLocaleString('en-US'),
+            fmtMs(r.import.oursMs),
+            fmtMs(r.import.shellMs),
+            fmtRatio(r.import.ratio),
+            fmtMs(e.ours?.overall.p95),
+            fmtMs(e.flexsearch?.overall.p95),
+            fmtMs(e.fuse?.overall.p95),
+            fmtRatio(r.search.p95Ratio.flexsearch),
+            fmtRatio(r.search.p95Ratio.fuse),
+            `${fmtPct(e.ours?.nameRecall)} / ${fmtPct(e.flexsearch?.nameRecall)} / ${fmtPct(e.fuse?.nameRecall)}${e.fuse?.subset ? '*' : ''}`,
+          ];
+        }),
+      ),
+      results.some((r) => r.search.engines.fuse?.subset)
+        ? '* Fuse recall on its subset only (see per size).'
+        : '',
+      `peak RSS ${fmtMB(final.maxRssMB)} (${report.peakRssNote}); total ${fmtMs(report.totalMs)}; JSON in bench/results/latest.json`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  progress(`done in ${fmtMs(report.totalMs)}`);
+}
+
+function libVersion(name: string): string {
+  try {
+    const file = path.resolve(import.meta.dirname, '..', 'node_modules', name, 'package.json');
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+  } catch {
+    return '?';
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
