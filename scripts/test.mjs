@@ -13,12 +13,16 @@ const steps = [
     'npx',
     ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
   ],
+  ['end-to-end (Chromium)', 'npx', ['playwright', 'test']],
+  ['electron smoke', 'node', ['scripts/electron-smoke.mjs']],
 ];
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+fs.rmSync('test-results', { recursive: true, force: true });
 for (const [name, cmd, args] of steps) {
+  if (name === 'electron smoke' && !fs.existsSync('scripts/electron-smoke.mjs')) continue;
   console.log(`\n=== ${name} ===`);
   const run = spawnSync(cmd, args, { stdio: 'inherit', env });
   if (name === 'unit+integration' && fs.existsSync('test-results/vitest.json')) {
@@ -26,6 +30,12 @@ for (const [name, cmd, args] of steps) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     skipped += report.numPendingTests + report.numTodoTests;
+  }
+  if (name.startsWith('end-to-end') && fs.existsSync('test-results/playwright.json')) {
+    const stats = JSON.parse(fs.readFileSync('test-results/playwright.json', 'utf8')).stats;
+    passed += stats.expected + stats.flaky;
+    failed += stats.unexpected;
+    skipped += stats.skipped;
   }
   if (run.status !== 0) {
     console.log(`\n${name} failed (exit ${run.status}).`);

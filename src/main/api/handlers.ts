@@ -1,0 +1,258 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApiArgs, ApiHandlers, ApiMethod, ApiResponse } from '../../shared/api/contract';
+import { apiContract } from '../../shared/api/contract';
+import type { PostcodeMapPoint } from '../../shared/api/apiTypes';
+import { cardVerdict } from '../../shared/desk/cardVerdict';
+import { renderGroupReceiptHtml } from '../../shared/desk/receipt';
+import { fail, ok } from '../../shared/result';
+import { brusselsDate } from '../../shared/time/brussels';
+import { checkAdminPin, hasAdminPin, setAdminPin } from '../admin/adminPin';
+import { readAudit, verifyAudit } from '../audit/auditLog';
+import { importBatch } from '../batch/importBatch';
+import { collectGroup } from '../desk/collectGroup';
+import { readCardFacts } from '../desk/cardFacts';
+import { readGroupReceipt } from '../desk/groupReceipt';
+import { handOut } from '../desk/handOut';
+import { likelyPointFor } from '../desk/pointsDirectory';
+import { waitingCardsOfSchool } from '../desk/schoolCards';
+import { voidHandOut } from '../desk/voidHandOut';
+import { lastReport } from '../report/buildReport';
+import { createReport } from '../report/createReport';
+import { searchCards } from '../search/searchCards';
+import { changePointSettings, readPointSettings } from '../settings/pointSettings';
+import { backupStore, listBackups } from '../store/backup';
+import { getSetting } from '../store/settings';
+import type { StoreContext } from '../store/storeContext';
+import { cardStats } from '../stats/cardStats';
+import { listLeftovers } from '../leftovers/leftovers';
+import { readPointIdentity } from '../point/initPoint';
+import { loadPostcodePlaces } from './postcodeCoordinates';
+import type { PostcodePlace } from './postcodeCoordinates';
+
+export interface HandlerEnvironment {
+  /** assets/be-postcodes.csv, for the map. */
+  postcodesFile: string;
+  /** Where exported reports are kept (next to the database). */
+  reportsDir: string;
+  demoMode: boolean;
+  demoAdminPin?: string;
+  version: string;
+  /** Setting names fixed by the machine policy (read-only in Beheer). */
+  lockedByPolicy?: string[];
+  /** Largest accepted package (bytes). */
+  maxPackageBytes?: number;
+}
+
+type Impl = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResponse<M>> | ApiResponse<M> };
+
+/**
+ * The API's handlers over one store. Validation happens here, at the boundary, so no transport
+ * can skip it.
+ */
+export function createApiHandlers(ctx: StoreContext, env: HandlerEnvironment): ApiHandlers {
+  const impl = implementation(ctx, env);
+  const handlers = {} as Record<ApiMethod, (raw: unknown) => Promise<unknown>>;
+  for (const name of Object.keys(apiContract) as ApiMethod[]) {
+    const schema = apiContract[name].args;
+    const run = impl[name] as (args: unknown) => unknown;
+    handlers[name] = async (raw) => {
+      const parsed = schema.safeParse(raw ?? {});
+      if (!parsed.success) {
+        return fail('invalid_request', {
+          issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+        });
+      }
+      // The desk use cases validate again with the same schema; they get the raw input so
+      // defaults and trimming happen in one place.
+      return run(raw);
+    };
+  }
+  return handlers as unknown as ApiHandlers;
+}
+
+function implementation(ctx: StoreContext, env: HandlerEnvironment): Impl {
+  const { db, clock } = ctx;
+  let places: Map<string, PostcodePlace> | null = null;
+
+  return {
+    session: () => {
+      const identity = readPointIdentity(db);
+      const settings = readPointSettings(ctx);
+      const window = db.prepare('SELECT min(available_from) AS f FROM batches').get() as { f: string | null };
+      const batches = db
+        .prepare(
+          `SELECT batch_id AS batchId, imported_at AS importedAt, card_rows AS cards, signature FROM batches
+           ORDER BY imported_at`,
+        )
+        .all() as {
+        batchId: string;
+        importedAt: string;
+        cards: number;
+        signature: 'valid' | 'unsigned_override';
+      }[];
+      return ok({
+        point: identity
+          ? { pointId: identity.pointId, pointName: identity.pointName, deskId: identity.deskId }
+          : null,
+        demoMode: env.demoMode || getSetting(db, 'demo_mode') === '1',
+        demoAdminPin: env.demoAdminPin ?? null,
+        today: brusselsDate(clock.now()),
+        availableFrom: window.f,
+        lastDay: settings.effectiveLastDay,
+        staff: settings.staff,
+        maxGroupSize: settings.maxGroupSize,
+        hasAdminPin: hasAdminPin(ctx),
+        batches,
+        version: env.version,
+        lockedByPolicy: env.lockedByPolicy ?? [],
+      });
+    },
+
+    search: ({ query, limit }) => ok(searchCards(db, query, limit ?? 50)),
+
+    checkCard: ({ card, postcode }) => {
+      const facts = readCardFacts(db, card);
+      if (!facts) return ok({ found: false, card, likelyPoint: likelyPointFor(db, postcode) });
+      const summary = searchCards(db, card, 1)[0];
+      if (!summary) return ok({ found: false, card, likelyPoint: likelyPointFor(db, postcode) });
+      return ok({ found: true, summary, verdict: cardVerdict(facts, brusselsDate(clock.now())) });
+    },
+
+    whereIsPostcode: ({ postcode }) => ok(likelyPointFor(db, postcode)),
+
+    handOut: (args) => handOut(ctx, args),
+    voidHandOut: (args) => voidHandOut(ctx, args),
+
+    collectGroup: (args) => {
+      const result = collectGroup(ctx, args);
+      if (!result.ok) return result;
+      const receipt = readGroupReceipt(db, result.value.groupId);
+      return ok({ ...result.value, receiptHtml: receipt ? renderGroupReceiptHtml(receipt) : '' });
+    },
+
+    groupReceipt: ({ groupId }) => {
+      const receipt = readGroupReceipt(db, groupId);
+      return receipt ? ok({ html: renderGroupReceiptHtml(receipt) }) : fail('not_found');
+    },
+
+    schoolWaiting: ({ school }) => ok(waitingCardsOfSchool(db, school)),
+
+    overview: () => {
+      const perDay = db
+        .prepare(
+          `SELECT substr(e.at, 1, 10) AS day, count(*) AS handedOut FROM card_state s
+           JOIN desk_events e ON e.event_id = s.event_id WHERE s.state = 'collected' GROUP BY day ORDER BY day`,
+        )
+        .all() as { day: string; handedOut: number }[];
+      const last = lastReport(db);
+      const lastRow = last
+        ? (db.prepare('SELECT cards, collected FROM reports WHERE sequence = ?').get(last.sequence) as {
+            cards: number;
+            collected: number;
+          })
+        : null;
+      return ok({
+        totals: cardStats(db),
+        perDay,
+        lastReport:
+          last && lastRow ? { sequence: last.sequence, generatedAt: last.generatedAt, ...lastRow } : null,
+        leftovers: listLeftovers(db).length,
+      });
+    },
+
+    postcodeMap: () => {
+      places ??= loadPostcodePlaces(env.postcodesFile);
+      const points: PostcodeMapPoint[] = [];
+      for (const p of cardStats(db).byPostcode) {
+        const place = places.get(p.postcode);
+        if (place)
+          points.push({
+            postcode: p.postcode,
+            plaats: p.gemeente ?? place.plaats,
+            lat: place.lat,
+            lon: place.lon,
+            cards: p.cards,
+            collected: p.collected,
+          });
+      }
+      return ok(points);
+    },
+
+    importPackage: async ({ contentBase64, allowUnsigned, preview, adminPin }) => {
+      if (!preview) {
+        const pin = checkAdminPin(ctx, adminPin);
+        if (!pin.ok) return pin;
+      }
+      const bytes = Buffer.from(contentBase64, 'base64');
+      if (bytes.length > (env.maxPackageBytes ?? 250 * 1024 * 1024)) return fail('package_too_large');
+      return importBatch(ctx, bytes, { allowUnsigned, preview });
+    },
+
+    exportReport: ({ adminPin }) => {
+      const pin = checkAdminPin(ctx, adminPin);
+      if (!pin.ok) return pin;
+      fs.mkdirSync(env.reportsDir, { recursive: true });
+      const sequence = (lastReport(db)?.sequence ?? 0) + 1;
+      const pointId = getSetting(db, 'point_id') ?? 'PUNT';
+      const fileName = `${pointId}-rapport-${String(sequence).padStart(4, '0')}.lkr.json`;
+      const created = createReport(ctx, { outFile: path.join(env.reportsDir, fileName) });
+      if (!created.ok) return created;
+      const r = created.value;
+      return ok({
+        fileName,
+        contentBase64: fs.readFileSync(r.file).toString('base64'),
+        sequence: r.sequence,
+        keyId: r.keyId,
+        cards: r.cards,
+        collected: r.collected,
+        newKey: r.newKey,
+      });
+    },
+
+    settings: () => ok(readPointSettings(ctx)),
+    changeSettings: (args) => changePointSettings(ctx, args),
+
+    verifyAdminPin: ({ pin }) => {
+      const result = checkAdminPin(ctx, pin);
+      return result.ok ? ok(true as const) : result;
+    },
+
+    setAdminPin: ({ newPin, currentPin }) => {
+      const result = setAdminPin(ctx, newPin, currentPin);
+      return result.ok ? ok(true as const) : result;
+    },
+
+    auditLog: ({ adminPin, limit }) => {
+      const pin = checkAdminPin(ctx, adminPin);
+      if (!pin.ok) return pin;
+      const verdict = verifyAudit(db);
+      return ok({
+        entries: readAudit(db, { limit: limit ?? 200 }).map(({ seq, at, action, details }) => ({
+          seq,
+          at,
+          action,
+          details,
+        })),
+        verdict: verdict.ok ? verdict : { ok: false as const, atSeq: verdict.atSeq, reason: verdict.reason },
+      });
+    },
+
+    backups: ({ adminPin }) => {
+      const pin = checkAdminPin(ctx, adminPin);
+      if (!pin.ok) return pin;
+      return ok(
+        listBackups(ctx.backupDir)
+          .reverse()
+          .map((file) => ({ name: path.basename(file), bytes: fs.statSync(file).size })),
+      );
+    },
+
+    backupNow: async ({ adminPin }) => {
+      const pin = checkAdminPin(ctx, adminPin);
+      if (!pin.ok) return pin;
+      const file = await backupStore(ctx, 'manual');
+      return ok({ name: path.basename(file), bytes: fs.statSync(file).size });
+    },
+  };
+}

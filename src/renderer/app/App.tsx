@@ -1,0 +1,156 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SessionInfo } from '../../shared/api/apiTypes';
+import type { ApiClient } from '../../shared/api/contract';
+import type { Lang } from '../../shared/i18n/lang';
+import { AdminScreen } from '../screens/AdminScreen';
+import { BalieScreen } from '../screens/BalieScreen';
+import { GroupScreen } from '../screens/GroupScreen';
+import { OverviewScreen } from '../screens/OverviewScreen';
+import { LangContext, translator } from './i18n';
+import { SessionContext } from './session';
+import type { DeskSession } from './session';
+import { ShiftStart } from './ShiftStart';
+
+export type ScreenId = 'balie' | 'group' | 'overview' | 'admin';
+const SCREENS: { id: ScreenId; key: string; shortcut: string }[] = [
+  { id: 'balie', key: 'app.nav.balie', shortcut: '1' },
+  { id: 'group', key: 'app.nav.group', shortcut: '2' },
+  { id: 'overview', key: 'app.nav.overview', shortcut: '3' },
+  { id: 'admin', key: 'app.nav.admin', shortcut: '4' },
+];
+
+export function App({ api }: { api: ApiClient }) {
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('balie-lang') === 'en' ? 'en' : 'nl'));
+  const t = useMemo(() => translator(lang), [lang]);
+  const [session, setSession] = useState<SessionInfo | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [staff, setStaff] = useState<string | null>(() => sessionStorage.getItem('balie-staff'));
+  const [screen, setScreen] = useState<ScreenId>('balie');
+
+  const refresh = useCallback(async () => {
+    try {
+      const result = await api.session({});
+      if (result.ok) setSession(result.value);
+      else setFailed(true);
+    } catch {
+      setFailed(true);
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'nl' ? 'nl-BE' : 'en';
+    document.title = t('app.title');
+    localStorage.setItem('balie-lang', lang);
+  }, [lang, t]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = SCREENS.find((s) => e.code === `Digit${s.shortcut}`);
+      if (target) {
+        e.preventDefault();
+        setScreen(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const langValue = useMemo(() => ({ lang, t, setLang }), [lang, t]);
+  const startShift = (name: string) => {
+    sessionStorage.setItem('balie-staff', name);
+    setStaff(name);
+  };
+
+  let body;
+  if (failed)
+    body = (
+      <p role="alert" className="panel tone-stop">
+        {t('app.offline')}
+      </p>
+    );
+  else if (!session) body = <p className="loading">{t('app.loading')}</p>;
+  else if (!session.point)
+    body = (
+      <main className="panel">
+        <h1>{t('app.notInitialized.title')}</h1>
+        <p>{t('app.notInitialized.body')}</p>
+      </main>
+    );
+  else if (!staff) body = <ShiftStart staffList={session.staff} onStart={startShift} />;
+
+  const desk: DeskSession | null = session && staff ? { api, session, staff, refresh } : null;
+
+  return (
+    <LangContext.Provider value={langValue}>
+      {session?.demoMode && (
+        <div className="demo-banner" role="note">
+          {session.demoAdminPin ? t('app.demo', { pin: session.demoAdminPin }) : t('app.demoShort')}
+        </div>
+      )}
+      <header className="app-header">
+        <div className="app-name">
+          <strong>{t('app.title')}</strong>
+          {session?.point && <span className="point-name">{session.point.pointName}</span>}
+        </div>
+        {desk && (
+          <nav aria-label={t('app.nav.label')} className="app-nav">
+            {SCREENS.map((s) => (
+              <button
+                key={s.id}
+                type="button"
+                className={screen === s.id ? 'nav-tab active' : 'nav-tab'}
+                aria-current={screen === s.id ? 'page' : undefined}
+                aria-keyshortcuts={`Alt+${s.shortcut}`}
+                onClick={() => setScreen(s.id)}
+              >
+                {t(s.key)}
+              </button>
+            ))}
+          </nav>
+        )}
+        <div className="app-tools">
+          {staff && (
+            <>
+              <span className="staff-name">{t('app.staff', { name: staff })}</span>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  sessionStorage.removeItem('balie-staff');
+                  setStaff(null);
+                }}
+              >
+                {t('app.changeShift')}
+              </button>
+            </>
+          )}
+          <button
+            type="button"
+            className="link-button"
+            lang={lang === 'nl' ? 'en' : 'nl-BE'}
+            aria-label={t('app.languageLabel')}
+            onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}
+          >
+            {t('app.language')}
+          </button>
+        </div>
+      </header>
+      {body}
+      {desk && (
+        <SessionContext.Provider value={desk}>
+          <main className="screen" id="main">
+            {screen === 'balie' && <BalieScreen />}
+            {screen === 'group' && <GroupScreen />}
+            {screen === 'overview' && <OverviewScreen />}
+            {screen === 'admin' && <AdminScreen />}
+          </main>
+        </SessionContext.Provider>
+      )}
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,70 @@
+import type { CardStats } from '../cards/cardStats';
+import type { CardSummary } from '../cards/cardStatus';
+import type { CardVerdict } from '../desk/cardVerdict';
+import type { PointInfo } from '../desk/deskResults';
+import type { Failure } from '../result';
+
+/** What the renderer needs at start and after every change of shift or settings. */
+export interface SessionInfo {
+  point: { pointId: string; pointName: string; deskId: string } | null;
+  /** Demo data only, never mixed with a real point's data; the UI shows a banner. */
+  demoMode: boolean;
+  /** The demo store's admin PIN, shown in the demo banner; null for a real point. */
+  demoAdminPin: string | null;
+  /** Today's date in Brussels, `YYYY-MM-DD`. */
+  today: string;
+  availableFrom: string | null;
+  lastDay: string | null;
+  staff: string[];
+  maxGroupSize: number;
+  hasAdminPin: boolean;
+  batches: { batchId: string; importedAt: string; cards: number; signature: 'valid' | 'unsigned_override' }[];
+  version: string;
+  /** Settings fixed by the IT admin's machine policy: shown read-only in Beheer. */
+  lockedByPolicy: string[];
+}
+
+/** The verdict for one scanned or chosen card: what the desk shows in huge type. */
+export type CardCheck =
+  | { found: true; summary: CardSummary; verdict: CardVerdict }
+  | { found: false; card: string; likelyPoint: PointInfo | null };
+
+export interface OverviewStats {
+  totals: CardStats;
+  perDay: { day: string; handedOut: number }[];
+  lastReport: { sequence: number; generatedAt: string; collected: number; cards: number } | null;
+  leftovers: number;
+}
+
+export interface PostcodeMapPoint {
+  postcode: string;
+  plaats: string;
+  lat: number;
+  lon: number;
+  cards: number;
+  collected: number;
+}
+
+export interface ReportExport {
+  fileName: string;
+  /** The signed `.lkr.json` file, base64: the UI offers it as a download or saves it. */
+  contentBase64: string;
+  sequence: number;
+  keyId: string;
+  cards: number;
+  collected: number;
+  newKey: boolean;
+}
+
+export interface AuditView {
+  entries: { seq: number; at: string; action: string; details: string }[];
+  verdict:
+    { ok: true; entries: number } | { ok: false; atSeq: number; reason: 'hash' | 'chain' | 'sequence' };
+}
+
+export interface BackupInfo {
+  name: string;
+  bytes: number;
+}
+
+export type InvalidRequest = Failure<'invalid_request', { issues: string[] }>;
