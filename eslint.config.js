@@ -43,7 +43,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint-rules/**', '*.config.{js,ts,mjs}', 'playwright.config.ts'],
+    files: ['eslint-rules/**', '*.config.{js,ts,mjs}', 'test/e2e/globalSetup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
@@ -87,6 +88,7 @@ export async function startDeskServer(
 
 /** `desk`: a running server with the Gent fixture imported; `page` is not yet opened on it. */
 export const test = base.extend<{ desk: DeskServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
   desk: async ({}, use) => {
     const server = await startDeskServer();
     await use(server);
@@ -97,7 +99,7 @@ export const test = base.extend<{ desk: DeskServer }>({
 export { expect };
 
 /** Opens the app and starts a shift as the given staff member. */
-export async function openDesk(page: import('@playwright/test').Page, desk: DeskServer, staff = 'Sofie') {
+export async function openDesk(page: Page, desk: DeskServer, staff = 'Sofie') {
   await page.goto(desk.url);
   await page.getByRole('button', { name: staff }).click();
   await expect(page.getByText(`Medewerker: ${staff}`)).toBeVisible();
