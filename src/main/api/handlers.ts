@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiArgs, ApiHandlers, ApiMethod, ApiResponse } from '../../shared/api/contract';
 import { apiContract } from '../../shared/api/contract';
+import { parseRequest } from '../../shared/api/parseRequest';
 import type { PostcodeMapPoint } from '../../shared/api/apiTypes';
 import { cardVerdict } from '../../shared/desk/cardVerdict';
 import { renderGroupReceiptHtml } from '../../shared/desk/receipt';
@@ -57,12 +58,8 @@ export function createApiHandlers(ctx: StoreContext, env: HandlerEnvironment): A
     const schema = apiContract[name].args;
     const run = impl[name] as (args: unknown) => unknown;
     handlers[name] = async (raw) => {
-      const parsed = schema.safeParse(raw ?? {});
-      if (!parsed.success) {
-        return fail('invalid_request', {
-          issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-        });
-      }
+      const parsed = parseRequest(schema, raw ?? {});
+      if (!parsed.ok) return parsed;
       // The desk use cases validate again with the same schema; they get the raw input so
       // defaults and trimming happen in one place.
       return run(raw);

@@ -54,22 +54,13 @@ export function appendDeskEvent(db: Database, clock: Clock, input: DeskEventInpu
     hlc,
     input.requestId ?? null,
   );
-  switch (input.kind) {
-    case 'handout':
-      db.prepare(
-        `INSERT INTO card_state (card_id, state, event_id) VALUES (?, 'collected', ?)
-         ON CONFLICT(card_id) DO UPDATE SET state = excluded.state, event_id = excluded.event_id`,
-      ).run(input.cardId, event.eventId);
-      break;
-    case 'returned':
-      db.prepare(
-        `INSERT INTO card_state (card_id, state, event_id) VALUES (?, 'returned', ?)
-         ON CONFLICT(card_id) DO UPDATE SET state = excluded.state, event_id = excluded.event_id`,
-      ).run(input.cardId, event.eventId);
-      break;
-    case 'void':
-      db.prepare('DELETE FROM card_state WHERE card_id = ?').run(input.cardId);
-      break;
+  if (input.kind === 'void') {
+    db.prepare('DELETE FROM card_state WHERE card_id = ?').run(input.cardId);
+  } else {
+    db.prepare(
+      `INSERT INTO card_state (card_id, state, event_id) VALUES (?, ?, ?)
+       ON CONFLICT(card_id) DO UPDATE SET state = excluded.state, event_id = excluded.event_id`,
+    ).run(input.cardId, input.kind === 'handout' ? 'collected' : 'returned', event.eventId);
   }
   return event;
 }

@@ -5,6 +5,7 @@ import { groupRequestSchema } from '../../shared/desk/deskRequests';
 import type { GroupCardProblem, GroupDone, GroupFailure } from '../../shared/desk/deskResults';
 import { isValidCardNumber } from '../../shared/domain/cardNumber';
 import { normalizeStamboeknummer } from '../../shared/domain/stamboeknummer';
+import { parseRequest } from '../../shared/api/parseRequest';
 import { fail, ok } from '../../shared/result';
 import type { Result } from '../../shared/result';
 import { brusselsDate, brusselsIso } from '../../shared/time/brussels';
@@ -28,13 +29,9 @@ export function maxGroupSize(ctx: StoreContext): number {
  * cannot go, nothing is handed out and every card's reason is returned so the desk can fix the list.
  */
 export function collectGroup(ctx: StoreContext, request: unknown): Result<GroupDone, GroupFailure> {
-  const parsed = groupRequestSchema.safeParse(request);
-  if (!parsed.success) {
-    return fail('invalid_request', {
-      issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-    });
-  }
-  const req = parsed.data;
+  const parsed = parseRequest(groupRequestSchema, request);
+  if (!parsed.ok) return parsed;
+  const req = parsed.value;
   const { db, clock } = ctx;
   return db
     .transaction((): Result<GroupDone, GroupFailure> => {

@@ -2,6 +2,7 @@ import { cardVerdict } from '../../shared/desk/cardVerdict';
 import { handOutRequestSchema } from '../../shared/desk/deskRequests';
 import type { HandOutDone, HandOutFailure } from '../../shared/desk/deskResults';
 import { isValidCardNumber } from '../../shared/domain/cardNumber';
+import { parseRequest } from '../../shared/api/parseRequest';
 import { fail, ok } from '../../shared/result';
 import type { Result } from '../../shared/result';
 import { brusselsDate } from '../../shared/time/brussels';
@@ -17,13 +18,9 @@ export const REPEAT_WINDOW_MS = 10_000;
 
 /** Hands out one card to the teacher at the desk, after the ID check. */
 export function handOut(ctx: StoreContext, request: unknown): Result<HandOutDone, HandOutFailure> {
-  const parsed = handOutRequestSchema.safeParse(request);
-  if (!parsed.success) {
-    return fail('invalid_request', {
-      issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-    });
-  }
-  const req = parsed.data;
+  const parsed = parseRequest(handOutRequestSchema, request);
+  if (!parsed.ok) return parsed;
+  const req = parsed.value;
   const { db, clock } = ctx;
   // IMMEDIATE: two desks on one store must not both pass the check for the same card.
   return db

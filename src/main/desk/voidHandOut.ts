@@ -1,4 +1,5 @@
 import { isValidCardNumber } from '../../shared/domain/cardNumber';
+import { parseRequest } from '../../shared/api/parseRequest';
 import { fail, ok } from '../../shared/result';
 import type { Result } from '../../shared/result';
 import { voidRequestSchema } from '../../shared/desk/deskRequests';
@@ -19,13 +20,9 @@ export const UNDO_REASON = 'vergissing';
  * be voided with the admin PIN: by then the card may well be in a teacher's wallet.
  */
 export function voidHandOut(ctx: StoreContext, request: unknown): Result<VoidDone, VoidFailure> {
-  const parsed = voidRequestSchema.safeParse(request);
-  if (!parsed.success) {
-    return fail('invalid_request', {
-      issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-    });
-  }
-  const req = parsed.data;
+  const parsed = parseRequest(voidRequestSchema, request);
+  if (!parsed.ok) return parsed;
+  const req = parsed.value;
   const { db, clock } = ctx;
   const staff = checkStaff(db, req.staff);
   if (!staff.ok) return fail('unknown_staff', { staff: staff.staff });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { SettingsView } from '../../shared/api/contract';
+import { parseRequest } from '../../shared/api/parseRequest';
 import { fail, ok } from '../../shared/result';
 import type { Failure, Result } from '../../shared/result';
 import { isIsoDate } from '../../shared/time/brussels';
@@ -13,18 +15,8 @@ import type { StoreContext } from '../store/storeContext';
 
 export const DEFAULT_RETENTION_DAYS = 60;
 
-export interface PointSettings {
-  pointId: string | null;
-  pointName: string | null;
-  deskId: string | null;
-  /** The point's own last day, if it stops early; null = the batches' last day. */
-  ownLastDay: string | null;
-  /** The day that applies: own last day, never later than the batches allow. */
-  effectiveLastDay: string | null;
-  staff: string[];
-  maxGroupSize: number;
-  retentionDays: number;
-}
+/** The same shape the API returns to Beheer. */
+export type PointSettings = SettingsView;
 
 export function readPointSettings(ctx: StoreContext): PointSettings {
   const retention = Number(getSetting(ctx.db, 'retention_days'));
@@ -60,13 +52,9 @@ export function changePointSettings(
   ctx: StoreContext,
   request: unknown,
 ): Result<PointSettings, SettingsFailure> {
-  const parsed = settingsChangeSchema.safeParse(request);
-  if (!parsed.success) {
-    return fail('invalid_request', {
-      issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-    });
-  }
-  const change = parsed.data;
+  const parsed = parseRequest(settingsChangeSchema, request);
+  if (!parsed.ok) return parsed;
+  const change = parsed.value;
   const { db, clock } = ctx;
   const batchesUntil = db.prepare('SELECT max(available_until) FROM batches').pluck().get() as string | null;
   if (change.lastDay && batchesUntil !== null && change.lastDay > batchesUntil) {
