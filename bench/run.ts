@@ -1,9 +1,13 @@
 /**
- * `npm run bench [-- --json] [-- --sizes 10000,50000] [-- --queries 1000] [-- --fuse-queries N] [-- --seed N] [-- --keep]`
+ * `npm run bench [-- --json] [-- --only import,search,desk,reports] [-- --sizes 10000,50000] [-- --queries 1000]
+ *   [-- --fuse-queries N] [-- --seed N] [-- --keep] [-- --desk-size 200000] [-- --handouts 2000] [-- --groups 100]
+ *   [-- --points 350] [-- --point-cards 190000] [-- --report-runs 5]`
  *
- * Per size: import (ours vs the sqlite3 shell floor), search latency (ours vs FlexSearch vs Fuse.js),
- * recall on name queries, memory. Progress on stderr; tables (or JSON with --json) on stdout;
- * JSON also in bench/results/latest.json.
+ * import/search, per size: import (ours vs the sqlite3 shell floor), search latency (ours vs FlexSearch
+ * vs Fuse.js), recall on name queries, memory. desk: durable hand-out and group latency vs a bare
+ * INSERT floor. reports: report build + sign vs a SELECT + sign floor, and verify + merge of every
+ * point's report vs OpenSSL and Python `cryptography`. Progress on stderr; tables (or JSON with --json)
+ * on stdout; JSON also in bench/results/latest.json.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +15,16 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore } from '../src/main/store/openStore';
 import { makeDataset, testKeys, type Dataset } from './dataset';
+import { formatUiBench, runUiBench } from './uiBench';
+import type { UiBenchResult } from './uiBench';
+import {
+  bulkHandOut,
+  prepareDeskStore,
+  runDeskBench,
+  TARGET_HANDOUT_P99_MS,
+  type DeskResult,
+  type DeskStore,
+} from './deskBench';
 import {
   compareStores,
   importBreakdown,
@@ -21,6 +35,15 @@ import {
   sqlite3ShellVersion,
   type ImportBreakdown,
 } from './importBench';
+import {
+  makePointReports,
+  runAggregateBench,
+  runCreateReportBench,
+  TARGET_AGGREGATE_MS,
+  TARGET_REPORT_MS,
+  type AggregateResult,
+  type CreateReportResult,
+} from './reportsBench';
 import { drawQueries, evenSubset, NAME_KINDS, NameTruth, QUERY_KINDS, type QueryKind } from './queries';
 import {
   buildFlex,
@@ -50,8 +73,19 @@ const TARGET_IMPORT_RATIO = 1.5;
 const TARGET_P95_MS = 5;
 const TARGET_SIZE = 200_000;
 
+const PARTS = ['import', 'search', 'desk', 'reports', 'ui'] as const;
+type Part = (typeof PARTS)[number];
+
 interface Options {
   json: boolean;
+  /** Parts to run; import and search share the per-size run (search uses the imported store). */
+  only: Part[];
+  deskSize: number;
+  handouts: number;
+  groups: number;
+  points: number;
+  pointCards: number;
+  reportRuns: number;
   sizes: number[];
   queries: number;
   warmup: number;
@@ -63,6 +97,13 @@ interface Options {
 function parseArgs(argv: readonly string[]): Options {
   const opts: Options = {
     json: false,
+    only: [...PARTS],
+    deskSize: 200_000,
+    handouts: 2000,
+    groups: 100,
+    points: 350,
+    pointCards: 190_000,
+    reportRuns: 5,
     sizes: [10_000, 50_000, 200_000],
     queries: 1000,
     warmup: 200,
@@ -86,6 +127,35 @@ function parseArgs(argv: readonly string[]): Options {
       case '--keep':
         opts.keep = true;
         break;
+      case '--only': {
+        const parts = (value() ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
+        const bad = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
+        if (bad.length > 0 || parts.length === 0)
+          throw new Error(`--only takes a list of ${PARTS.join(', ')}; got ${JSON.stringify(parts)}`);
+        opts.only = parts as Part[];
+        break;
+      }
+      case '--desk-size':
+        opts.deskSize = num('--desk-size', value()?.replace(/_/g, ''));
+        break;
+      case '--handouts':
+        opts.handouts = num('--handouts', value());
+        break;
+      case '--groups':
+        opts.groups = num('--groups', value());
+        break;
+      case '--points':
+        opts.points = num('--points', value());
+        break;
+      case '--point-cards':
+        opts.pointCards = num('--point-cards', value()?.replace(/_/g, ''));
+        break;
+      case '--report-runs':
+        opts.reportRuns = num('--report-runs', value());
+        break;
       case '--sizes':
         opts.sizes = (value() ?? '').split(',').map((s) => num('--sizes', s.trim().replace(/_/g, '')));
         break;
@@ -103,7 +173,9 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case '--help':
         process.stdout.write(
-          'npm run bench -- [--json] [--sizes 10000,50000,200000] [--queries 1000] [--warmup 200] [--fuse-queries N] [--seed N] [--keep]\n',
+          'npm run bench -- [--json] [--only import,search,desk,reports] [--sizes 10000,50000,200000] [--queries 1000] [--warmup 200] [--fuse-queries N] [--seed N] [--keep]\n' +
+            '                 [--desk-size 200000] [--handouts 2000] [--groups 100] [--points 350] [--point-cards 190000] [--report-runs 5]\n' +
+            '  import and search run together per size (search queries the imported store).\n',
         );
         process.exit(0);
         break;
@@ -479,8 +551,9 @@ async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const started = performance.now();
   const keys = testKeys();
+  const runSizes = opts.only.includes('import') || opts.only.includes('search');
   const shellVersion = sqlite3ShellVersion();
-  if (shellVersion === null)
+  if (shellVersion === null && runSizes)
     throw new Error('the floor needs Debian’s sqlite3 shell at /usr/bin/sqlite3 (apt-get install sqlite3)');
   const mem = new Database(':memory:');
   const sqliteVersion = (mem.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
@@ -501,21 +574,41 @@ async function main(): Promise<void> {
     keys: keys.from,
   };
   progress(
-    `sizes ${opts.sizes.join(', ')}; ${opts.queries} queries; node ${machine.node}; sqlite ${sqliteVersion} (shell ${shellVersion})`,
+    `parts ${opts.only.join(', ')}${runSizes ? `; sizes ${opts.sizes.join(', ')}; ${opts.queries} queries` : ''}; node ${machine.node}; sqlite ${sqliteVersion} (shell ${shellVersion})`,
   );
 
   const results: SizeResult[] = [];
-  for (const size of opts.sizes) {
-    results.push(await benchSize(size, opts, keys));
-    gc();
+  if (runSizes) {
+    for (const size of opts.sizes) {
+      results.push(await benchSize(size, opts, keys));
+      gc();
+    }
+  }
+  const { desk, reports } = await benchDeskAndReports(opts, keys);
+  let ui: UiBenchResult | null = null;
+  if (opts.only.includes('ui')) {
+    const uiSize = Math.max(...opts.sizes);
+    progress(
+      `ui: ${uiSize.toLocaleString('en-US')}-card store served to Chromium; keystroke and scan to paint`,
+    );
+    ui = await runUiBench({ size: uiSize, seed: opts.seed, queries: 300, scans: 150 });
   }
   const final = memory();
   const report = {
     generatedAt: new Date().toISOString(),
     machine,
     options: opts,
-    targets: { importRatioAt200k: TARGET_IMPORT_RATIO, p95MsAt200k: TARGET_P95_MS },
+    targets: {
+      importRatioAt200k: TARGET_IMPORT_RATIO,
+      p95MsAt200k: TARGET_P95_MS,
+      handOutP99Ms: TARGET_HANDOUT_P99_MS,
+      createReportMs: TARGET_REPORT_MS,
+      aggregateMs: TARGET_AGGREGATE_MS,
+    },
     sizes: results,
+    desk,
+    reports,
+    ui,
     peakRssMB: final.maxRssMB,
     peakRssNote:
       'process-wide ru_maxrss: includes the generated rows, the FlexSearch and Fuse indexes and SQLite caches',
@@ -532,45 +625,324 @@ async function main(): Promise<void> {
     const lines = [
       `Lerarenkaart Balie benchmark — ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemMB} MB, node ${machine.node}, SQLite ${sqliteVersion} (better-sqlite3 ${machine.libraries.betterSqlite3}) vs sqlite3 shell ${shellVersion}; Fuse.js ${machine.libraries.fuse}, FlexSearch ${machine.libraries.flexsearch}; seed ${opts.seed}`,
       ...results.map(printSize),
+      ...(desk ? [printDesk(desk)] : []),
+      ...(reports ? [printReports(reports)] : []),
       '',
       'Summary',
-      table(
-        [
-          'size',
-          'import ours',
-          'shell',
-          'ours/shell',
-          'ours p95',
-          'Flex p95',
-          'Fuse p95',
-          'Flex/ours p95',
-          'Fuse/ours p95',
-          'recall ours/Flex/Fuse',
-        ],
-        results.map((r) => {
-          const e = r.search.engines;
-          return [
-            r.size.toLocaleString('en-US'),
-            fmtMs(r.import.oursMs),
-            fmtMs(r.import.shellMs),
-            fmtRatio(r.import.ratio),
-            fmtMs(e.ours?.overall.p95),
-            fmtMs(e.flexsearch?.overall.p95),
-            fmtMs(e.fuse?.overall.p95),
-            fmtRatio(r.search.p95Ratio.flexsearch),
-            fmtRatio(r.search.p95Ratio.fuse),
-            `${fmtPct(e.ours?.nameRecall)} / ${fmtPct(e.flexsearch?.nameRecall)} / ${fmtPct(e.fuse?.nameRecall)}${e.fuse?.subset ? '*' : ''}`,
-          ];
-        }),
-      ),
-      results.some((r) => r.search.engines.fuse?.subset)
-        ? '* Fuse recall on its subset only (see per size).'
-        : '',
+      ...(results.length > 0
+        ? [
+            table(
+              [
+                'size',
+                'import ours',
+                'shell',
+                'ours/shell',
+                'ours p95',
+                'Flex p95',
+                'Fuse p95',
+                'Flex/ours p95',
+                'Fuse/ours p95',
+                'recall ours/Flex/Fuse',
+              ],
+              results.map((r) => {
+                const e = r.search.engines;
+                return [
+                  r.size.toLocaleString('en-US'),
+                  fmtMs(r.import.oursMs),
+                  fmtMs(r.import.shellMs),
+                  fmtRatio(r.import.ratio),
+                  fmtMs(e.ours?.overall.p95),
+                  fmtMs(e.flexsearch?.overall.p95),
+                  fmtMs(e.fuse?.overall.p95),
+                  fmtRatio(r.search.p95Ratio.flexsearch),
+                  fmtRatio(r.search.p95Ratio.fuse),
+                  `${fmtPct(e.ours?.nameRecall)} / ${fmtPct(e.flexsearch?.nameRecall)} / ${fmtPct(e.fuse?.nameRecall)}${e.fuse?.subset ? '*' : ''}`,
+                ];
+              }),
+            ),
+          ]
+        : []),
+      ...(results.some((r) => r.search.engines.fuse?.subset)
+        ? ['* Fuse recall on its subset only (see per size).']
+        : []),
+      ...summaryDeskReports(desk, reports, results.length > 0),
+      ...(ui ? ['', formatUiBench(ui)] : []),
       `peak RSS ${fmtMB(final.maxRssMB)} (${report.peakRssNote}); total ${fmtMs(report.totalMs)}; JSON in bench/results/latest.json`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   progress(`done in ${fmtMs(report.totalMs)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Desk operations and reports
+
+interface ReportsResult {
+  create: CreateReportResult | null;
+  aggregate: AggregateResult | null;
+}
+
+async function benchDeskAndReports(
+  opts: Options,
+  keys: ReturnType<typeof testKeys>,
+): Promise<{ desk: DeskResult | null; reports: ReportsResult | null }> {
+  const wantDesk = opts.only.includes('desk');
+  const wantReports = opts.only.includes('reports');
+  if (!wantDesk && !wantReports) return { desk: null, reports: null };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'balie-bench-desk-'));
+  let store: DeskStore | null = null;
+  try {
+    const n = opts.deskSize.toLocaleString('en-US');
+    progress(`desk: ${n}-card store (generate + importBatch; setup, not measured)`);
+    store = await prepareDeskStore(opts.deskSize, opts.seed, dir, keys);
+    let desk: DeskResult | null = null;
+    if (wantDesk) {
+      progress(
+        `desk: ${opts.handouts} hand-outs and ${opts.groups} groups of 50, each alternated with its floor (fs ${store.fsType})`,
+      );
+      desk = runDeskBench(store, { handouts: opts.handouts, groups: opts.groups, groupSize: 50, warmup: 50 });
+    }
+    let reports: ReportsResult | null = null;
+    if (wantReports) {
+      const collected = Math.round(opts.deskSize * 0.75);
+      progress(
+        `reports: bulk hand-out up to ${collected.toLocaleString('en-US')} collected (setup, one transaction)`,
+      );
+      const bulk = bulkHandOut(store, collected);
+      progress(`reports: buildReportPayload / signReportEnvelope / createReport × ${opts.reportRuns}`);
+      const create = runCreateReportBench(
+        store,
+        { bulkHandOutMs: bulk.ms, bulkAdded: bulk.added },
+        opts.reportRuns,
+      );
+      store.ctx.db.close();
+      store = null;
+      progress(
+        `reports: ${opts.points} point reports with ${opts.pointCards.toLocaleString('en-US')} cards, each with its own key (setup)`,
+      );
+      const set = makePointReports(dir, opts.points, opts.pointCards, opts.seed);
+      progress(
+        `reports: aggregateReports × ${opts.reportRuns} vs OpenSSL (1 process per file) and Python cryptography`,
+      );
+      const aggregate = runAggregateBench(dir, set, opts.reportRuns);
+      reports = { create, aggregate };
+    }
+    return { desk, reports };
+  } finally {
+    store?.ctx.db.close();
+    if (opts.keep) progress(`desk/reports: kept ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printDesk(d: DeskResult): string {
+  const out: string[] = [];
+  out.push(
+    `\n=== Desk operations: ${d.size.toLocaleString('en-US')}-card store, WAL + synchronous=FULL, one IMMEDIATE transaction per call, fs ${d.fsType} ===`,
+  );
+  out.push(
+    'each call alternated with its floor (same pragmas, own file, 1-column table); "vs floor" = ours / floor at the same percentile',
+  );
+  const row = (label: string, n: number, l: DeskResult['handOut']['ours'], ratio: string): string[] => [
+    label,
+    String(n),
+    fmtMs(l.p50),
+    fmtMs(l.p95),
+    fmtMs(l.p99),
+    fmtMs(l.max),
+    ratio,
+  ];
+  const h = d.handOut;
+  const g = d.group;
+  out.push(
+    table(
+      ['', 'n', 'p50', 'p95', 'p99', 'max', 'vs floor (p50 / p95 / p99)'],
+      [
+        row('floor: INSERT 1 row, 1 txn', h.n, h.floor, '1.00×'),
+        row(
+          'ours: handOut',
+          h.n,
+          h.ours,
+          `${fmtRatio(h.ratio.p50)} / ${fmtRatio(h.ratio.p95)} / ${fmtRatio(h.ratio.p99)}`,
+        ),
+        row(`floor: INSERT ${g.groupSize} rows, 1 txn`, g.n, g.floor, '1.00×'),
+        row(
+          `ours: collectGroup (${g.groupSize} cards)`,
+          g.n,
+          g.ours,
+          `${fmtRatio(g.ratio.p50)} / ${fmtRatio(g.ratio.p95)} / ${fmtRatio(g.ratio.p99)}`,
+        ),
+      ],
+    ),
+  );
+  out.push(
+    `ours − floor at p50: handOut +${fmtMs(h.overheadP50Ms)}, collectGroup +${fmtMs(g.overheadP50Ms)} (${fmtMs(g.overheadP50Ms / g.groupSize)} per card)`,
+  );
+  out.push(
+    `target handOut p99 ≤ ${h.target.p99Ms} ms: ${h.target.met ? 'MET' : 'MISSED'} (${fmtMs(h.ours.p99)}); rows written ${d.check.handouts} events in ${d.check.groups} groups + singles: ${d.check.ok ? 'as expected' : 'UNEXPECTED'}`,
+  );
+  out.push(
+    `(setup, not measured: generate ${fmtMs(d.setup.generateMs)}, importBatch ${fmtMs(d.setup.importMs)}; ${h.warmup} hand-outs and ${g.warmup} groups of warm-up)`,
+  );
+  return out.join('\n');
+}
+
+function printReports(r: ReportsResult): string {
+  const out: string[] = [];
+  const c = r.create;
+  if (c) {
+    out.push(
+      `\n=== Report of one point: ${c.cards.toLocaleString('en-US')} cards, ${c.collected.toLocaleString('en-US')} collected (${c.pickups.toLocaleString('en-US')} pickups, payload ${fmtMB(c.payloadBytes / 2 ** 20)}, file ${fmtMB(c.fileBytes / 2 ** 20)}) ===`,
+    );
+    const line = (
+      label: string,
+      x: { median: number; min: number; max: number },
+      ratio: string,
+    ): string[] => [label, fmtMs(x.median), fmtMs(x.min), fmtMs(x.max), ratio];
+    const vs = (x: { median: number }): string => fmtRatio(x.median / c.floor.median);
+    out.push(
+      table(
+        ['', 'median', 'min', 'max', 'vs floor'],
+        [
+          line('floor: SELECT pickups + JSON.stringify + sign', c.floor, '1.00×'),
+          line('ours: buildReportPayload', c.buildReportPayload, vs(c.buildReportPayload)),
+          line('  of which cardStats (GROUP BY)', c.cardStats, vs(c.cardStats)),
+          line('ours: signReportEnvelope', c.signReportEnvelope, vs(c.signReportEnvelope)),
+          line('  of which writer schema (safeParse)', c.writerSchema, vs(c.writerSchema)),
+          line('ours: createReport (whole, file written)', c.createReport, vs(c.createReport)),
+        ],
+      ),
+    );
+    out.push(
+      `target createReport ≤ ${fmtMs(c.target.ms)}: ${c.target.met ? 'MET' : 'MISSED'} (median ${fmtMs(c.createReport.median)} over ${c.repeats} runs); last report verifies: ${c.verified ? 'yes' : 'NO'}`,
+    );
+    out.push(
+      `(setup, not measured: ${c.setup.bulkAdded.toLocaleString('en-US')} bulk hand-outs via appendDeskEvent in ${fmtMs(c.setup.bulkHandOutMs)})`,
+    );
+  }
+  const a = r.aggregate;
+  if (a) {
+    out.push(
+      `\n=== Issuer: verify + merge ${a.set.points} reports (${a.set.cards.toLocaleString('en-US')} cards, ${a.set.collected.toLocaleString('en-US')} collected, ${fmtMB(a.set.bytes / 2 ** 20)} of files), by province ===`,
+    );
+    const per = (ms: number): string => fmtMs(ms / a.set.points);
+    const rows: string[][] = [
+      [
+        'ours: aggregateReports (verify + schema + merge)',
+        fmtMs(a.ours.median),
+        per(a.ours.median),
+        '1.00×',
+        `${a.oursCheck.verified}/${a.set.points}`,
+      ],
+      [
+        'ours: + read folder + load keys',
+        fmtMs(a.oursWithIo.median),
+        per(a.oursWithIo.median),
+        fmtRatio(a.oursWithIo.median / a.ours.median),
+        `${a.oursCheck.verified}/${a.set.points}`,
+      ],
+    ];
+    if (a.openssl)
+      rows.push([
+        'OpenSSL pkeyutl -verify, 1 process per file (signature only)',
+        fmtMs(a.openssl.ms),
+        fmtMs(a.openssl.perFileMs),
+        fmtRatio(a.openssl.ratioVsOurs),
+        `${a.openssl.verified}/${a.set.points}`,
+      ]);
+    if (a.python) {
+      rows.push([
+        'Python cryptography, 1 process (wall, start-up included)',
+        fmtMs(a.python.wallMs),
+        per(a.python.wallMs),
+        fmtRatio(a.python.ratioVsOurs),
+        `${a.python.verified}/${a.set.points}`,
+      ]);
+      rows.push([
+        '  inside the process (verify + JSON + sum)',
+        fmtMs(a.python.innerMs),
+        fmtMs(a.python.perFileMs),
+        fmtRatio(a.python.innerMs / a.ours.median),
+        '',
+      ]);
+    }
+    out.push(table(['', 'total', 'per file', 'vs ours', 'verified'], rows));
+    out.push(
+      `ours: median of ${a.repeats} runs (min ${fmtMs(a.ours.min)}, max ${fmtMs(a.ours.max)}); refused ${a.oursCheck.refused}, kept ${a.oursCheck.kept}; ` +
+        `OpenSSL files prepared in Node first (PAE + signature to files, ${fmtMs(a.openssl?.prepMs)}, not counted)`,
+    );
+    if (a.python)
+      out.push(
+        `Python's per-province totals equal ours: ${a.python.sameTotals ? 'yes' : 'NO'} (${a.python.version})`,
+      );
+    out.push(
+      `target ours ≤ ${fmtMs(a.target.ms)}: ${a.target.met ? 'MET' : 'MISSED'} (${fmtMs(a.ours.median)}; with file reading and key loading ${fmtMs(a.oursWithIo.median)})`,
+    );
+    out.push(
+      `by province: ${a.byProvince.map((p) => `${p.key} ${p.collected}/${p.cards} ${p.percent.toFixed(1)}%`).join(', ')}`,
+    );
+    out.push(
+      `(setup, not measured: ${a.set.points} key pairs + payloads + signing in ${fmtMs(a.set.generateMs)})`,
+    );
+  }
+  return out.join('\n');
+}
+
+function summaryDeskReports(
+  desk: DeskResult | null,
+  reports: ReportsResult | null,
+  afterSizes: boolean,
+): string[] {
+  const rows: string[][] = [];
+  if (desk) {
+    rows.push([
+      'handOut p99',
+      fmtMs(desk.handOut.ours.p99),
+      fmtMs(desk.handOut.floor.p99),
+      fmtRatio(desk.handOut.ratio.p99),
+      `≤ ${desk.handOut.target.p99Ms} ms ${desk.handOut.target.met ? 'MET' : 'MISSED'}`,
+    ]);
+    rows.push([
+      `collectGroup (${desk.group.groupSize}) p95`,
+      fmtMs(desk.group.ours.p95),
+      fmtMs(desk.group.floor.p95),
+      fmtRatio(desk.group.ratio.p95),
+      '',
+    ]);
+  }
+  const c = reports?.create;
+  if (c)
+    rows.push([
+      `createReport (${Math.round(c.collected / 1000)}k of ${Math.round(c.cards / 1000)}k)`,
+      fmtMs(c.createReport.median),
+      fmtMs(c.floor.median),
+      fmtRatio(c.ratio.createReportVsFloor),
+      `≤ ${fmtMs(c.target.ms)} ${c.target.met ? 'MET' : 'MISSED'}`,
+    ]);
+  const a = reports?.aggregate;
+  if (a) {
+    if (a.openssl)
+      rows.push([
+        `verify+merge ${a.set.points} reports vs OpenSSL`,
+        fmtMs(a.ours.median),
+        fmtMs(a.openssl.ms),
+        fmtRatio(a.ours.median / a.openssl.ms),
+        `≤ ${fmtMs(a.target.ms)} ${a.target.met ? 'MET' : 'MISSED'}`,
+      ]);
+    if (a.python)
+      rows.push([
+        `verify+merge ${a.set.points} reports vs Python`,
+        fmtMs(a.ours.median),
+        fmtMs(a.python.wallMs),
+        fmtRatio(a.ours.median / a.python.wallMs),
+        '',
+      ]);
+  }
+  if (rows.length === 0) return [];
+  return [
+    ...(afterSizes ? [''] : []),
+    table(['desk / reports', 'ours', 'baseline', 'ours/baseline', 'target'], rows),
+  ];
 }
 
 function libVersion(name: string): string {

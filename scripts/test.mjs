@@ -8,6 +8,7 @@ const env = { ...process.env, TZ: 'America/Anchorage', FORCE_COLOR: process.env.
 const steps = [
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ['electron security scan', 'node', ['scripts/security-scan.mjs']],
   [
     'unit+integration',
     'npx',

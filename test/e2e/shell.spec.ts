@@ -16,9 +16,9 @@ test('starts a shift: the staff name shows in the header and the four screens ar
 
 test('switches to English and back', async ({ page, desk }) => {
   await openDesk(page, desk);
-  await page.getByRole('button', { name: 'Taal wijzigen naar Engels' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('button', { name: 'Group collection' })).toBeVisible();
-  await page.getByRole('button', { name: 'Switch language to Dutch' }).click();
+  await page.getByRole('button', { name: 'Nederlands' }).click();
   await expect(page.getByRole('button', { name: 'Groepsafhaling' })).toBeVisible();
 });
 

@@ -139,7 +139,7 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment): Impl {
       const perDay = db
         .prepare(
           `SELECT substr(e.at, 1, 10) AS day, count(*) AS handedOut FROM card_state s
-           JOIN desk_events e ON e.event_id = s.event_id WHERE s.state = 'collected' GROUP BY day ORDER BY day`,
+           JOIN desk_events e ON e.seq = s.event_seq WHERE s.state = 'collected' GROUP BY day ORDER BY day`,
         )
         .all() as { day: string; handedOut: number }[];
       const last = lastReport(db);

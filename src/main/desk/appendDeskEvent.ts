@@ -35,32 +35,40 @@ export function appendDeskEvent(db: Database, clock: Clock, input: DeskEventInpu
     string | undefined;
   const hlc = formatHlc(hlcNext(lastHlc ? parseHlc(lastHlc) : null, now.getTime(), deskId));
   const event: AppendedEvent = { eventId: randomUUID(), at: brusselsIso(now), atMs: now.getTime(), deskId };
-  db.prepare(
-    `INSERT INTO desk_events (event_id, kind, card_id, desk_id, staff, method, group_id, reason, voids_event_id,
+  const inserted = db
+    .prepare(
+      `INSERT INTO desk_events (event_id, kind, card_id, desk_id, staff, method, group_id, reason, voids_event_id,
        at, at_ms, hlc, request_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    event.eventId,
-    input.kind,
-    input.cardId,
-    deskId,
-    input.staff,
-    input.method ?? null,
-    input.groupId ?? null,
-    input.reason ?? null,
-    input.voidsEventId ?? null,
-    event.at,
-    event.atMs,
-    hlc,
-    input.requestId ?? null,
-  );
+    )
+    .run(
+      event.eventId,
+      input.kind,
+      input.cardId,
+      deskId,
+      input.staff,
+      input.method ?? null,
+      input.groupId ?? null,
+      input.reason ?? null,
+      input.voidsEventId ?? null,
+      event.at,
+      event.atMs,
+      hlc,
+      input.requestId ?? null,
+    );
   if (input.kind === 'void') {
     db.prepare('DELETE FROM card_state WHERE card_id = ?').run(input.cardId);
   } else {
     db.prepare(
-      `INSERT INTO card_state (card_id, state, event_id) VALUES (?, ?, ?)
-       ON CONFLICT(card_id) DO UPDATE SET state = excluded.state, event_id = excluded.event_id`,
-    ).run(input.cardId, input.kind === 'handout' ? 'collected' : 'returned', event.eventId);
+      `INSERT INTO card_state (card_id, state, event_id, event_seq) VALUES (?, ?, ?, ?)
+       ON CONFLICT(card_id) DO UPDATE SET state = excluded.state, event_id = excluded.event_id,
+         event_seq = excluded.event_seq`,
+    ).run(
+      input.cardId,
+      input.kind === 'handout' ? 'collected' : 'returned',
+      event.eventId,
+      inserted.lastInsertRowid,
+    );
   }
   return event;
 }

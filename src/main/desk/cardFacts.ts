@@ -40,7 +40,7 @@ export function readCardFacts(db: Database, card: string): CardFacts | null {
        FROM cards c
        JOIN batches b ON b.batch_id = c.first_batch_id
        LEFT JOIN card_state s ON s.card_id = c.id
-       LEFT JOIN desk_events e ON e.event_id = s.event_id
+       LEFT JOIN desk_events e ON e.seq = s.event_seq
        WHERE c.card = ?`,
     )
     .get(card) as FactsRow | undefined;

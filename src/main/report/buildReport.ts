@@ -43,8 +43,8 @@ export function buildReportPayload(ctx: StoreContext): ReportPayload {
     db
       .prepare(
         `SELECT c.card, e.at, e.method, e.group_id FROM card_state s
-         JOIN cards c ON c.id = s.card_id JOIN desk_events e ON e.event_id = s.event_id
-         WHERE s.state = 'collected' ORDER BY e.seq`,
+         JOIN cards c ON c.id = s.card_id JOIN desk_events e ON e.seq = s.event_seq
+         WHERE s.state = 'collected' ORDER BY s.event_seq`,
       )
       .all() as PickupRow[]
   ).map((p): ReportPickup =>

@@ -133,7 +133,7 @@ export function App({ api }: { api: ApiClient }) {
             type="button"
             className="link-button"
             lang={lang === 'nl' ? 'en' : 'nl-BE'}
-            aria-label={t('app.languageLabel')}
+            title={t('app.languageLabel')}
             onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}
           >
             {t('app.language')}

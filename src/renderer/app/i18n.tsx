@@ -4,11 +4,19 @@ import { adminText } from '../screens/adminText';
 import { balieText } from '../screens/balieText';
 import { groupText } from '../screens/groupText';
 import { overviewText } from '../screens/overviewText';
+import { scanText } from '../scan/scanText';
 import { appText } from './appText';
 import type { Catalogue } from './catalogue';
 
 /** The one i18n layer: every visible string comes from these catalogues. */
-export const CATALOGUES: readonly Catalogue[] = [appText, balieText, groupText, overviewText, adminText];
+export const CATALOGUES: readonly Catalogue[] = [
+  appText,
+  balieText,
+  groupText,
+  overviewText,
+  adminText,
+  scanText,
+];
 
 const merged: Record<Lang, Record<string, string>> = { nl: {}, en: {} };
 for (const catalogue of CATALOGUES) {

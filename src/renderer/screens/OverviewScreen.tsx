@@ -1,6 +1,38 @@
 import { useT } from '../app/i18n';
+import { LastReportPanel } from './overview/LastReportPanel';
+import { PerDayChart } from './overview/PerDayChart';
+import { PostcodeSection } from './overview/PostcodeSection';
+import { TotalsPanel } from './overview/TotalsPanel';
+import { useOverviewData } from './overview/useOverviewData';
 
+/** Overzicht: progress of the point at a glance, per day and per postcode. */
 export function OverviewScreen() {
   const t = useT();
-  return <h1>{t('app.nav.overview')}</h1>;
+  const { data, reload } = useOverviewData();
+  return (
+    <div className="overview">
+      <div className="screen-title-row">
+        <h1 id="overview-title">{t('app.nav.overview')}</h1>
+        <button type="button" className="secondary-button" onClick={reload}>
+          {t('overview.reload')}
+        </button>
+      </div>
+      {data.state === 'loading' && <p className="loading">{t('app.loading')}</p>}
+      {data.state === 'failed' && (
+        <p role="alert" className="panel tone-stop">
+          {t('common.error', { detail: data.error })}
+        </p>
+      )}
+      {data.state === 'ready' && (
+        <>
+          <div className="overview-top">
+            <TotalsPanel stats={data.stats} />
+            <LastReportPanel report={data.stats.lastReport} />
+          </div>
+          <PerDayChart perDay={data.stats.perDay} />
+          <PostcodeSection rows={data.stats.totals.byPostcode} points={data.map} />
+        </>
+      )}
+    </div>
+  );
 }

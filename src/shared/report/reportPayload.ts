@@ -18,19 +18,63 @@ export const REPORT_PAYLOAD_TYPE = 'application/vnd.lerarenkaart.report+json;ver
 const ISO_WITH_OFFSET =
   /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:[+-](?:0\d|1[0-4]):[0-5]\d|Z)$/;
 
+/** `isIsoDate` per calendar day, memoised: a report's 150k timestamps fall on a few hundred days. */
+const MAX_CACHED_DAYS = 100_000;
+const validDay = new Map<string, boolean>();
+function isIsoDay(day: string): boolean {
+  let valid = validDay.get(day);
+  if (valid === undefined) {
+    valid = isIsoDate(day);
+    if (validDay.size >= MAX_CACHED_DAYS) validDay.clear();
+    validDay.set(day, valid);
+  }
+  return valid;
+}
+
 function isIsoInstant(value: string): boolean {
   const match = ISO_WITH_OFFSET.exec(value);
-  return match !== null && isIsoDate(match[1] ?? '') && !Number.isNaN(Date.parse(value));
+  return match !== null && isIsoDay(match[1] ?? '') && !Number.isNaN(Date.parse(value));
 }
 
 /** ISO 8601 with an explicit offset (`Z` is accepted when reading, never written by us). */
 const readTimestamp = z.string().refine(isIsoInstant, { message: 'ISO 8601-tijdstip met tijdzone' });
+
+const HOUR_MS = 3_600_000;
+/** Enough for decades of pickups; a flood of odd instants only clears it, never grows it unbounded. */
+const MAX_CACHED_HOURS = 100_000;
+/** UTC hour number → the Brussels offset during that whole hour, or null when it changes inside it. */
+const offsetByUtcHour = new Map<number, number | null>();
+
+/**
+ * `brusselsOffsetMinutes`, memoised per UTC hour: the Intl look-up behind it costs ~5 µs, and a
+ * report of 150k pickups asks it 150k times for a few thousand distinct hours.
+ *
+ * Sound because Brussels' offset never changes twice within one hour (transitions are months
+ * apart in the tz database): when the first and the last second of a UTC hour have the same
+ * offset, every instant in between has it too. An hour whose ends differ (a transition not on
+ * a whole UTC hour, as some tz data has for the 19th century; EU switches happen at 01:00 UTC) is
+ * marked null and every instant in it is computed exactly, as before.
+ */
+function brusselsOffsetAt(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let cached = offsetByUtcHour.get(hour);
+  if (cached === undefined) {
+    const first = brusselsOffsetMinutes(new Date(hour * HOUR_MS));
+    const last = brusselsOffsetMinutes(new Date(hour * HOUR_MS + HOUR_MS - 1));
+    cached = first === last ? first : null;
+    if (offsetByUtcHour.size >= MAX_CACHED_HOURS) offsetByUtcHour.clear();
+    offsetByUtcHour.set(hour, cached);
+  }
+  return cached ?? brusselsOffsetMinutes(new Date(ms));
+}
+
 /** The writer's times carry the Belgian offset of that very moment (+01:00 in winter, +02:00 in summer). */
 function hasBelgianOffset(value: string): boolean {
   const offset = /([+-])(\d{2}):(\d{2})$/.exec(value);
   if (!offset) return false;
   const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
-  return minutes === brusselsOffsetMinutes(new Date(value));
+  const ms = Date.parse(value);
+  return !Number.isNaN(ms) && minutes === brusselsOffsetAt(ms);
 }
 const writeTimestamp = z.string().refine((v) => isIsoInstant(v) && hasBelgianOffset(v), {
   message: 'ISO 8601-tijdstip met de Belgische offset van dat moment',

@@ -3,6 +3,7 @@ import { m0010Initial } from './m0010_initial';
 import { m0020DeskEvents } from './m0020_desk_events';
 import { m0030Reports } from './m0030_reports';
 import { m0040PostcodeNameIndex } from './m0040_postcode_name_index';
+import { m0050CardStateEventSeq } from './m0050_card_state_event_seq';
 
 /** In order. Never edit a released migration: add a new one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -10,6 +11,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0020DeskEvents,
   m0030Reports,
   m0040PostcodeNameIndex,
+  m0050CardStateEventSeq,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

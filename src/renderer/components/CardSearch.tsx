@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'react';
+import type { KeyboardEvent, RefObject } from 'react';
+import type { CardSummary } from '../../shared/cards/cardStatus';
+import { classifyQuery } from '../../shared/search/classifyQuery';
+import { useT } from '../app/i18n';
+import { optionId, ResultsList } from './ResultsList';
+import type { CardSearchState } from './useCardSearch';
+
+interface CardSearchProps {
+  id: string;
+  label: string;
+  hint: string;
+  search: CardSearchState;
+  /** A row was picked, or a complete valid card number was typed (then `summary` is null). */
+  onCard(card: string, summary: CardSummary | null): void;
+  /** Escape in an empty field: the screen goes back to its start. */
+  onEscape?(): void;
+  inputRef?: RefObject<HTMLInputElement | null>;
+  autoFocus?: boolean;
+  large?: boolean;
+}
+
+/** One field for names, card numbers, stamboeknummers and postcodes, with results as you type. */
+export function CardSearch({
+  id,
+  label,
+  hint,
+  search,
+  onCard,
+  onEscape,
+  inputRef,
+  autoFocus,
+  large,
+}: CardSearchProps) {
+  const t = useT();
+  const [active, setActive] = useState(0);
+  const { query, setQuery, results, forQuery } = search;
+  const listId = `${id}-results`;
+  const shown = query.trim() !== '' && forQuery === query ? results : [];
+  const settled = query.trim() !== '' && forQuery === query;
+
+  useEffect(() => setActive(0), [results]);
+
+  const choose = (card: string, summary: CardSummary | null) => {
+    setQuery('');
+    onCard(card, summary);
+  };
+
+  const onChange = (value: string) => {
+    const kind = classifyQuery(value);
+    if (kind.kind === 'card') choose(kind.card, null);
+    else setQuery(value);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.defaultPrevented) return;
+    if (e.key === 'ArrowDown' && shown.length > 0) {
+      e.preventDefault();
+      setActive((a) => Math.min(a + 1, shown.length - 1));
+    } else if (e.key === 'ArrowUp' && shown.length > 0) {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const kind = classifyQuery(query);
+      if (kind.kind === 'card') choose(kind.card, null);
+      else {
+        const picked = shown[active];
+        if (picked) choose(picked.card, picked);
+      }
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      if (query !== '') setQuery('');
+      else onEscape?.();
+    }
+  };
+
+  const badCheck = classifyQuery(query).kind === 'card_bad_check';
+
+  return (
+    <div className={large ? 'card-search large' : 'card-search'}>
+      <label htmlFor={id} className="search-label">
+        {label}
+      </label>
+      <input
+        id={id}
+        ref={inputRef}
+        type="search"
+        inputMode="text"
+        autoComplete="off"
+        autoCorrect="off"
+        spellCheck={false}
+        autoFocus={autoFocus}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={shown.length > 0}
+        aria-controls={shown.length > 0 ? listId : undefined}
+        aria-activedescendant={shown.length > 0 ? optionId(listId, active) : undefined}
+        aria-describedby={`${id}-hint`}
+        className="search-input"
+        value={query}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <p id={`${id}-hint`} className="search-hint">
+        {hint}
+      </p>
+      {badCheck && (
+        <p className="search-note tone-stop" role="status">
+          {t('balie.search.badCheck')}
+        </p>
+      )}
+      {settled && shown.length === 0 && !badCheck && (
+        <p className="search-note" role="status">
+          {t('balie.search.none', { query: query.trim() })}
+        </p>
+      )}
+      {shown.length > 0 && (
+        <ResultsList
+          id={listId}
+          label={t('balie.search.results')}
+          results={shown}
+          active={active}
+          onPick={(s) => choose(s.card, s)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CardSummary } from '../../shared/cards/cardStatus';
+import { useDesk } from '../app/session';
+
+export interface CardSearchState {
+  query: string;
+  setQuery(query: string): void;
+  /** Results of the latest answered query; `forQuery` says which query they belong to. */
+  results: CardSummary[];
+  forQuery: string;
+}
+
+const RESULT_LIMIT = 20;
+
+/**
+ * Results as staff type: every keystroke asks (search is fast), and an answer is shown only if it
+ * belongs to the newest request, so a slow early answer never overwrites a later one.
+ */
+export function useCardSearch(): CardSearchState {
+  const { api } = useDesk();
+  const [query, setQuery] = useState('');
+  const [answer, setAnswer] = useState<{ forQuery: string; results: CardSummary[] }>({
+    forQuery: '',
+    results: [],
+  });
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const request = ++latest.current;
+    const trimmed = query.trim();
+    if (trimmed === '') {
+      setAnswer({ forQuery: query, results: [] });
+      return;
+    }
+    void api.search({ query: trimmed.slice(0, 300), limit: RESULT_LIMIT }).then((result) => {
+      if (request !== latest.current) return;
+      setAnswer({ forQuery: query, results: result.ok ? result.value : [] });
+    });
+  }, [api, query]);
+
+  return { query, setQuery, results: answer.results, forQuery: answer.forQuery };
+}

@@ -1,0 +1,299 @@
+import { BarcodeFormat, BrowserMultiFormatReader, DecodeHintType } from '@zxing/library';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type Translate, useLang } from '../app/i18n';
+import { SCAN_OK_BEEP, beep, flash } from './feedback';
+import { createRepeatFilter } from './repeatFilter';
+import { type ScanTextKey, scanText } from './scanText';
+
+/** localStorage key of the chosen camera (its deviceId). */
+export const CAMERA_STORAGE_KEY = 'lerarenkaart.scan.cameraId';
+
+export interface WebcamScannerProps {
+  /** Called with the raw text of every new code (parse it with parseScan). */
+  onScan: (raw: string) => void;
+  /** Override single strings (keys of scanText); wins over `t` and the app language. */
+  labels?: Partial<Record<ScanTextKey, string>>;
+  /** Translator; defaults to the app's i18n context (useLang), falling back to scanText. */
+  t?: Translate;
+  /** Start the camera when mounted (default false: the hand scanner is the main input). */
+  autoStart?: boolean;
+  /** The same text is not reported again within this window (default 2000 ms). */
+  repeatWindowMs?: number;
+  /** Beep on a read (default true). */
+  sound?: boolean;
+  /** localStorage key for the chosen camera (default CAMERA_STORAGE_KEY). */
+  storageKey?: string;
+  /** Milliseconds between decode attempts (default 150). */
+  scanIntervalMs?: number;
+  className?: string;
+}
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'starting' }
+  | { kind: 'searching' }
+  | { kind: 'read'; code: string }
+  | { kind: 'noCamera' }
+  | { kind: 'denied' }
+  | { kind: 'busy' }
+  | { kind: 'error'; detail: string };
+
+const RUNNING: ReadonlySet<Status['kind']> = new Set(['starting', 'searching', 'read']);
+
+function decodeHints(): Map<DecodeHintType, unknown> {
+  return new Map<DecodeHintType, unknown>([
+    [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.CODE_128, BarcodeFormat.QR_CODE]],
+  ]);
+}
+
+/** Webcam fallback for the hand scanner: continuous decoding of Code 128 and QR codes. */
+export function WebcamScanner({
+  onScan,
+  labels,
+  t,
+  autoStart = false,
+  repeatWindowMs = 2000,
+  sound = true,
+  storageKey = CAMERA_STORAGE_KEY,
+  scanIntervalMs = 150,
+  className,
+}: WebcamScannerProps) {
+  const text = useScanText(labels, t);
+  const selectId = useId();
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
+  const readerRef = useRef<BrowserMultiFormatReader | null>(null);
+  const generation = useRef(0);
+  const onScanRef = useRef(onScan);
+  const soundRef = useRef(sound);
+  const repeat = useRef(createRepeatFilter(repeatWindowMs));
+  const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
+  const [deviceId, setDeviceId] = useState(() => readStoredCamera(storageKey));
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  useEffect(() => {
+    onScanRef.current = onScan;
+    soundRef.current = sound;
+  });
+  useEffect(() => {
+    repeat.current = createRepeatFilter(repeatWindowMs);
+  }, [repeatWindowMs]);
+
+  const refreshDevices = useCallback(async (): Promise<MediaDeviceInfo[]> => {
+    if (!navigator.mediaDevices?.enumerateDevices) return [];
+    const all = await navigator.mediaDevices.enumerateDevices();
+    // Before permission is granted, Chromium lists cameras without id or label.
+    const cameras = all.filter((d) => d.kind === 'videoinput');
+    setDevices(cameras.filter((d) => d.deviceId !== ''));
+    return cameras;
+  }, []);
+
+  useEffect(() => {
+    const media = navigator.mediaDevices;
+    if (!media?.enumerateDevices) return undefined;
+    const onChange = () => void refreshDevices().catch(() => undefined);
+    onChange();
+    media.addEventListener?.('devicechange', onChange);
+    return () => media.removeEventListener?.('devicechange', onChange);
+  }, [refreshDevices]);
+
+  const stop = useCallback(() => {
+    generation.current += 1;
+    readerRef.current?.reset();
+    readerRef.current = null;
+    const video = videoRef.current;
+    if (video?.srcObject instanceof MediaStream) video.srcObject.getTracks().forEach((track) => track.stop());
+    if (video) video.srcObject = null;
+  }, []);
+
+  const start = useCallback(
+    async (wanted: string) => {
+      stop();
+      const mine = generation.current;
+      const video = videoRef.current;
+      if (!video || !navigator.mediaDevices?.getUserMedia) {
+        setStatus({ kind: 'noCamera' });
+        return;
+      }
+      setStatus({ kind: 'starting' });
+      const cameras = await refreshDevices().catch(() => []);
+      if (mine !== generation.current) return;
+      if (cameras.length === 0) {
+        setStatus({ kind: 'noCamera' });
+        return;
+      }
+      // A camera remembered from another day may be gone: fall back to the default one.
+      const chosen = wanted !== '' && cameras.some((c) => c.deviceId === wanted) ? wanted : '';
+      const reader = new BrowserMultiFormatReader(decodeHints(), scanIntervalMs);
+      readerRef.current = reader;
+      repeat.current.reset();
+      try {
+        await reader.decodeFromConstraints(
+          { audio: false, video: chosen ? { deviceId: { exact: chosen } } : true },
+          video,
+          (result) => {
+            // Frames without a code report NotFound/Checksum/Format errors: nothing to tell.
+            if (!result || mine !== generation.current) return;
+            const raw = result.getText();
+            if (!repeat.current.accept(raw, performance.now())) return;
+            setStatus({ kind: 'read', code: raw });
+            if (soundRef.current) beep(SCAN_OK_BEEP);
+            flash(frameRef.current, 'ok');
+            onScanRef.current(raw);
+          },
+        );
+        if (mine !== generation.current) {
+          reader.reset(); // stopped or unmounted while the camera was starting
+          return;
+        }
+        setStatus((now) => (now.kind === 'starting' ? { kind: 'searching' } : now));
+        void refreshDevices().catch(() => undefined); // labels are visible once permission is granted
+      } catch (error) {
+        if (mine !== generation.current) return;
+        reader.reset();
+        readerRef.current = null;
+        setStatus(statusForError(error));
+      }
+    },
+    [refreshDevices, scanIntervalMs, stop],
+  );
+
+  useEffect(() => stop, [stop]);
+  useEffect(() => {
+    if (autoStart) void start(readStoredCamera(storageKey));
+    // Only on mount: autoStart is a mount-time choice.
+  }, []);
+
+  const running = RUNNING.has(status.kind);
+
+  const chooseCamera = (id: string) => {
+    setDeviceId(id);
+    storeCamera(storageKey, id);
+    if (running) void start(id);
+  };
+
+  const toggle = () => {
+    if (running) {
+      stop();
+      setStatus({ kind: 'idle' });
+    } else {
+      void start(deviceId);
+    }
+  };
+
+  return (
+    <section className={className} aria-label={text('scan.video.label')}>
+      <div className="scan-controls">
+        <label htmlFor={selectId}>{text('scan.camera.label')}</label>{' '}
+        <select id={selectId} value={deviceId} onChange={(e) => chooseCamera(e.target.value)}>
+          <option value="">{text('scan.camera.default')}</option>
+          {devices.map((device, index) => (
+            <option key={device.deviceId} value={device.deviceId}>
+              {device.label || text('scan.camera.unnamed', { n: index + 1 })}
+            </option>
+          ))}
+          {deviceId !== '' && !devices.some((d) => d.deviceId === deviceId) ? (
+            <option value={deviceId}>{text('scan.camera.unnamed', { n: devices.length + 1 })}</option>
+          ) : null}
+        </select>{' '}
+        <button type="button" onClick={toggle}>
+          {running ? text('scan.stop') : text('scan.start')}
+        </button>
+      </div>
+      <div ref={frameRef} className="scan-frame" hidden={!running}>
+        <video
+          ref={videoRef}
+          muted
+          playsInline
+          aria-label={text('scan.video.label')}
+          style={{ maxWidth: '100%' }}
+        />
+      </div>
+      <p role="status" aria-live="polite" className="scan-status" data-status={status.kind}>
+        {statusText(status, text)}
+      </p>
+    </section>
+  );
+}
+
+type ScanTranslate = (key: ScanTextKey, params?: Record<string, string | number>) => string;
+
+function statusText(status: Status, text: ScanTranslate): string {
+  switch (status.kind) {
+    case 'idle':
+      return text('scan.status.idle');
+    case 'starting':
+      return text('scan.status.starting');
+    case 'searching':
+      return text('scan.status.searching');
+    case 'read':
+      return text('scan.status.read', { code: status.code });
+    case 'noCamera':
+      return text('scan.status.noCamera');
+    case 'denied':
+      return text('scan.status.denied');
+    case 'busy':
+      return text('scan.status.busy');
+    case 'error':
+      return text('scan.status.error', { detail: status.detail });
+  }
+}
+
+/** getUserMedia's DOMException names → what the librarian can do about it. */
+function statusForError(error: unknown): Status {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+    case 'PermissionDeniedError':
+      return { kind: 'denied' };
+    case 'NotFoundError':
+    case 'DevicesNotFoundError':
+    case 'OverconstrainedError':
+      return { kind: 'noCamera' };
+    case 'NotReadableError':
+    case 'TrackStartError':
+    case 'AbortError':
+      return { kind: 'busy' };
+    default:
+      return { kind: 'error', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function useScanText(
+  labels: Partial<Record<ScanTextKey, string>> | undefined,
+  t: Translate | undefined,
+): ScanTranslate {
+  const context = useLang();
+  const translate = t ?? context.t;
+  const own = scanText[context.lang] ?? scanText.nl;
+  return (key, params) => {
+    const fromApp = translate(key, params);
+    const template = labels?.[key] ?? (fromApp !== key ? fromApp : (own[key] ?? scanText.nl[key]));
+    return fillIn(template, params);
+  };
+}
+
+function fillIn(template: string, params?: Record<string, string | number>): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}
+
+function readStoredCamera(key: string): string {
+  try {
+    return localStorage.getItem(key) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function storeCamera(key: string, id: string): void {
+  try {
+    if (id === '') localStorage.removeItem(key);
+    else localStorage.setItem(key, id);
+  } catch {
+    // private mode / sandbox without storage: the choice lasts for this session only
+  }
+}

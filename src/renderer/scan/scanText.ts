@@ -1,0 +1,45 @@
+import type { Catalogue } from '../app/catalogue';
+
+/**
+ * Strings of the webcam scanner, in the app's catalogue format (Dutch first, English with the same
+ * keys). The component asks the app's i18n layer first and falls back to this catalogue, so it
+ * reads correctly before and after `scanText` joins CATALOGUES in src/renderer/app/i18n.tsx.
+ */
+export const scanText = {
+  nl: {
+    'scan.camera.label': 'Camera',
+    'scan.camera.default': 'Standaardcamera',
+    'scan.camera.unnamed': 'Camera {n}',
+    'scan.start': 'Camera starten',
+    'scan.stop': 'Camera stoppen',
+    'scan.video.label': 'Camerabeeld',
+    'scan.status.idle': 'Camera staat uit. Scan met de handscanner of start de camera.',
+    'scan.status.starting': 'Camera wordt gestart…',
+    'scan.status.searching': 'Camera zoekt een code…',
+    'scan.status.read': 'Gelezen: {code}',
+    'scan.status.noCamera': 'Geen camera gevonden. Sluit een webcam aan of gebruik de handscanner.',
+    'scan.status.denied':
+      'De camera mag niet gebruikt worden. Geef toestemming voor de camera, of gebruik de handscanner.',
+    'scan.status.busy':
+      'De camera wordt al door een ander programma gebruikt. Sluit dat programma en probeer opnieuw.',
+    'scan.status.error': 'De camera start niet: {detail}',
+  },
+  en: {
+    'scan.camera.label': 'Camera',
+    'scan.camera.default': 'Default camera',
+    'scan.camera.unnamed': 'Camera {n}',
+    'scan.start': 'Start camera',
+    'scan.stop': 'Stop camera',
+    'scan.video.label': 'Camera image',
+    'scan.status.idle': 'Camera is off. Scan with the hand scanner or start the camera.',
+    'scan.status.starting': 'Starting the camera…',
+    'scan.status.searching': 'Camera is looking for a code…',
+    'scan.status.read': 'Read: {code}',
+    'scan.status.noCamera': 'No camera found. Connect a webcam or use the hand scanner.',
+    'scan.status.denied': 'The camera may not be used. Allow camera access, or use the hand scanner.',
+    'scan.status.busy': 'Another program is already using the camera. Close it and try again.',
+    'scan.status.error': 'The camera does not start: {detail}',
+  },
+} satisfies Catalogue;
+
+export type ScanTextKey = keyof typeof scanText.nl;

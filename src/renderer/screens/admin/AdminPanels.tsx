@@ -1,0 +1,18 @@
+import { AuditPanel } from './AuditPanel';
+import { BackupsPanel } from './BackupsPanel';
+import { ImportPanel } from './ImportPanel';
+import { ReportPanel } from './ReportPanel';
+import { SettingsPanel } from './SettingsPanel';
+
+/** Beheer once unlocked: every panel gets the PIN for its calls. */
+export function AdminPanels({ pin }: { pin: string }) {
+  return (
+    <div className="admin-panels">
+      <ImportPanel pin={pin} />
+      <ReportPanel pin={pin} />
+      <SettingsPanel pin={pin} />
+      <AuditPanel pin={pin} />
+      <BackupsPanel pin={pin} />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { useLang } from '../../app/i18n';
+import { useDesk } from '../../app/session';
+import { describeAdminFailure } from './adminFailureText';
+import { Notice } from './Notice';
+
+/** Asks for the admin PIN; the PIN stays in the Beheer screen's memory, never in storage. */
+export function PinPrompt({ onUnlock }: { onUnlock(pin: string): void }) {
+  const { api } = useDesk();
+  const { t, lang } = useLang();
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    setBusy(true);
+    const result = await api.verifyAdminPin({ pin });
+    setBusy(false);
+    if (result.ok) onUnlock(pin);
+    else {
+      setError(describeAdminFailure(result, t, lang));
+      setPin('');
+    }
+  };
+
+  return (
+    <section className="panel admin-pin" aria-labelledby="admin-pin-title">
+      <h2 id="admin-pin-title">{t('admin.pin.lockedTitle')}</h2>
+      <p>{t('admin.pin.lockedIntro')}</p>
+      <form
+        className="admin-inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (pin && !busy) void submit();
+        }}
+      >
+        <label htmlFor="admin-pin">{t('admin.pin.label')}</label>
+        <input
+          id="admin-pin"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={12}
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+          autoFocus
+        />
+        <button type="submit" className="big-button" disabled={busy || pin === ''}>
+          {t('admin.pin.unlock')}
+        </button>
+      </form>
+      {error && <Notice tone="stop">{error}</Notice>}
+    </section>
+  );
+}

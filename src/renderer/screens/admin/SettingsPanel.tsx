@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'react';
+import type { SettingsView } from '../../../shared/api/contract';
+import { formatDay, useLang } from '../../app/i18n';
+import { useDesk } from '../../app/session';
+import { describeAdminFailure } from './adminFailureText';
+import { Notice } from './Notice';
+import { PolicyNote } from './PolicyNote';
+import { changesOf, draftOf, isLocked } from './settingsForm';
+import type { SettingsDraft } from './settingsForm';
+
+/** The point's own settings: last day (earlier only), staff, group size, retention. */
+export function SettingsPanel({ pin }: { pin: string }) {
+  const { api, session, refresh } = useDesk();
+  const { t, lang } = useLang();
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [draft, setDraft] = useState<SettingsDraft | null>(null);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'stop'; text: string } | null>(null);
+  const locked = session.lockedByPolicy;
+
+  useEffect(() => {
+    let live = true;
+    void api.settings({}).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setView(r.value);
+        setDraft(draftOf(r.value));
+      } else setMessage({ tone: 'stop', text: describeAdminFailure(r, t, lang) });
+    });
+    return () => {
+      live = false;
+    };
+    // Loaded once when the panel opens: a language switch must not throw away the edits.
+  }, [api]);
+
+  if (!view || !draft)
+    return (
+      <section className="panel" aria-labelledby="admin-settings-title">
+        <h2 id="admin-settings-title">{t('admin.settings.title')}</h2>
+        {message ? <Notice tone={message.tone}>{message.text}</Notice> : <p>{t('app.loading')}</p>}
+      </section>
+    );
+
+  const save = async () => {
+    const change = changesOf(view, draft, locked);
+    if (Object.keys(change).length === 0)
+      return setMessage({ tone: 'ok', text: t('admin.settings.nothing') });
+    const result = await api.changeSettings({ ...change, adminPin: pin });
+    if (!result.ok) return setMessage({ tone: 'stop', text: describeAdminFailure(result, t, lang) });
+    setView(result.value);
+    setDraft(draftOf(result.value));
+    setMessage({ tone: 'ok', text: t('admin.settings.saved') });
+    await refresh();
+  };
+  const set = (field: keyof SettingsDraft, value: string) => setDraft({ ...draft, [field]: value });
+
+  return (
+    <section className="panel" aria-labelledby="admin-settings-title">
+      <h2 id="admin-settings-title">{t('admin.settings.title')}</h2>
+      <p>
+        {t('admin.settings.point', {
+          point: view.pointId ?? '—',
+          name: view.pointName ?? '—',
+          desk: view.deskId ?? '—',
+        })}
+      </p>
+      <form
+        className="admin-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label htmlFor="admin-last-day">{t('admin.settings.lastDay')}</label>
+        <input
+          id="admin-last-day"
+          type="date"
+          value={draft.lastDay}
+          readOnly={isLocked('lastDay', locked)}
+          aria-describedby="admin-last-day-help"
+          onChange={(e) => set('lastDay', e.target.value)}
+        />
+        <p id="admin-last-day-help" className="admin-help">
+          {t('admin.settings.lastDayHelp', {
+            effective: view.effectiveLastDay ? formatDay(view.effectiveLastDay) : '—',
+          })}
+          <PolicyNote field="lastDay" />
+        </p>
+
+        <label htmlFor="admin-staff">{t('admin.settings.staff')}</label>
+        <textarea
+          id="admin-staff"
+          rows={4}
+          value={draft.staff}
+          readOnly={isLocked('staff', locked)}
+          aria-describedby="admin-staff-help"
+          onChange={(e) => set('staff', e.target.value)}
+        />
+        <p id="admin-staff-help" className="admin-help">
+          {t('admin.settings.staffHelp')}
+          <PolicyNote field="staff" />
+        </p>
+
+        <label htmlFor="admin-group-size">{t('admin.settings.maxGroupSize')}</label>
+        <input
+          id="admin-group-size"
+          type="number"
+          min={1}
+          max={500}
+          value={draft.maxGroupSize}
+          readOnly={isLocked('maxGroupSize', locked)}
+          aria-describedby="admin-group-size-help"
+          onChange={(e) => set('maxGroupSize', e.target.value)}
+        />
+        <p id="admin-group-size-help" className="admin-help">
+          {t('admin.settings.maxGroupSizeHelp')}
+          <PolicyNote field="maxGroupSize" />
+        </p>
+
+        <label htmlFor="admin-retention">{t('admin.settings.retentionDays')}</label>
+        <input
+          id="admin-retention"
+          type="number"
+          min={1}
+          max={3650}
+          value={draft.retentionDays}
+          readOnly={isLocked('retentionDays', locked)}
+          aria-describedby="admin-retention-help"
+          onChange={(e) => set('retentionDays', e.target.value)}
+        />
+        <p id="admin-retention-help" className="admin-help">
+          {t('admin.settings.retentionDaysHelp')}
+          <PolicyNote field="retentionDays" />
+        </p>
+        <div>
+          <button type="submit" className="big-button">
+            {t('admin.settings.save')}
+          </button>
+        </div>
+      </form>
+      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import type { CardCheck } from '../../../shared/api/apiTypes';
+import type { HandOutDone } from '../../../shared/desk/deskResults';
+import { useLang } from '../../app/i18n';
+import { Icon } from '../../app/icons';
+import { useDesk } from '../../app/session';
+import { CardIdentity } from '../../components/CardIdentity';
+import { groupedCard } from '../../components/cardDisplay';
+import { problemText } from '../../components/problemText';
+import { VerdictPanel } from '../../components/VerdictPanel';
+import { lookOfCheck } from '../../components/verdictLook';
+import { HandOutButton } from './HandOutButton';
+import type { LastHandOut } from './lastHandOut';
+import { PostcodeLookup } from './PostcodeLookup';
+import { ScanConfirmation } from './ScanConfirmation';
+
+interface CardPanelProps {
+  card: string;
+  /** Changes when the same card must be checked again (after an undo). */
+  reload: number;
+  /** The last hand-out when it was this card: the panel then asks for the barcode check. */
+  handedOut: LastHandOut | null;
+  onHandedOut(done: HandOutDone, check: CardCheck): void;
+  onOpenCard(card: string): void;
+  onVerdict(text: string, needsInput: boolean): void;
+}
+
+/** One card: who, and may it be handed out now — in huge type, colour, icon and words. */
+export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, onVerdict }: CardPanelProps) {
+  const { api } = useDesk();
+  const { t, lang } = useLang();
+  const [check, setCheck] = useState<CardCheck | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    setCheck(null);
+    setFailure(null);
+    void api.checkCard({ card }).then((result) => {
+      if (!current) return;
+      if (result.ok) setCheck(result.value);
+      else setFailure(problemText(result, lang));
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, card, reload, lang]);
+
+  const look = check ? lookOfCheck(check, t, lang) : null;
+  const ready = check?.found === true && check.verdict.ok;
+  const notHere = check?.found === false;
+
+  useEffect(() => {
+    if (look && !handedOut) onVerdict(`${look.title}. ${look.detail}`, ready || notHere);
+    // Announce once per verdict, not on every render.
+  }, [look?.title, look?.detail]);
+
+  if (failure)
+    return (
+      <p role="alert" className="panel tone-stop">
+        {failure}
+      </p>
+    );
+  if (!check || !look)
+    return (
+      <p className="card-loading" aria-busy="true">
+        {t('balie.card.loading', { card: groupedCard(card) })}
+      </p>
+    );
+
+  const summary = check.found ? check.summary : null;
+  const replacedBy =
+    check.found && !check.verdict.ok && check.verdict.error === 'replaced' ? check.verdict.replacedBy : null;
+  return (
+    <article className="card-panel" aria-label={t('balie.card.panel')} data-card={card}>
+      {summary ? (
+        <CardIdentity summary={summary} />
+      ) : (
+        <div className="card-identity">
+          <h2 className="card-holder mono">{groupedCard(card)}</h2>
+        </div>
+      )}
+      {handedOut ? (
+        <section className="verdict tone-ok" data-tone="ok">
+          <p className="verdict-title">
+            <Icon name="ok" size={52} />
+            <span>{t('balie.handout.done')}</span>
+          </p>
+          <ScanConfirmation last={handedOut} />
+          <p className="verdict-next">{t('balie.handout.next')}</p>
+        </section>
+      ) : (
+        <VerdictPanel look={look}>
+          {ready && <HandOutButton card={card} onDone={(done) => onHandedOut(done, check)} />}
+          {notHere && <PostcodeLookup card={card} onChecked={setCheck} />}
+          {replacedBy && (
+            <button type="button" className="secondary-button" onClick={() => onOpenCard(replacedBy)}>
+              {t('balie.card.openReplacement', { card: groupedCard(replacedBy) })}
+            </button>
+          )}
+        </VerdictPanel>
+      )}
+    </article>
+  );
+}

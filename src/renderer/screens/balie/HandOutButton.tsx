@@ -1,0 +1,54 @@
+import { useEffect, useRef, useState } from 'react';
+import type { HandOutDone } from '../../../shared/desk/deskResults';
+import { useLang } from '../../app/i18n';
+import { Icon } from '../../app/icons';
+import { useDesk } from '../../app/session';
+import { problemText } from '../../components/problemText';
+
+/**
+ * Pressing this button IS the identity confirmation: one key (Enter or Space) on the focused
+ * button. The request id is made once per card panel, so a double click or a repeated Enter sends
+ * the same id and the store writes one hand-out.
+ */
+export function HandOutButton({ card, onDone }: { card: string; onDone(done: HandOutDone): void }) {
+  const { api, staff } = useDesk();
+  const { t, lang } = useLang();
+  const [requestId] = useState(() => crypto.randomUUID());
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const ref = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => ref.current?.focus(), []);
+
+  const handOut = async () => {
+    setBusy(true);
+    setFailure(null);
+    const result = await api.handOut({ card, staff, idChecked: true, requestId });
+    setBusy(false);
+    if (result.ok) onDone(result.value);
+    else setFailure(problemText(result, lang));
+  };
+
+  return (
+    <div className="handout">
+      <p className="handout-ask">{t('balie.handout.ask')}</p>
+      <button
+        ref={ref}
+        type="button"
+        className="big-button handout-button"
+        aria-busy={busy}
+        onClick={() => {
+          if (!busy) void handOut();
+        }}
+      >
+        <Icon name="ok" size={30} />
+        {t('balie.handout.button')}
+      </button>
+      {failure && (
+        <p role="alert" className="inline-problem tone-stop">
+          {failure}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { openDesk, test, expect } from './deskServer';
+import type { DeskServer } from './deskServer';
+
+/** Waiting cards of one postcode in the Gent fixture, found with the real CLI. */
+function waitingCards(desk: DeskServer, postcode: string, n: number): string[] {
+  const run = desk.cli('search', postcode, '--json', '--limit', '100');
+  expect(run.code).toBe(0);
+  const rows = JSON.parse(run.out) as { card: string; postcode: string; status: string }[];
+  const cards = rows.filter((r) => r.postcode === postcode && r.status === 'waiting').map((r) => r.card);
+  expect(cards.length).toBeGreaterThanOrEqual(n);
+  return cards.slice(0, n);
+}
+
+function handOut(desk: DeskServer, cards: string[]) {
+  for (const card of cards) expect(desk.cli('handout', card, '--staff', 'An', '--id-checked').code).toBe(0);
+}
+
+/** Today in Brussels as the screen writes it (dd-mm-yyyy), whatever the test machine's zone. */
+function brusselsToday(): { iso: string; shown: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Brussels',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+  const [y, m, d] = parts.split('-');
+  return { iso: parts, shown: `${d}-${m}-${y}` };
+}
+
+async function openOverview(page: Page, desk: DeskServer) {
+  await openDesk(page, desk);
+  await page.getByRole('navigation', { name: 'Schermen' }).getByRole('button', { name: 'Overzicht' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Overzicht' })).toBeVisible();
+}
+
+test('Overzicht: totals, per-day chart, postcode table and map after hand-outs', async ({ page, desk }) => {
+  // Gent fixture: 60 cards (9000: 22, 9040: 21, 9050: 17), 7 revoked.
+  handOut(desk, [...waitingCards(desk, '9000', 3), ...waitingCards(desk, '9040', 1)]);
+  await openOverview(page, desk);
+
+  const collected = page.getByTestId('overview-collected');
+  await expect(collected).toContainText('6,7%');
+  await expect(collected).toContainText('4 van 60 kaarten afgehaald');
+  await expect(page.getByTestId('overview-leftovers')).toContainText('49');
+  await expect(page.getByTestId('overview-last-report')).toContainText('nog geen rapport');
+
+  // Per day: one bar today, the chart summarised for screen readers, the data as a table.
+  const today = brusselsToday();
+  const chart = page.getByRole('img', { name: /Staafdiagram: 4 kaarten afgegeven op 1 dag/ });
+  await expect(chart).toBeVisible();
+  await expect(chart.locator(`[data-day="${today.iso}"]`)).toHaveAttribute('data-count', '4');
+  const dayTable = page.getByTestId('per-day-table');
+  await expect(dayTable).toBeHidden();
+  await page.getByRole('button', { name: 'Toon de cijfers als tabel' }).click();
+  await expect(dayTable.getByRole('row', { name: `${today.shown} 4` })).toBeVisible();
+
+  // Per postcode: the table with counts and %, sortable by clicking a header.
+  const table = page.getByTestId('postcode-table');
+  await expect(table.locator('tr[data-postcode="9000"]')).toHaveText(/9000\s*Gent\s*22\s*3\s*13,6%/);
+  await expect(table.locator('tr[data-postcode="9040"]')).toHaveText(
+    /9040\s*Sint-Amandsberg\s*21\s*1\s*4,8%/,
+  );
+  await expect(table.locator('tr[data-postcode="9050"]')).toHaveText(/9050\s*Gentbrugge\s*17\s*0\s*0,0%/);
+  const rateHeader = table.getByRole('columnheader', { name: '% afgehaald' });
+  await rateHeader.getByRole('button').click();
+  await expect(rateHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(table.locator('tbody tr').first()).toHaveAttribute('data-postcode', '9050');
+  await rateHeader.getByRole('button').click();
+  await expect(rateHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.locator('tbody tr').first()).toHaveAttribute('data-postcode', '9000');
+
+  // The map: one dot per postcode, the rate in words in each dot's title; lowest named.
+  const map = page.getByTestId('postcode-map');
+  await expect(map).toHaveAttribute('role', 'img');
+  await expect(map).toHaveAttribute('aria-label', /Laagste percentage: 9050 Gentbrugge \(0,0%\)/);
+  await expect(map.locator('.map-dot')).toHaveCount(3);
+  await expect(map.locator('[data-postcode="9000"] title')).toHaveText(
+    '9000 Gent: 3 van 22 afgehaald (13,6%)',
+  );
+  await expect(map.locator('[data-postcode="9040"] title')).toHaveText(
+    '9040 Sint-Amandsberg: 1 van 21 afgehaald (4,8%)',
+  );
+  await expect(map.locator('[data-postcode="9050"] title')).toHaveText(
+    '9050 Gentbrugge: 0 van 17 afgehaald (0,0%)',
+  );
+  // Bigger postcodes get bigger dots; the lowest rate gets the darkest colour of the scale.
+  const r = async (pc: string) =>
+    Number(await map.locator(`[data-postcode="${pc}"] circle`).getAttribute('r'));
+  expect(await r('9000')).toBeGreaterThan(await r('9050'));
+  await expect(map.locator('[data-postcode="9050"] circle')).toHaveAttribute('fill', '#440154');
+  await expect(page.getByText('Kleur: percentage afgehaald')).toBeVisible();
+});
+
+test('Overzicht: the last report shows once one is made, and the screen reads in English', async ({
+  page,
+  desk,
+}) => {
+  handOut(desk, waitingCards(desk, '9050', 2));
+  expect(desk.cli('report', '--out', path.join(desk.dir, 'r1.lkr.json')).code).toBe(0);
+  await openOverview(page, desk);
+  await expect(page.getByTestId('overview-last-report')).toContainText('Rapport nr. 1');
+  await expect(page.getByTestId('overview-last-report')).toContainText('2 van 60 afgehaald');
+
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await expect(page.getByTestId('overview-collected')).toContainText('3.3%');
+  await expect(page.getByTestId('overview-collected')).toContainText('2 of 60 cards collected');
+  await expect(page.getByTestId('postcode-map').locator('[data-postcode="9050"] title')).toHaveText(
+    '9050 Gentbrugge: 2 of 17 collected (11.8%)',
+  );
+});
