@@ -87,7 +87,9 @@ export function runCreateReportBench(
 ): CreateReportResult {
   const { ctx } = store;
   const keyDir = path.join(store.dir, 'keys');
-  const key = loadOrCreateInstallationKey(keyDir);
+  const loaded = loadOrCreateInstallationKey(keyDir);
+  if (!loaded.ok) throw new Error(`bench key: ${loaded.error}`);
+  const key = loaded.value;
   const outDir = path.join(store.dir, 'reports');
   fs.mkdirSync(outDir, { recursive: true });
 

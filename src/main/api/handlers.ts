@@ -29,6 +29,8 @@ import { cardStats } from '../stats/cardStats';
 import { listLeftovers } from '../leftovers/leftovers';
 import { readPointIdentity } from '../point/initPoint';
 import { loadPostcodePlaces } from './postcodeCoordinates';
+import type { KeyProtector } from '../keys/installationKey';
+import { getUpdateStatus } from '../updates/updateStatusRegistry';
 import type { PostcodePlace } from './postcodeCoordinates';
 
 export interface HandlerEnvironment {
@@ -41,6 +43,8 @@ export interface HandlerEnvironment {
   version: string;
   /** Setting names fixed by the machine policy (read-only in Beheer). */
   lockedByPolicy?: string[];
+  /** Seals the report-signing key (safeStorage in the Electron shell); plain file otherwise. */
+  keyProtector?: KeyProtector;
   /** Largest accepted package (bytes). */
   maxPackageBytes?: number;
 }
@@ -193,7 +197,10 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment): Impl {
       const sequence = (lastReport(db)?.sequence ?? 0) + 1;
       const pointId = getSetting(db, 'point_id') ?? 'PUNT';
       const fileName = `${pointId}-rapport-${String(sequence).padStart(4, '0')}.lkr.json`;
-      const created = createReport(ctx, { outFile: path.join(env.reportsDir, fileName) });
+      const created = createReport(ctx, {
+        outFile: path.join(env.reportsDir, fileName),
+        ...(env.keyProtector ? { protector: env.keyProtector } : {}),
+      });
       if (!created.ok) return created;
       const r = created.value;
       return ok({
@@ -243,6 +250,24 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment): Impl {
           .reverse()
           .map((file) => ({ name: path.basename(file), bytes: fs.statSync(file).size })),
       );
+    },
+
+    updateStatus: () => {
+      const s = getUpdateStatus();
+      return ok({
+        enabled: s.enabled,
+        channel: s.channel,
+        currentVersion: s.currentVersion,
+        phase: s.phase,
+        lastCheckAt: s.lastCheckAt,
+        nextCheckAt: s.nextCheckAt,
+        availableVersion: s.availableVersion,
+        downloadedVersion: s.downloadedVersion,
+        progressPercent: s.progressPercent,
+        installHours: s.installHours,
+        installOnQuit: s.installOnQuit,
+        lastError: s.lastError,
+      });
     },
 
     backupNow: async ({ adminPin }) => {

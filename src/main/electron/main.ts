@@ -8,7 +8,7 @@ import { createApiHandlers } from '../api/handlers';
 import type { HandlerEnvironment } from '../api/handlers';
 import { openDemoStore } from '../demo/demoStore';
 import { POSTCODES_FILE } from '../demo/demoDefaults';
-import type { KeyProtector } from '../keys/installationKey';
+
 import { backupDirFor, defaultDbPath } from '../paths';
 import { applyPolicyPoint } from '../policy/applyPolicy';
 import { checkDataLocation, dataLocationText } from '../policy/dataLocation';
@@ -131,8 +131,7 @@ async function start(): Promise<void> {
   const keys = chooseKeyProtector(safeStorage);
   if (!keys.sealed) log.warn(`report-signing key stored as a plain file (mode 0600): ${keys.reason}`);
 
-  // keyProtector is read by the handlers once HandlerEnvironment carries it (see docs/admin.md).
-  const env: HandlerEnvironment & { keyProtector: KeyProtector } = {
+  const env: HandlerEnvironment = {
     postcodesFile: POSTCODES_FILE,
     reportsDir: path.join(dataDir, 'reports'),
     demoMode: opened.demo,

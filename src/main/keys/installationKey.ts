@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createPublicKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
+import { fail, ok } from '../../shared/result';
+import type { Failure, Result } from '../../shared/result';
 import { generateKeyPair, keyIdOf, loadPrivateKey, loadPublicKey } from '../crypto/ed25519';
+import { isSealedKey } from '../security/keySealing';
 
 /**
  * Where the installation's report-signing key lives: next to the database, private key mode 0600.
@@ -34,28 +38,36 @@ export function keyDirFor(dbPath: string): string {
 const PRIVATE_FILE = 'report-signing.key';
 const PUBLIC_FILE = 'report-signing.pub.pem';
 
-/** Loads the key pair, making one on first use. A lost private key simply gets a new pair. */
+export type KeyUnreadable = Failure<'key_unreadable', { file: string; sealed: boolean }>;
+
+/**
+ * Loads the key pair, making one on first use (a deleted key simply gets a new pair). A key file
+ * that exists but cannot be opened — sealed by the OS key store of another account, or damaged — is
+ * refused, never silently replaced: the issuer would stop accepting this point's reports.
+ */
 export function loadOrCreateInstallationKey(
   keyDir: string,
   protector: KeyProtector = plainFileProtector,
-): InstallationKey {
+): Result<InstallationKey, KeyUnreadable> {
   const privateFile = path.join(keyDir, PRIVATE_FILE);
   const publicFile = path.join(keyDir, PUBLIC_FILE);
   if (fs.existsSync(privateFile)) {
-    const priv = loadPrivateKey(protector.open(fs.readFileSync(privateFile)));
-    const pubPem = fs.existsSync(publicFile) ? fs.readFileSync(publicFile, 'utf8') : null;
-    const pub = pubPem ? loadPublicKey(pubPem) : null;
-    if (priv.ok && pub?.ok) {
-      return {
-        privateKey: priv.value,
-        publicKey: pub.value,
-        publicKeyPem: pubPem as string,
-        keyId: keyIdOf(pub.value),
-        created: false,
-      };
+    const raw = fs.readFileSync(privateFile);
+    let pem: string | null;
+    try {
+      pem = protector.open(raw);
+    } catch {
+      pem = null;
     }
+    const priv = pem === null ? null : loadPrivateKey(pem);
+    if (!priv?.ok) return fail('key_unreadable', { file: privateFile, sealed: isSealedKey(raw) });
+    // The public key follows from the private one; the .pub.pem file is only for enrolment.
+    const publicKey = createPublicKey(priv.value);
+    const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    if (!fs.existsSync(publicFile)) fs.writeFileSync(publicFile, publicKeyPem, { mode: 0o644 });
+    return ok({ privateKey: priv.value, publicKey, publicKeyPem, keyId: keyIdOf(publicKey), created: false });
   }
-  return createInstallationKey(keyDir, protector);
+  return ok(createInstallationKey(keyDir, protector));
 }
 
 /** Makes a new pair (first use or rotation); an old private key is kept aside, never overwritten. */

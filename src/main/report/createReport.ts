@@ -5,7 +5,7 @@ import { fail, ok } from '../../shared/result';
 import type { Failure, Result } from '../../shared/result';
 import { appendAudit } from '../audit/auditLog';
 import { keyDirFor, loadOrCreateInstallationKey, plainFileProtector } from '../keys/installationKey';
-import type { KeyProtector } from '../keys/installationKey';
+import type { KeyProtector, KeyUnreadable } from '../keys/installationKey';
 import { getSetting } from '../store/settings';
 import type { StoreContext } from '../store/storeContext';
 import { buildReportPayload } from './buildReport';
@@ -24,6 +24,7 @@ export interface ReportCreated {
 }
 
 export type ReportFailure =
+  | KeyUnreadable
   | Failure<'not_initialized'>
   | Failure<'no_batches'>
   | Failure<'write_failed', { file: string; detail: string }>;
@@ -39,10 +40,12 @@ export function createReport(
   const { db, clock } = ctx;
   if (getSetting(db, 'point_id') === null) return fail('not_initialized');
   if ((db.prepare('SELECT count(*) FROM batches').pluck().get() as number) === 0) return fail('no_batches');
-  const key = loadOrCreateInstallationKey(
+  const loaded = loadOrCreateInstallationKey(
     options.keyDir ?? keyDirFor(ctx.dbPath),
     options.protector ?? plainFileProtector,
   );
+  if (!loaded.ok) return loaded;
+  const key = loaded.value;
   if (key.created) appendAudit(db, clock, 'key_created', { keyId: key.keyId });
 
   try {

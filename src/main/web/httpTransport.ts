@@ -3,7 +3,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { isApiMethod } from '../../shared/api/contract';
-import { RENDERER_CSP } from './contentSecurityPolicy';
+import { APP_CSP } from '../security/contentSecurityPolicy';
 import { readStaticFile } from './staticFiles';
 
 export interface HttpTransportOptions {
@@ -41,7 +41,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') => {
       res.writeHead(status, {
         'content-type': type,
-        'content-security-policy': RENDERER_CSP,
+        'content-security-policy': APP_CSP,
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
         'cache-control': 'no-store',

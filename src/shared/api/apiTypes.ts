@@ -67,4 +67,20 @@ export interface BackupInfo {
   bytes: number;
 }
 
+/** What Beheer shows about automatic updates (set by the IT admin's policy). */
+export interface UpdateStatusView {
+  enabled: boolean;
+  channel: string;
+  currentVersion: string;
+  phase: string;
+  lastCheckAt: string | null;
+  nextCheckAt: string | null;
+  availableVersion: string | null;
+  downloadedVersion: string | null;
+  progressPercent: number | null;
+  installHours: string | null;
+  installOnQuit: boolean;
+  lastError: { at: string; during: string; message: string } | null;
+}
+
 export type InvalidRequest = Failure<'invalid_request', { issues: string[] }>;

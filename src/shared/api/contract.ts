@@ -22,6 +22,7 @@ import type {
   PostcodeMapPoint,
   ReportExport,
   SessionInfo,
+  UpdateStatusView,
 } from './apiTypes';
 
 /**
@@ -67,7 +68,8 @@ export type SetPinFailure =
 export type ReportExportFailure =
   | Failure<'not_initialized'>
   | Failure<'no_batches'>
-  | Failure<'write_failed', { file: string; detail: string }>;
+  | Failure<'write_failed', { file: string; detail: string }>
+  | Failure<'key_unreadable', { file: string; sealed: boolean }>;
 
 export type SettingsFailure =
   Failure<'last_day_after_batches', { lastDay: string; batchesUntil: string }> | PinFailure;
@@ -121,6 +123,7 @@ export const apiContract = {
   ),
   backups: method<BackupInfo[], PinFailure>()(z.object({ adminPin }).strict()),
   backupNow: method<BackupInfo, PinFailure>()(z.object({ adminPin }).strict()),
+  updateStatus: method<UpdateStatusView>()(none),
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -32,17 +32,35 @@ function fakeSafeStorage(
   };
 }
 
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
 describe('chooseKeyProtector', () => {
+  it('refuses, and never replaces, a sealed key that the plain CLI cannot open', () => {
+    const dir = tempDir();
+    const sealed = unwrap(loadOrCreateInstallationKey(dir, chooseKeyProtector(fakeSafeStorage()).protector));
+    const before = fs.readFileSync(path.join(dir, 'report-signing.key'));
+    expect(loadOrCreateInstallationKey(dir)).toMatchObject({
+      ok: false,
+      error: 'key_unreadable',
+      sealed: true,
+    });
+    expect(fs.readFileSync(path.join(dir, 'report-signing.key')).equals(before)).toBe(true);
+    expect(sealed.created).toBe(true);
+  });
+
   it('seals the report-signing key with safeStorage and opens it again', () => {
     const safe = fakeSafeStorage();
     const choice = chooseKeyProtector(safe);
     expect(choice.sealed).toBe(true);
     const dir = tempDir();
-    const created = loadOrCreateInstallationKey(dir, choice.protector);
+    const created = unwrap(loadOrCreateInstallationKey(dir, choice.protector));
     const file = fs.readFileSync(path.join(dir, 'report-signing.key'));
     expect(isSealedKey(file)).toBe(true);
     expect(file.toString('latin1')).not.toContain('PRIVATE KEY');
-    const again = loadOrCreateInstallationKey(dir, choice.protector);
+    const again = unwrap(loadOrCreateInstallationKey(dir, choice.protector));
     expect(again.created).toBe(false);
     expect(again.keyId).toBe(created.keyId);
     expect(safe.calls).toEqual(['encrypt', 'decrypt']);
@@ -50,9 +68,9 @@ describe('chooseKeyProtector', () => {
 
   it('still opens a plain PEM written earlier (CLI, or before safeStorage worked)', () => {
     const dir = tempDir();
-    const plain = loadOrCreateInstallationKey(dir);
+    const plain = unwrap(loadOrCreateInstallationKey(dir));
     const sealed = chooseKeyProtector(fakeSafeStorage());
-    const again = loadOrCreateInstallationKey(dir, sealed.protector);
+    const again = unwrap(loadOrCreateInstallationKey(dir, sealed.protector));
     expect(again).toMatchObject({ created: false, keyId: plain.keyId });
   });
 
@@ -80,7 +98,15 @@ describe('chooseKeyProtector', () => {
     const dir = tempDir();
     loadOrCreateInstallationKey(dir, chooseKeyProtector(fakeSafeStorage()).protector);
     const fallback = chooseKeyProtector(null).protector;
-    expect(() => loadOrCreateInstallationKey(dir, fallback)).toThrow(SealedKeyUnavailableError);
+    // The fallback protector throws SealedKeyUnavailableError; the key store turns it into a refusal.
+    expect(() => fallback.open(fs.readFileSync(path.join(dir, 'report-signing.key')))).toThrow(
+      SealedKeyUnavailableError,
+    );
+    expect(loadOrCreateInstallationKey(dir, fallback)).toMatchObject({
+      ok: false,
+      error: 'key_unreadable',
+      sealed: true,
+    });
     expect(fs.readdirSync(dir).filter((f) => f.includes('retired'))).toEqual([]);
     expect(SEALED_KEY_MARKER.toString()).toBe('LKB-SAFESTORAGE-1\n');
   });

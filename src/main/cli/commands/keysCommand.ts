@@ -8,6 +8,7 @@ import { flag, stringOption } from '../argValues';
 import { CliRefusal, EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
+import { keyUnreadableText } from './keyUnreadableText';
 
 export const keysCommand: Command = {
   name: 'keys',
@@ -25,7 +26,9 @@ export const keysCommand: Command = {
         key = createInstallationKey(keyDir);
         appendAudit(ctx.db, ctx.clock, 'key_rotated', { keyId: key.keyId });
       } else {
-        key = loadOrCreateInstallationKey(keyDir);
+        const loaded = loadOrCreateInstallationKey(keyDir);
+        if (!loaded.ok) throw new CliRefusal(keyUnreadableText(loaded));
+        key = loaded.value;
         if (key.created) appendAudit(ctx.db, ctx.clock, 'key_created', { keyId: key.keyId });
       }
       const exportFile = stringOption(args, 'export');

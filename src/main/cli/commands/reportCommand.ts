@@ -5,6 +5,7 @@ import { flag, requiredOption } from '../argValues';
 import { CliRefusal, EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
+import { keyUnreadableText } from './keyUnreadableText';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -21,6 +22,8 @@ export const reportCommand: Command = {
             throw new CliRefusal(describeStoreProblem(result));
           case 'no_batches':
             throw new CliRefusal('Er is nog geen kaartpakket ingelezen: er is niets te rapporteren.');
+          case 'key_unreadable':
+            throw new CliRefusal(keyUnreadableText(result));
           case 'write_failed':
             throw new CliRefusal(
               `Het rapport kan niet geschreven worden naar ${result.file} (${result.detail}).`,

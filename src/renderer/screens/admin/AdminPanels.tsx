@@ -3,6 +3,7 @@ import { BackupsPanel } from './BackupsPanel';
 import { ImportPanel } from './ImportPanel';
 import { ReportPanel } from './ReportPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { UpdatesPanel } from './UpdatesPanel';
 
 /** Beheer once unlocked: every panel gets the PIN for its calls. */
 export function AdminPanels({ pin }: { pin: string }) {
@@ -13,6 +14,7 @@ export function AdminPanels({ pin }: { pin: string }) {
       <SettingsPanel pin={pin} />
       <AuditPanel pin={pin} />
       <BackupsPanel pin={pin} />
+      <UpdatesPanel />
     </div>
   );
 }
