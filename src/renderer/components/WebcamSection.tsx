@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import type { ScanContent } from '../../shared/scan/parseScan';
 import { useT } from '../app/i18n';
 import { Icon } from '../app/icons';
-import { WebcamScanner } from '../scan/WebcamScanner';
 import { handleRaw } from './useDeskScans';
+
+// zxing is large and only needed once the camera is opened: load it then, not at start-up.
+const WebcamScanner = lazy(() => import('../scan/WebcamScanner').then((m) => ({ default: m.WebcamScanner })));
 
 /** The webcam fallback, folded away until needed; the camera only runs while it is open. */
 export function WebcamSection({ onScan }: { onScan(scan: ScanContent): void }) {
@@ -15,7 +17,11 @@ export function WebcamSection({ onScan }: { onScan(scan: ScanContent): void }) {
         <Icon name="scan" size={22} />
         {t('balie.webcam.toggle')}
       </summary>
-      {open && <WebcamScanner onScan={(raw: string) => handleRaw(raw, onScan)} />}
+      {open && (
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <WebcamScanner onScan={(raw: string) => handleRaw(raw, onScan)} />
+        </Suspense>
+      )}
     </details>
   );
 }
