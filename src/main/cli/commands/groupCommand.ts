@@ -9,11 +9,12 @@ import { flag, requiredOption, stringOption } from '../argValues';
 import { CliRefusal, EXIT_OK, EXIT_REFUSED, usageError } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
+import { htmlToPdf } from '../../print/htmlToPdf';
 
 export const groupCommand: Command = {
   name: 'group',
   usage:
-    'group (--collector STAMBOEKNR | --collector-name NAAM --collector-id-note ID) --staff NAAM --id-checked [--receipt BESTAND.html] KAART...',
+    'group (--collector STAMBOEKNR | --collector-name NAAM --collector-id-note ID) --staff NAAM --id-checked [--receipt BESTAND.pdf|.html] KAART...',
   summary: 'groepsafhaling: één leerkracht haalt de kaarten van collega’s af (alles of niets)',
   options: {
     collector: { type: 'string' },
@@ -27,7 +28,7 @@ export const groupCommand: Command = {
   },
   positionals: [0, 1000],
   run: (args, io) =>
-    withStore(args.dbPath, io, (ctx) => {
+    withStore(args.dbPath, io, async (ctx) => {
       const school = stringOption(args, 'school');
       if (school !== undefined && args.positionals.length === 0) {
         // Listing only: the desk ticks the colleagues the collector came for.
@@ -72,10 +73,20 @@ export const groupCommand: Command = {
             return assertNever(result);
         }
       }
-      const receiptFile = stringOption(args, 'receipt');
+      let receiptFile = stringOption(args, 'receipt');
       if (receiptFile) {
         const receipt = readGroupReceipt(ctx.db, result.value.groupId);
-        if (receipt) fs.writeFileSync(receiptFile, renderGroupReceiptHtml(receipt));
+        const html = receipt ? renderGroupReceiptHtml(receipt) : '';
+        if (/\.pdf$/i.test(receiptFile)) {
+          // A PDF needs a browser to lay out the print stylesheet; without one, keep the HTML.
+          if (!(await htmlToPdf(html, receiptFile))) {
+            receiptFile = receiptFile.replace(/\.pdf$/i, '.html');
+            fs.writeFileSync(receiptFile, html);
+            io.err('Geen Chromium of Chrome gevonden voor een PDF: het ontvangstbewijs is als HTML bewaard.');
+          }
+        } else {
+          fs.writeFileSync(receiptFile, html);
+        }
       }
       if (flag(args, 'json')) io.out(JSON.stringify(result.value, null, 2));
       else {
