@@ -64,10 +64,11 @@ export async function importBatch(
     return ok(emptySummary(pkg, true));
   }
 
-  const cards = readCardRows(decodeCsvBytes(pkg.cardsCsv).text);
-  const points = pkg.pointsCsv
-    ? readPointRows(decodeCsvBytes(pkg.pointsCsv).text)
-    : { rows: [], problems: [] };
+  // The package check parsed each file to count its rows; reuse that parse.
+  const cards = readCardRows(pkg.parsed.get('cards.csv') ?? decodeCsvBytes(pkg.cardsCsv).text);
+  const pointsInput =
+    pkg.parsed.get('points.csv') ?? (pkg.pointsCsv ? decodeCsvBytes(pkg.pointsCsv).text : null);
+  const points = pointsInput !== null ? readPointRows(pointsInput) : { rows: [], problems: [] };
   const problems = [...cards.problems, ...points.problems];
   const errors = problems.filter(isError);
   if (errors.length > 0) return fail('invalid_package', { problems: errors });

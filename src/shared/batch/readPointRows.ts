@@ -6,7 +6,7 @@ import {
   parseCsv,
   sortByPosition,
 } from '../csv/parseCsv';
-import type { CsvColumn, CsvRecord } from '../csv/parseCsv';
+import type { CsvColumn, CsvRecord, ParsedCsv } from '../csv/parseCsv';
 import { parsePostcodeList } from '../domain/pointsDirectory';
 import { isIsoDate } from '../time/brussels';
 import type { ImportProblem, ImportProblemCode } from './importProblem';
@@ -24,8 +24,9 @@ type PointColumn = (typeof KNOWN)[number];
 const REQUIRED: readonly PointColumn[] = ['pointId', 'postcodes'];
 type Columns = Partial<Record<PointColumn, CsvColumn>>;
 
-export function readPointRows(text: string): PointRowsResult {
-  const parsed = parseCsv(text, FILE);
+/** Reads points.csv from its text, or from the parse the package check already made. */
+export function readPointRows(input: string | ParsedCsv): PointRowsResult {
+  const parsed = typeof input === 'string' ? parseCsv(input, FILE) : input;
   const layout = locateColumns(parsed, KNOWN, REQUIRED, FILE);
   const problems = [...parsed.problems, ...layout.problems];
   const rows: PointRow[] = [];

@@ -14,7 +14,16 @@ const SPECIAL_LETTERS: Record<string, string> = {
   ı: 'i',
 };
 
+/** Most Flemish names are plain ASCII letters: they need no Unicode normalisation. */
+const PLAIN_NAME = /^[A-Za-z0-9 ]*$/;
+
 export function foldText(text: string): string {
+  if (PLAIN_NAME.test(text)) return text.toLowerCase().replace(/ {2,}/g, ' ').trim();
+  return foldUnicode(text);
+}
+
+/** The full rule for any text; `foldText` takes a shortcut for plain names with the same result. */
+export function foldUnicode(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFKD')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, nameSearchText } from '../../../src/shared/search/foldName';
+import fc from 'fast-check';
+import { foldText, foldUnicode, nameSearchText } from '../../../src/shared/search/foldName';
 import { classifyQuery } from '../../../src/shared/search/classifyQuery';
 
 describe('folding names the way staff type them', () => {
@@ -14,6 +15,15 @@ describe('folding names the way staff type them', () => {
     ['Yılmaz', 'yilmaz'],
   ])('%s → %s', (input, expected) => {
     expect(foldText(input)).toBe(expected);
+  });
+
+  it('gives plain ASCII names the same folding through the fast path as through the full rule', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9 ]{0,30}$/), (name) => {
+        expect(foldText(name)).toBe(foldUnicode(name));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('indexes a surname with particles also as one word', () => {
