@@ -28,7 +28,9 @@ test('Beheer: a wrong PIN is refused first; a badly signed package is refused an
   expect(await cardsInOverview(page)).toBe('60');
 
   await unlockAdmin(page, '135792');
-  await expect(page.getByRole('alert')).toHaveText(/Verkeerde pincode\. Nog 4 poging\(en\)/);
+  await expect(page.getByRole('alert')).toHaveText(
+    /Verkeerde beheerderspincode; er is niets gewijzigd\. Nog 4 poging\(en\)/,
+  );
   await page.getByLabel('Beheerderspincode').fill(ADMIN_PIN);
   await page.getByRole('button', { name: 'Ontgrendelen' }).click();
   await expect(page.getByRole('heading', { name: 'Pakket inlezen' })).toBeVisible();

@@ -115,8 +115,8 @@ export function describeDeskProblem(problem: DeskProblem, lang: Lang = 'nl'): st
         : 'No admin PIN has been set yet. Set one first (balie admin-pin).';
     case 'pin_wrong':
       return nl
-        ? `Verkeerde pincode. Nog ${problem.triesLeftBeforeLock} poging(en) voor een tijdelijke blokkering.`
-        : `Wrong PIN. ${problem.triesLeftBeforeLock} more try(ies) before a temporary lock.`;
+        ? `Verkeerde beheerderspincode; er is niets gewijzigd. Nog ${problem.triesLeftBeforeLock} poging(en) voor een tijdelijke blokkering.`
+        : `Wrong admin PIN; nothing was changed. ${problem.triesLeftBeforeLock} more try(ies) before a temporary lock.`;
     case 'pin_locked':
       return nl
         ? `Te veel verkeerde pincodes: opnieuw proberen over ${problem.retryAfterSeconds} seconden.`

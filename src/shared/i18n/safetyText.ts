@@ -1,5 +1,5 @@
 import { assertNever } from '../result';
-import { belgianDate } from './deskText';
+import { belgianDate, describeDeskProblem } from './deskText';
 import type { Lang } from './lang';
 
 /** Why a backup file cannot be restored. */
@@ -71,33 +71,16 @@ export function describeRestoreProblem(problem: RestoreProblem, lang: Lang = 'nl
   }
 }
 
+/** The PIN refusals read the same everywhere: one text, in deskText. */
 export function describeAdminPinProblem(problem: AdminPinProblem, lang: Lang = 'nl'): string {
-  const nl = lang === 'nl';
-  switch (problem.error) {
-    case 'pin_not_set':
-      return nl
-        ? 'Er is nog geen beheerderspincode ingesteld. Stel die eerst in.'
-        : 'No admin PIN has been set yet. Set one first.';
-    case 'pin_wrong':
-      return nl
-        ? `Verkeerde beheerderspincode; er is niets gewijzigd. Nog ${problem.triesLeftBeforeLock} poging(en) voor een tijdelijke blokkering.`
-        : `Wrong admin PIN; nothing was changed. ${problem.triesLeftBeforeLock} more try(ies) before a temporary lock.`;
-    case 'pin_locked':
-      return nl
-        ? `Te veel verkeerde pincodes: opnieuw proberen over ${problem.retryAfterSeconds} seconden.`
-        : `Too many wrong PINs: try again in ${problem.retryAfterSeconds} seconds.`;
-    default:
-      return assertNever(problem);
-  }
+  return describeDeskProblem(problem, lang);
 }
 
 export function describeLeftoversProblem(problem: LeftoversProblem, lang: Lang = 'nl'): string {
   const nl = lang === 'nl';
   switch (problem.error) {
     case 'unknown_staff':
-      return nl
-        ? `"${problem.staff}" staat niet in de lijst van medewerkers van dit punt.`
-        : `"${problem.staff}" is not on this point's staff list.`;
+      return describeDeskProblem(problem, lang);
     case 'before_last_day':
       if (problem.lastDay === null) {
         return nl
