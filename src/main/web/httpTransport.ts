@@ -131,6 +131,11 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     url: `${origin}/?token=${token}`,
     origin,
     token,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // An open browser tab keeps idle keep-alive connections: do not wait for it to go away.
+        server.closeAllConnections();
+      }),
   };
 }
