@@ -30,7 +30,7 @@ export async function startDeskServer(
     const run = spawnSync(BALIE, ['--db', dbPath, ...args], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env },
+      env: { ...process.env, BALIE_ADMIN_PIN: ADMIN_PIN },
     });
     return { code: run.status ?? -1, out: run.stdout, err: run.stderr };
   };

@@ -117,3 +117,20 @@ describe('the balie command line', () => {
     expect(run.stdout).toMatch(/Opdrachten:/);
   });
 });
+
+describe('an import once the admin PIN is set', () => {
+  it('needs the PIN (from --admin-pin or BALIE_ADMIN_PIN) and changes nothing without it', async () => {
+    const { db } = setUp();
+    await initGent(db);
+    expect((await runCli(['--db', db, 'admin-pin', '--new', '482916'])).code).toBe(0);
+    const without = await runCli(['--db', db, 'import', fixture('gent-small.lkb')]);
+    expect(without.code).toBe(1);
+    expect(without.err).toMatch(/beheerderspincode/);
+    expect(JSON.parse((await runCli(['--db', db, 'stats', '--json'])).out).cards).toBe(0);
+    expect((await runCli(['--db', db, 'import', fixture('gent-small.lkb'), '--preview'])).code).toBe(0);
+    expect(
+      (await runCli(['--db', db, 'import', fixture('gent-small.lkb'), '--admin-pin', '482916'])).code,
+    ).toBe(0);
+    expect(JSON.parse((await runCli(['--db', db, 'stats', '--json'])).out).cards).toBe(60);
+  });
+});

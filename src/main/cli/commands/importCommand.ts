@@ -9,13 +9,21 @@ import { CliRefusal, EXIT_OK, EXIT_REFUSED } from '../cliIo';
 import type { CliIo } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
+import { checkAdminPin, hasAdminPin } from '../../admin/adminPin';
+import { describeDeskProblem } from '../../../shared/i18n/deskText';
+import { adminPinArg } from '../adminPinArg';
 import { formatProblemList } from './formatProblems';
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import BESTAND.lkb [--allow-unsigned] [--preview] [--json]',
+  usage: 'import BESTAND.lkb [--allow-unsigned] [--preview] [--json] [--admin-pin PIN of BALIE_ADMIN_PIN]',
   summary: 'lees een kaartpakket van de uitgever in (alles of niets)',
-  options: { 'allow-unsigned': { type: 'boolean' }, preview: { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    'allow-unsigned': { type: 'boolean' },
+    preview: { type: 'boolean' },
+    json: { type: 'boolean' },
+    'admin-pin': { type: 'string' },
+  },
   positionals: [1, 1],
   run: (args, io) =>
     withStore(args.dbPath, io, async (ctx) => {
@@ -27,6 +35,11 @@ export const importCommand: Command = {
         throw new CliRefusal(
           describeStoreProblem({ error: 'unreadable_file', path: file, detail: (error as Error).message }),
         );
+      }
+      // An import is an admin action once a PIN is set (before that, the installation is being set up).
+      if (!flag(args, 'preview') && hasAdminPin(ctx)) {
+        const pin = checkAdminPin(ctx, adminPinArg(args, io) ?? '');
+        if (!pin.ok) throw new CliRefusal(describeDeskProblem(pin));
       }
       const result = await importBatch(ctx, bytes, {
         allowUnsigned: flag(args, 'allow-unsigned'),

@@ -8,6 +8,7 @@ import { flag, stringOption } from '../argValues';
 import { CliRefusal, EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
+import { adminPinArg } from '../adminPinArg';
 import { keyUnreadableText } from './keyUnreadableText';
 
 export const keysCommand: Command = {
@@ -21,7 +22,7 @@ export const keysCommand: Command = {
       const keyDir = keyDirFor(ctx.dbPath);
       let key;
       if (flag(args, 'rotate')) {
-        const pin = checkAdminPin(ctx, stringOption(args, 'admin-pin') ?? io.env.BALIE_ADMIN_PIN ?? '');
+        const pin = checkAdminPin(ctx, adminPinArg(args, io) ?? '');
         if (!pin.ok) throw new CliRefusal(describeDeskProblem(pin));
         key = createInstallationKey(keyDir);
         appendAudit(ctx.db, ctx.clock, 'key_rotated', { keyId: key.keyId });

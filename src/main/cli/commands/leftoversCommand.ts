@@ -6,7 +6,7 @@ import { flag, requiredOption, stringOption } from '../argValues';
 import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
-import { adminPinArg } from './safetyArgs';
+import { adminPinArg } from '../adminPinArg';
 
 export const leftoversCommand: Command = {
   name: 'leftovers',

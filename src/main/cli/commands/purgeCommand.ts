@@ -3,7 +3,7 @@ import { purgePersonalData } from '../../retention/purge';
 import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
-import { ADMIN_PIN_ENV, adminPinArg } from './safetyArgs';
+import { ADMIN_PIN_ENV, adminPinArg } from '../adminPinArg';
 
 export const purgeCommand: Command = {
   name: 'purge',

@@ -5,6 +5,7 @@ import { flag, intOption, stringOption } from '../argValues';
 import { CliRefusal, EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
+import { adminPinArg } from '../adminPinArg';
 
 export const settingsCommand: Command = {
   name: 'settings',
@@ -45,7 +46,7 @@ export const settingsCommand: Command = {
       if (Object.keys(change).length > 0) {
         const result = changePointSettings(ctx, {
           ...change,
-          adminPin: stringOption(args, 'admin-pin') ?? io.env.BALIE_ADMIN_PIN ?? '',
+          adminPin: adminPinArg(args, io) ?? '',
         });
         if (!result.ok) {
           switch (result.error) {

@@ -1,9 +1,10 @@
 import { describeDeskProblem } from '../../../shared/i18n/deskText';
 import { voidHandOut } from '../../desk/voidHandOut';
-import { requiredOption, stringOption } from '../argValues';
+import { requiredOption } from '../argValues';
 import { CliRefusal, EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
+import { adminPinArg } from '../adminPinArg';
 
 export const voidCommand: Command = {
   name: 'void',
@@ -13,7 +14,7 @@ export const voidCommand: Command = {
   positionals: [1, 1],
   run: (args, io) =>
     withStore(args.dbPath, io, (ctx) => {
-      const adminPin = stringOption(args, 'admin-pin') ?? io.env.BALIE_ADMIN_PIN;
+      const adminPin = adminPinArg(args, io) ?? undefined;
       const result = voidHandOut(ctx, {
         card: (args.positionals[0] as string).replace(/\s/g, ''),
         reason: requiredOption(args, 'reason'),

@@ -1,6 +1,6 @@
-import { stringOption } from '../argValues';
-import type { CliIo } from '../cliIo';
-import type { ParsedArgs } from '../command';
+import { stringOption } from './argValues';
+import type { CliIo } from './cliIo';
+import type { ParsedArgs } from './command';
 
 /** Environment variable for the admin PIN: unlike argv, it does not show in the process list. */
 export const ADMIN_PIN_ENV = 'BALIE_ADMIN_PIN';
