@@ -150,3 +150,18 @@ test('a scanner burst opens the right card and leaves no digits in the search fi
   await expect(page.getByRole('alert').filter({ hasText: 'Onbekende code:' })).toContainText('ABC-12345-XYZ');
   await expect(searchField(page)).toHaveValue('');
 });
+
+test('a teacher whose name is not here is told where the card most likely is, from the home postcode', async ({
+  page,
+  desk,
+}) => {
+  await openDesk(page, desk);
+  await searchField(page).fill('Vandevoorde Ann');
+  const where = page.getByRole('region', { name: /Niet gevonden in deze bibliotheek/ });
+  await expect(where).toBeVisible();
+  await where.getByLabel('Postcode van het woonadres').fill('2018');
+  await where.getByRole('button', { name: 'Zoek afhaalpunt' }).click();
+  await expect(where.getByRole('status')).toHaveText(
+    /Waarschijnlijk bij Letterenhuis, Minderbroedersstraat 22, 2000 Antwerpen/,
+  );
+});

@@ -13,6 +13,7 @@ import { WebcamSection } from '../components/WebcamSection';
 import { CardPanel } from './balie/CardPanel';
 import type { LastHandOut } from './balie/lastHandOut';
 import { UndoBar } from './balie/UndoBar';
+import { WhereIsCard } from './balie/WhereIsCard';
 import { alertFeedback } from '../components/deskFeedback';
 
 const SEARCH_ID = 'balie-search';
@@ -38,6 +39,12 @@ export function BalieScreen() {
   const openings = useRef(0);
 
   const { query, setQuery } = search;
+  // A name search that settled on nothing: offer the "where is my card" look-up by postcode.
+  const noNameMatch =
+    query.trim().length >= 3 &&
+    search.forQuery === query &&
+    search.results.length === 0 &&
+    !/^[\d\s]+$/.test(query);
   useEffect(() => {
     if (query !== '') setUnknownCode(null);
   }, [query]);
@@ -129,6 +136,7 @@ export function BalieScreen() {
         onEscape={backToSearch}
       />
       {unknownCode !== null && <UnknownScan raw={unknownCode} />}
+      {noNameMatch && <WhereIsCard key={query} />}
       {panel && (
         // Hidden, not closed, while a new search is typed: Esc or a pick replaces it.
         <div hidden={query !== ''}>
