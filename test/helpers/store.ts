@@ -7,11 +7,12 @@ import { fixedClock } from '../../src/shared/time/clock';
 import { openStore } from '../../src/main/store/openStore';
 import type { StoreContext } from '../../src/main/store/storeContext';
 import { initPoint } from '../../src/main/point/initPoint';
+import { fixturePath, testIssuerKeys } from './packages';
 
-export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
-export const fixture = (name: string): string => path.join(FIXTURES, name);
-export const TEST_ISSUER_PUB = fs.readFileSync(fixture('issuer-test.pub.pem'), 'utf8');
-export const TEST_ISSUER_KEY = fs.readFileSync(fixture('issuer-test.key.pem'), 'utf8');
+/** Fixture paths and test keys live in packages.ts; these names are kept for the store tests. */
+export const fixture = fixturePath;
+export const TEST_ISSUER_PUB = testIssuerKeys().publicKeyPem;
+export const TEST_ISSUER_KEY = testIssuerKeys().privateKeyPem;
 
 export function tempDir(prefix = 'balie-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
