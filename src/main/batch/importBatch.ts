@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import type { ImportProblem } from '../../shared/batch/importProblem';
 import { isError } from '../../shared/batch/importProblem';
 import type { CardRow, PointRow } from '../../shared/batch/rows';
 import { readCardRows } from '../../shared/batch/readCardRows';
@@ -176,22 +175,23 @@ function insertCards(db: Database, batchId: string, rows: readonly CardRow[]): v
   db.exec(`CREATE TEMP TABLE import_staging (${CARD_COLUMNS})`);
   const stage = db.prepare(`INSERT INTO temp.import_staging VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   for (const row of rows) {
-    stage.run(
-      row.card,
-      row.stamboeknummer,
-      row.voornaam,
-      row.achternaam,
-      row.postcode,
-      row.gemeente,
-      row.school,
-      row.status,
-      batchId,
-      batchId,
-      nameSearchText(row.voornaam, row.achternaam),
-    );
+    stage.run(row.card, ...issuerFields(row), batchId, batchId, nameSearchText(row.voornaam, row.achternaam));
   }
   db.exec(`INSERT INTO cards (${CARD_COLUMNS}) SELECT ${CARD_COLUMNS} FROM temp.import_staging ORDER BY rowid;
     DROP TABLE temp.import_staging;`);
+}
+
+/** What the issuer says about a card, in the column order both statements below use. */
+function issuerFields(row: CardRow): (string | null)[] {
+  return [
+    row.stamboeknummer,
+    row.voornaam,
+    row.achternaam,
+    row.postcode,
+    row.gemeente,
+    row.school,
+    row.status,
+  ];
 }
 
 function updateCards(db: Database, batchId: string, updates: readonly { id: number; row: CardRow }[]): void {
@@ -200,18 +200,7 @@ function updateCards(db: Database, batchId: string, updates: readonly { id: numb
        issuer_status = ?, last_batch_id = ?, search_text = ? WHERE id = ?`,
   );
   for (const { id, row } of updates) {
-    update.run(
-      row.stamboeknummer,
-      row.voornaam,
-      row.achternaam,
-      row.postcode,
-      row.gemeente,
-      row.school,
-      row.status,
-      batchId,
-      nameSearchText(row.voornaam, row.achternaam),
-      id,
-    );
+    update.run(...issuerFields(row), batchId, nameSearchText(row.voornaam, row.achternaam), id);
   }
 }
 
@@ -224,5 +213,3 @@ function replacePoints(db: Database, batchId: string, points: readonly PointRow[
     insert.run(p.pointId, p.naam, p.adres, JSON.stringify(p.postcodes), p.openingsuren, p.tot, batchId);
   }
 }
-
-export type { ImportProblem };

@@ -1,4 +1,5 @@
 import type { IssuerStatus, PostcodeRange } from '../../shared/batch/rows';
+import { CARDS_CSV_COLUMNS } from '../../shared/batch/readCardRows';
 import { writeCsv } from '../../shared/csv/writeCsv';
 import { makeCardNumber } from '../../shared/domain/cardNumber';
 import { addDays, brusselsIso } from '../../shared/time/brussels';
@@ -36,17 +37,6 @@ export interface GenerateDemoCardsOptions {
   /** Share of cards the issuer already withdrew; default 0.05. */
   revokedShare?: number;
 }
-
-export const CARDS_CSV_HEADER = [
-  'kaartnummer',
-  'stamboeknummer',
-  'voornaam',
-  'achternaam',
-  'postcode',
-  'gemeente',
-  'instellingsnummer',
-  'status',
-] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Randomness: seeded, so a seed always gives the same demo (tests, screenshots, benchmarks).
@@ -226,7 +216,7 @@ export function demoCardsCsv(records: readonly DemoCardRecord[]): string {
     r.instellingsnummer,
     r.status === 'beschikbaar' ? '' : r.status,
   ]);
-  return writeCsv([...CARDS_CSV_HEADER], rows, { separator: ';', lineEnd: '\r\n' });
+  return writeCsv([...CARDS_CSV_COLUMNS], rows, { separator: ';', lineEnd: '\r\n' });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { CardDeskFacts, PickupMethod } from '../../shared/desk/cardVerdict';
 import type { IssuerStatus } from '../../shared/batch/rows';
 import { pointLastDay } from './pointLastDay';
@@ -31,21 +31,33 @@ export type CardFacts = CardDeskFacts & {
   collectedAtMs: number | null;
 };
 
-/** The desk's view of one card: issuer data, current state, and the hand-out that made it. */
-export function readCardFacts(db: Database, card: string): CardFacts | null {
-  const row = db
-    .prepare(
-      `SELECT c.id, c.card, c.postcode, c.issuer_status, c.replaced_by, b.available_from, b.available_until,
+const FACTS_SQL = `SELECT c.id, c.card, c.postcode, c.issuer_status, c.replaced_by, b.available_from, b.available_until,
               s.state, s.event_id, e.at, e.at_ms, e.desk_id, e.staff, e.method, e.group_id
        FROM cards c
        JOIN batches b ON b.batch_id = c.first_batch_id
        LEFT JOIN card_state s ON s.card_id = c.id
        LEFT JOIN desk_events e ON e.seq = s.event_seq
-       WHERE c.card = ?`,
-    )
-    .get(card) as FactsRow | undefined;
+       WHERE c.card = ?`;
+
+/** Prepared once per database: every scan, hand-out and group card reads these facts. */
+const factsStatements = new WeakMap<Database, Statement>();
+
+/**
+ * The desk's view of one card: issuer data, current state, and the hand-out that made it.
+ * A caller checking many cards at once (a group) passes the point's last day, read once.
+ */
+export function readCardFacts(
+  db: Database,
+  card: string,
+  pointLast: string | null = pointLastDay(db),
+): CardFacts | null {
+  let statement = factsStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(FACTS_SQL);
+    factsStatements.set(db, statement);
+  }
+  const row = statement.get(card) as FactsRow | undefined;
   if (!row) return null;
-  const pointLast = pointLastDay(db);
   return {
     cardId: row.id,
     card: row.card,

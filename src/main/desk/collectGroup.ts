@@ -14,6 +14,7 @@ import { getSetting } from '../store/settings';
 import type { StoreContext } from '../store/storeContext';
 import { appendDeskEvent } from './appendDeskEvent';
 import { readCardFacts } from './cardFacts';
+import { pointLastDay } from './pointLastDay';
 import { checkStaff } from './staff';
 
 export const DEFAULT_MAX_GROUP_SIZE = 50;
@@ -63,6 +64,7 @@ export function collectGroup(ctx: StoreContext, request: unknown): Result<GroupD
         collectorCardId = id;
       }
 
+      const pointLast = pointLastDay(db);
       const today = brusselsDate(clock.now());
       const seen = new Set<string>();
       const refusals: { card: string; problem: GroupCardProblem }[] = [];
@@ -77,7 +79,7 @@ export function collectGroup(ctx: StoreContext, request: unknown): Result<GroupD
           refusals.push({ card, problem: { error: 'invalid_card_number' } });
           continue;
         }
-        const facts = readCardFacts(db, card);
+        const facts = readCardFacts(db, card, pointLast);
         if (!facts) {
           refusals.push({ card, problem: { error: 'not_here' } });
           continue;

@@ -24,7 +24,8 @@ export interface CardRowsResult {
 }
 
 const FILE = 'cards.csv';
-const KNOWN = [
+/** The columns of cards.csv (spec/batch-format.md), in the order the issuer writes them. */
+export const CARDS_CSV_COLUMNS = [
   'kaartnummer',
   'stamboeknummer',
   'voornaam',
@@ -34,6 +35,7 @@ const KNOWN = [
   'instellingsnummer',
   'status',
 ] as const;
+const KNOWN = CARDS_CSV_COLUMNS;
 type CardColumn = (typeof KNOWN)[number];
 const REQUIRED: readonly CardColumn[] = [
   'kaartnummer',

@@ -4,6 +4,7 @@ import { formatDay, useLang } from '../../app/i18n';
 import { useDesk } from '../../app/session';
 import { describeAdminFailure } from './adminFailureText';
 import { Notice } from './Notice';
+import { NumberSetting } from './NumberSetting';
 import { PolicyNote } from './PolicyNote';
 import { changesOf, draftOf, isLocked } from './settingsForm';
 import type { SettingsDraft } from './settingsForm';
@@ -100,37 +101,28 @@ export function SettingsPanel({ pin }: { pin: string }) {
           <PolicyNote field="staff" />
         </p>
 
-        <label htmlFor="admin-group-size">{t('admin.settings.maxGroupSize')}</label>
-        <input
+        <NumberSetting
           id="admin-group-size"
-          type="number"
+          field="maxGroupSize"
+          label={t('admin.settings.maxGroupSize')}
+          help={t('admin.settings.maxGroupSizeHelp')}
           min={1}
           max={500}
           value={draft.maxGroupSize}
-          readOnly={isLocked('maxGroupSize', locked)}
-          aria-describedby="admin-group-size-help"
-          onChange={(e) => set('maxGroupSize', e.target.value)}
+          locked={isLocked('maxGroupSize', locked)}
+          onChange={(value) => set('maxGroupSize', value)}
         />
-        <p id="admin-group-size-help" className="admin-help">
-          {t('admin.settings.maxGroupSizeHelp')}
-          <PolicyNote field="maxGroupSize" />
-        </p>
-
-        <label htmlFor="admin-retention">{t('admin.settings.retentionDays')}</label>
-        <input
+        <NumberSetting
           id="admin-retention"
-          type="number"
+          field="retentionDays"
+          label={t('admin.settings.retentionDays')}
+          help={t('admin.settings.retentionDaysHelp')}
           min={1}
           max={3650}
           value={draft.retentionDays}
-          readOnly={isLocked('retentionDays', locked)}
-          aria-describedby="admin-retention-help"
-          onChange={(e) => set('retentionDays', e.target.value)}
+          locked={isLocked('retentionDays', locked)}
+          onChange={(value) => set('retentionDays', value)}
         />
-        <p id="admin-retention-help" className="admin-help">
-          {t('admin.settings.retentionDaysHelp')}
-          <PolicyNote field="retentionDays" />
-        </p>
         <div>
           <button type="submit" className="big-button">
             {t('admin.settings.save')}

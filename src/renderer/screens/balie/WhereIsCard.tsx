@@ -3,6 +3,7 @@ import type { PointInfo } from '../../../shared/desk/deskResults';
 import { useT } from '../../app/i18n';
 import { Icon } from '../../app/icons';
 import { useDesk } from '../../app/session';
+import { PostcodeForm } from './PostcodeForm';
 
 /**
  * A name that is not in this library's batches: the teacher's home postcode tells where the card
@@ -11,45 +12,19 @@ import { useDesk } from '../../app/session';
 export function WhereIsCard() {
   const { api } = useDesk();
   const t = useT();
-  const [postcode, setPostcode] = useState('');
   const [answer, setAnswer] = useState<{ postcode: string; point: PointInfo | null } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const lookUp = async () => {
-    if (!/^\d{4}$/.test(postcode)) {
-      setProblem(t('balie.notHere.postcodeInvalid'));
-      return;
-    }
-    setProblem(null);
-    const result = await api.whereIsPostcode({ postcode });
-    if (result.ok) setAnswer({ postcode, point: result.value });
-  };
 
   return (
     <section className="where-is-card panel" aria-labelledby="where-is-card-title">
       <h2 id="where-is-card-title">{t('balie.where.title')}</h2>
-      <form
-        className="postcode-lookup"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void lookUp();
+      <PostcodeForm
+        id="where-postcode"
+        onPostcode={async (postcode) => {
+          const result = await api.whereIsPostcode({ postcode });
+          if (result.ok) setAnswer({ postcode, point: result.value });
+          return null;
         }}
-      >
-        <label htmlFor="where-postcode">{t('balie.notHere.postcodeLabel')}</label>
-        <input
-          id="where-postcode"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={4}
-          size={6}
-          value={postcode}
-          onChange={(e) => setPostcode(e.target.value.replace(/\D/g, ''))}
-        />
-        <button type="submit" className="secondary-button">
-          {t('balie.notHere.find')}
-        </button>
-      </form>
-      {problem && <p role="alert">{problem}</p>}
+      />
       {answer && (
         <p className="badge tone-info where-answer" role="status">
           <Icon name="location" size={20} />
