@@ -43,6 +43,16 @@ export default tseslint.config(
     },
   },
   {
+    // Durations belong in `npm run bench`: a test that times itself fails on a loaded CI machine.
+    files: ['test/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'performance', property: 'now', message: 'Tests never time themselves: measure in bench/.' },
+      ],
+    },
+  },
+  {
     files: ['eslint-rules/**', '*.config.{js,ts,mjs}', 'test/e2e/globalSetup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },

