@@ -248,7 +248,7 @@ export async function killRound(
   else if (started.stderr() !== '') failures.push(`worker stderr: ${started.stderr().slice(0, 400)}`);
   const second = secondWriter ? await secondWriter : undefined;
   if (second !== undefined) {
-    const [kind, id, card] = second.split(' ');
+    const [kind, id, card] = second.split(' (')[0]?.split(' ') ?? [];
     if (kind === 'handout' && id && card) acks.handouts.set(id, card);
     else if (!(kind === 'thrown' && id === 'SQLITE_BUSY')) failures.push(`second desk got: ${second}`);
   }
@@ -283,6 +283,7 @@ async function stopAndWrite(
   const card = bench.reserve.shift();
   if (!card) throw new Error('no reserve card left for the second desk');
   worker.child.kill('SIGSTOP');
+  const lock = writeLockHeld(bench.dbPath);
   let answer = 'no answer';
   let hold: NodeJS.Timeout | undefined;
   const second = startWorker([bench.dbPath, new Date(CLOCK_AT).toISOString(), '--single', card], (line) => {
@@ -294,7 +295,25 @@ async function stopAndWrite(
   worker.child.kill('SIGCONT');
   await new Promise((resolve) => setTimeout(resolve, 100));
   kill();
-  return second.stderr() === '' ? answer : `${answer}; stderr: ${second.stderr().slice(0, 300)}`;
+  const said = `${answer} (worker stopped ${lock})`;
+  return second.stderr() === '' ? said : `${said}; stderr: ${second.stderr().slice(0, 300)}`;
+}
+
+/** Whether the stopped worker holds the write lock: one try to take it, without waiting. */
+function writeLockHeld(dbPath: string): string {
+  const opened = openStore(dbPath);
+  if (!opened.ok) return `store unreadable: ${opened.error}`;
+  const db = opened.value;
+  try {
+    db.pragma('busy_timeout = 0');
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('ROLLBACK');
+    return 'between transactions';
+  } catch (error) {
+    return (error as { code?: string }).code === 'SQLITE_BUSY' ? 'holding the write lock' : String(error);
+  } finally {
+    db.close();
+  }
 }
 
 /** Reopens the store and checks it against every acknowledgement; returns the unacknowledged cards. */
