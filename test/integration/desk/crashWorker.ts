@@ -12,8 +12,8 @@
  *   handout <requestId> <card>     group <requestId> <size>
  *   import-start <batchId>         import <batchId> <cards added>
  *
- * `--single` is the second desk of the SIGSTOP round: one hand-out, then `handout …`, `refused <error>`
- * or `thrown <sqlite code>`.
+ * `--single` is the second desk of the SIGSTOP round: `ready`, one hand-out, then `handout …`,
+ * `refused <error>` or `thrown <code>`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
