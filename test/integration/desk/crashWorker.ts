@@ -9,6 +9,7 @@
  * real use case, and only after it returned ok is its acknowledgement written to stdout with a
  * synchronous write: a line on stdout is the desk's promise "this is stored".
  *
+ *   ready <journal_mode> <synchronous>
  *   handout <requestId> <card>     group <requestId> <size>
  *   import-start <batchId>         import <batchId> <cards added>
  *
@@ -103,7 +104,10 @@ function groupChance(): number {
   return focus === 'group' ? 0.7 : 0.25;
 }
 
-say('ready');
+// The durability settings this connection really runs with (synchronous is per connection).
+say(
+  `ready ${String(db.pragma('journal_mode', { simple: true }))} ${String(db.pragma('synchronous', { simple: true }))}`,
+);
 for (let step = 1; step < 1_000_000; step += 1) {
   clock.advance(250);
   const pkg = nextPackage();

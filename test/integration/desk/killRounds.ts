@@ -160,11 +160,17 @@ interface RoundAcks {
   imports: Set<string>;
   importInFlight: string | null;
   count: number;
+  /** Set when the worker's store did not run with journal_mode WAL and synchronous FULL. */
+  settings?: string;
 }
 
 function recordAck(acks: RoundAcks, line: string): 'ack' | 'import-start' | 'ready' | 'other' {
   const [kind, id, value] = line.split(' ');
-  if (kind === 'ready') return 'ready';
+  if (kind === 'ready') {
+    // WAL, and synchronous = FULL (2): what makes an acknowledged hand-out survive a power cut.
+    if (id !== undefined && (id !== 'wal' || value !== '2')) acks.settings = `${id} ${value ?? ''}`;
+    return 'ready';
+  }
   if (kind === 'import-start' && id) {
     acks.importInFlight = id;
     return 'import-start';
@@ -246,6 +252,7 @@ export async function killRound(
   clearTimeout(timer);
   if (!killed) failures.push(`worker ended by itself: ${started.stderr().slice(0, 400)}`);
   else if (started.stderr() !== '') failures.push(`worker stderr: ${started.stderr().slice(0, 400)}`);
+  if (acks.settings) failures.push(`worker store runs with journal_mode/synchronous ${acks.settings}`);
   const second = secondWriter ? await secondWriter : undefined;
   if (second !== undefined) {
     const [kind, id, card] = second.split(' (')[0]?.split(' ') ?? [];
