@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import fs from 'node:fs';
 import { isError } from '../../shared/batch/importProblem';
 import type { CardRow, PointRow } from '../../shared/batch/rows';
 import { readCardRows } from '../../shared/batch/readCardRows';
@@ -12,6 +13,7 @@ import { appendAudit } from '../audit/auditLog';
 import { loadPublicKey } from '../crypto/ed25519';
 import { backupStore } from '../store/backup';
 import { getSetting } from '../store/settings';
+import { storeWriteFailure } from '../store/storeWriteFailure';
 import type { StoreContext } from '../store/storeContext';
 import type { ImportFailure, ImportSummary } from '../../shared/batch/importSummary';
 import { planChangesSomething, planImport } from './planImport';
@@ -87,8 +89,18 @@ export async function importBatch(
   if (options.preview) return ok(summary);
 
   const changes = planChangesSomething(plan) || points.rows.length > 0;
-  const backup = changes && ctx.dbPath !== ':memory:' ? await backupStore(ctx, 'import') : null;
-  applyImport(ctx, pkg, plan, points.rows, { ...summary, backup });
+  let backup: string | null = null;
+  try {
+    backup = changes && ctx.dbPath !== ':memory:' ? await backupStore(ctx, 'import') : null;
+    applyImport(ctx, pkg, plan, points.rows, { ...summary, backup });
+  } catch (error) {
+    // A full disk or a busy store: the import transaction rolled back, so the store is unchanged
+    // and the backup of it only takes the room that is short.
+    const refusal = storeWriteFailure(error);
+    if (!refusal) throw error;
+    if (backup) fs.rmSync(backup, { force: true });
+    return refusal;
+  }
   return ok({ ...summary, backup });
 }
 

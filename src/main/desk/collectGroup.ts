@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { cardVerdict } from '../../shared/desk/cardVerdict';
-import { groupRequestSchema } from '../../shared/desk/deskRequests';
+import { groupRequestSchema, type GroupRequest } from '../../shared/desk/deskRequests';
 import type { GroupCardProblem, GroupDone, GroupFailure } from '../../shared/desk/deskResults';
 import { isValidCardNumber } from '../../shared/domain/cardNumber';
 import { normalizeStamboeknummer } from '../../shared/domain/stamboeknummer';
@@ -12,6 +12,7 @@ import { brusselsDate, brusselsIso } from '../../shared/time/brussels';
 import { appendAudit } from '../audit/auditLog';
 import { getSetting } from '../store/settings';
 import type { StoreContext } from '../store/storeContext';
+import { storeWriteFailure } from '../store/storeWriteFailure';
 import { appendDeskEvent } from './appendDeskEvent';
 import { readCardFacts } from './cardFacts';
 import { pointLastDay } from './pointLastDay';
@@ -32,7 +33,17 @@ export function maxGroupSize(ctx: StoreContext): number {
 export function collectGroup(ctx: StoreContext, request: unknown): Result<GroupDone, GroupFailure> {
   const parsed = parseRequest(groupRequestSchema, request);
   if (!parsed.ok) return parsed;
-  const req = parsed.value;
+  try {
+    return collectGroupNow(ctx, parsed.value);
+  } catch (error) {
+    // A full disk or a store held by another desk: the whole group is refused, none handed out.
+    const refusal = storeWriteFailure(error);
+    if (refusal) return refusal;
+    throw error;
+  }
+}
+
+function collectGroupNow(ctx: StoreContext, req: GroupRequest): Result<GroupDone, GroupFailure> {
   const { db, clock } = ctx;
   return db
     .transaction((): Result<GroupDone, GroupFailure> => {

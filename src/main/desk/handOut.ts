@@ -1,5 +1,5 @@
 import { cardVerdict } from '../../shared/desk/cardVerdict';
-import { handOutRequestSchema } from '../../shared/desk/deskRequests';
+import { handOutRequestSchema, type HandOutRequest } from '../../shared/desk/deskRequests';
 import type { HandOutDone, HandOutFailure } from '../../shared/desk/deskResults';
 import { isValidCardNumber } from '../../shared/domain/cardNumber';
 import { parseRequest } from '../../shared/api/parseRequest';
@@ -8,6 +8,7 @@ import type { Result } from '../../shared/result';
 import { brusselsDate } from '../../shared/time/brussels';
 import { appendAudit } from '../audit/auditLog';
 import type { StoreContext } from '../store/storeContext';
+import { storeWriteFailure } from '../store/storeWriteFailure';
 import { appendDeskEvent } from './appendDeskEvent';
 import { readCardFacts } from './cardFacts';
 import { likelyPointFor } from './pointsDirectory';
@@ -21,6 +22,17 @@ export function handOut(ctx: StoreContext, request: unknown): Result<HandOutDone
   const parsed = parseRequest(handOutRequestSchema, request);
   if (!parsed.ok) return parsed;
   const req = parsed.value;
+  try {
+    return handOutNow(ctx, req);
+  } catch (error) {
+    // A full disk or a store held by another desk: refused, and the card stays with the desk.
+    const refusal = storeWriteFailure(error);
+    if (refusal) return refusal;
+    throw error;
+  }
+}
+
+function handOutNow(ctx: StoreContext, req: HandOutRequest): Result<HandOutDone, HandOutFailure> {
   const { db, clock } = ctx;
   // IMMEDIATE: two desks on one store must not both pass the check for the same card.
   return db

@@ -23,7 +23,13 @@ export async function backupStore(ctx: StoreContext, reason: BackupReason, targe
   for (let n = 2; !target && fs.existsSync(file); n += 1) {
     file = path.join(ctx.backupDir, `balie-${reason}-${stamp(ctx)}-${n}.sqlite`);
   }
-  await ctx.db.backup(file);
+  try {
+    await ctx.db.backup(file);
+  } catch (error) {
+    // A half-written backup (e.g. the disk filled up) restores nothing and takes room.
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
   if (!target) pruneBackups(ctx.backupDir, reason);
   return file;
 }

@@ -1,5 +1,6 @@
 import type { ImportProblem } from './importProblem';
 import type { Failure } from '../result';
+import type { StoreWriteFailure } from '../desk/deskResults';
 
 export interface ImportSummary {
   batchId: string;
@@ -24,4 +25,5 @@ export interface ImportSummary {
 export type ImportFailure =
   | Failure<'not_initialized'>
   | Failure<'invalid_package', { problems: ImportProblem[] }>
-  | Failure<'unreadable_file', { path: string; detail: string }>;
+  | Failure<'unreadable_file', { path: string; detail: string }>
+  | StoreWriteFailure;

@@ -11,6 +11,9 @@ export type PinFailure =
   | Failure<'pin_wrong', { triesLeftBeforeLock: number }>
   | Failure<'pin_locked', { retryAfterSeconds: number }>;
 
+/** The store could not write (full disk, or another desk held it too long): nothing was written. */
+export type StoreWriteFailure = Failure<'store_full'> | Failure<'store_busy'>;
+
 export interface HandOutDone {
   eventId: string;
   card: string;
@@ -28,6 +31,7 @@ export type HandOutFailure =
   | Failure<'unknown_staff', { staff: string }>
   | Failure<'invalid_card_number', { card: string }>
   | Failure<'not_here', { card: string; likelyPoint: PointInfo | null }>
+  | StoreWriteFailure
   | ({ ok: false; card: string } & CardRefusal);
 
 /** Why one card cannot go into the group. */
@@ -47,7 +51,8 @@ export type GroupFailure =
   | Failure<'unknown_staff', { staff: string }>
   | Failure<'collector_unknown'>
   | Failure<'group_too_large', { size: number; max: number }>
-  | Failure<'group_refused', { refusals: { card: string; problem: GroupCardProblem }[] }>;
+  | Failure<'group_refused', { refusals: { card: string; problem: GroupCardProblem }[] }>
+  | StoreWriteFailure;
 
 export interface VoidDone {
   eventId: string;

@@ -62,7 +62,9 @@ export type DeskProblem =
   | { error: 'pin_locked'; retryAfterSeconds: number }
   | { error: 'collector_unknown' }
   | { error: 'group_too_large'; size: number; max: number }
-  | { error: 'duplicate_in_group' };
+  | { error: 'duplicate_in_group' }
+  | { error: 'store_full' }
+  | { error: 'store_busy' };
 
 export function describeDeskProblem(problem: DeskProblem, lang: Lang = 'nl'): string {
   const nl = lang === 'nl';
@@ -131,6 +133,14 @@ export function describeDeskProblem(problem: DeskProblem, lang: Lang = 'nl'): st
         : `Too many cards in one group: ${problem.size}, the maximum is ${problem.max}. Split the group.`;
     case 'duplicate_in_group':
       return nl ? 'Deze kaart staat al in de lijst.' : 'This card is already in the list.';
+    case 'store_full':
+      return nl
+        ? 'De schijf van deze pc is vol: de afgifte is niet opgeslagen. Geef de kaart nog niet mee. Maak ruimte vrij (of verwittig de IT-dienst) en probeer opnieuw.'
+        : "This PC's disk is full: the hand-out was not saved. Do not hand over the card yet. Free up space (or call IT) and try again.";
+    case 'store_busy':
+      return nl
+        ? 'Een andere balie houdt de database bezet: de afgifte is niet opgeslagen. Geef de kaart nog niet mee en probeer het zo opnieuw.'
+        : 'Another desk is holding the database: the hand-out was not saved. Do not hand over the card yet and try again in a moment.';
     default:
       return assertNever(problem);
   }

@@ -10,7 +10,9 @@ export type StoreProblem =
   | { error: 'invalid_point_id'; value: string }
   | { error: 'invalid_issuer_key' }
   | { error: 'point_has_data'; current: string }
-  | { error: 'unreadable_file'; path: string; detail: string };
+  | { error: 'unreadable_file'; path: string; detail: string }
+  | { error: 'store_full' }
+  | { error: 'store_busy' };
 
 export function describeStoreProblem(problem: StoreProblem, lang: Lang = 'nl'): string {
   const nl = lang === 'nl';
@@ -47,6 +49,14 @@ export function describeStoreProblem(problem: StoreProblem, lang: Lang = 'nl'): 
       return nl
         ? `Het bestand ${problem.path} kan niet gelezen worden (${problem.detail}).`
         : `The file ${problem.path} cannot be read (${problem.detail}).`;
+    case 'store_full':
+      return nl
+        ? 'De schijf van deze pc is vol: het pakket is niet ingelezen en er is niets gewijzigd. Maak ruimte vrij (of verwittig de IT-dienst) en lees het opnieuw in.'
+        : "This PC's disk is full: the package was not imported and nothing was changed. Free up space (or call IT) and import it again.";
+    case 'store_busy':
+      return nl
+        ? 'Een andere balie houdt de database bezet: het pakket is niet ingelezen en er is niets gewijzigd. Probeer het zo opnieuw.'
+        : 'Another desk is holding the database: the package was not imported and nothing was changed. Try again in a moment.';
     default:
       return assertNever(problem);
   }

@@ -68,6 +68,8 @@ export const groupCommand: Command = {
           case 'unknown_staff':
           case 'collector_unknown':
           case 'group_too_large':
+          case 'store_full':
+          case 'store_busy':
             throw new CliRefusal(describeDeskProblem(result));
           default:
             return assertNever(result);

@@ -54,6 +54,8 @@ export const importCommand: Command = {
       switch (result.error) {
         case 'not_initialized':
         case 'unreadable_file':
+        case 'store_full':
+        case 'store_busy':
           throw new CliRefusal(describeStoreProblem(result));
         case 'invalid_package':
           if (json) {

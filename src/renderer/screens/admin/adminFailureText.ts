@@ -1,6 +1,7 @@
 import { belgianDate, describeDeskProblem } from '../../../shared/i18n/deskText';
 import type { DeskProblem } from '../../../shared/i18n/deskText';
 import type { Lang } from '../../../shared/i18n/lang';
+import { describeStoreProblem } from '../../../shared/i18n/storeText';
 import type { Translate } from '../../app/i18n';
 
 /** Any refusal an admin call can return; the fields depend on `error`. */
@@ -39,6 +40,9 @@ export function describeAdminFailure(f: AdminFailure, t: Translate, lang: Lang):
       return t('admin.error.packageTooLarge');
     case 'unreadable_file':
       return t('admin.error.unreadableFile', { detail: field(f, 'detail') });
+    case 'store_full':
+    case 'store_busy':
+      return describeStoreProblem({ error: f.error }, lang);
     case 'invalid_package':
       return t('admin.import.refused');
     case 'last_day_after_batches':
