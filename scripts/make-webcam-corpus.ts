@@ -20,7 +20,8 @@ const run = promisify(execFile);
 
 export type Encoder = 'zint-code128' | 'barcode-code128' | 'zint-qr' | 'qrencode-qr';
 export type Desk = 'light' | 'grey' | 'dark';
-export type Distortion = 'straight' | 'tilt8' | 'tilt15' | 'blur' | 'noise' | 'tilt-blur-noise' | 'turned90';
+export type Distortion =
+  'straight' | 'tilt8' | 'tilt15' | 'blur' | 'noise' | 'tilt-blur-noise' | 'turned90' | 'far' | 'heavy-blur';
 
 export const ENCODERS: readonly Encoder[] = ['zint-code128', 'barcode-code128', 'zint-qr', 'qrencode-qr'];
 export const DESKS: readonly Desk[] = ['light', 'grey', 'dark'];
@@ -32,6 +33,8 @@ export const DISTORTIONS: readonly Distortion[] = [
   'noise',
   'tilt-blur-noise',
   'turned90',
+  'far',
+  'heavy-blur',
 ];
 
 /** Cards of test/fixtures/gent-small.lkb (the e2e store) that can be handed out. */
@@ -96,7 +99,16 @@ async function encode(encoder: Encoder, text: string, out: string, work: string)
   switch (encoder) {
     case 'zint-code128':
       // zint: scale 1 is 2 px per module; its human-readable digits stay, as on a real card.
-      await run('zint', ['-b', '20', `--data=${text}`, '--height=30', '--scale=1.5', '--whitesp=10', '-o', out]);
+      await run('zint', [
+        '-b',
+        '20',
+        `--data=${text}`,
+        '--height=30',
+        '--scale=1.5',
+        '--whitesp=10',
+        '-o',
+        out,
+      ]);
       return;
     case 'barcode-code128': {
       // GNU barcode writes PostScript (1 module = 1 pt; bars slightly thinned for ink spread).
@@ -125,22 +137,36 @@ async function encode(encoder: Encoder, text: string, out: string, work: string)
   }
 }
 
-function distortionArgs(distortion: Distortion): { angle: number; blur: boolean; noise: boolean } {
+interface Look {
+  angle: number;
+  /** Gaussian blur sigma in px (0: sharp). */
+  blur: number;
+  noise: boolean;
+  /** Card size: 1 = about 3 px per Code 128 module; 0.6 = held twice as far (under 2 px). */
+  size: number;
+}
+
+function lookOf(distortion: Distortion): Look {
+  const sharp: Look = { angle: 0, blur: 0, noise: false, size: 1 };
   switch (distortion) {
     case 'straight':
-      return { angle: 0, blur: false, noise: false };
+      return sharp;
     case 'tilt8':
-      return { angle: 8, blur: false, noise: false };
+      return { ...sharp, angle: 8 };
     case 'tilt15':
-      return { angle: -15, blur: false, noise: false };
+      return { ...sharp, angle: -15 };
     case 'blur':
-      return { angle: 0, blur: true, noise: false };
+      return { ...sharp, blur: 1.5 };
     case 'noise':
-      return { angle: 0, blur: false, noise: true };
+      return { ...sharp, noise: true };
     case 'tilt-blur-noise':
-      return { angle: 8, blur: true, noise: true };
+      return { angle: 8, blur: 1.5, noise: true, size: 1 };
     case 'turned90':
-      return { angle: 90, blur: false, noise: false };
+      return { ...sharp, angle: 90 };
+    case 'far':
+      return { ...sharp, size: 0.6 };
+    case 'heavy-blur':
+      return { ...sharp, blur: 2.5, noise: true };
   }
 }
 
@@ -154,7 +180,7 @@ export async function makeCorpusCase(c: CorpusCase, outDir: string): Promise<Cor
   const png = path.join(outDir, `${name}.png`);
   const y4m = path.join(outDir, `${name}.y4m`);
   await encode(c.encoder, text, codePng, outDir);
-  const { angle, blur, noise } = distortionArgs(c.distortion);
+  const { angle, blur, noise, size } = lookOf(c.distortion);
   // The card: a white label with a margin around the code and a coloured band at the top, as the
   // printed teacher card has; then turned, and laid a little off-centre on the desk.
   const card = [
@@ -174,6 +200,7 @@ export async function makeCorpusCase(c: CorpusCase, outDir: string): Promise<Cor
     '#1d4f91',
     '-draw',
     'rectangle 0,0 2000,22',
+    ...(size === 1 ? [] : ['-resize', `${size * 100}%`]),
     '-background',
     'none',
     '-rotate',
@@ -190,14 +217,25 @@ export async function makeCorpusCase(c: CorpusCase, outDir: string): Promise<Cor
     '-geometry',
     '+14+10',
     '-composite',
-    ...(blur ? ['-blur', '0x1.5'] : []),
+    ...(blur > 0 ? ['-blur', `0x${blur}`] : []),
     ...(noise ? ['-attenuate', '0.6', '+noise', 'Gaussian'] : []),
     '-alpha',
     'off',
     `PNG24:${png}`,
   ];
   await run('convert', args);
-  await run('ffmpeg', ['-y', '-loglevel', 'error', '-i', png, '-frames:v', '1', '-vf', 'format=yuv420p', y4m]);
+  await run('ffmpeg', [
+    '-y',
+    '-loglevel',
+    'error',
+    '-i',
+    png,
+    '-frames:v',
+    '1',
+    '-vf',
+    'format=yuv420p',
+    y4m,
+  ]);
   return { ...c, name, text, png, y4m };
 }
 

@@ -65,7 +65,13 @@ test('the QR code of the online look-up, shown to the webcam, opens the card it 
  * a desk with ImageMagick and played by the fake camera (scripts/make-webcam-corpus.ts). The full
  * matrix and its read rate are in scripts/webcam-read-rate.ts; this is the fixed slice.
  */
-const DESK_SLICE: { title: string; case: CorpusCase; formatted: string; name: string }[] = [
+const DESK_SLICE: {
+  title: string;
+  case: CorpusCase;
+  formatted: string;
+  name: string;
+  screenshot?: string;
+}[] = [
   {
     title: 'a zint Code 128 card on a light desk',
     case: { encoder: 'zint-code128', desk: 'light', distortion: 'straight', card: '270000000457' },
@@ -77,6 +83,7 @@ const DESK_SLICE: { title: string; case: CorpusCase; formatted: string; name: st
     case: { encoder: 'barcode-code128', desk: 'grey', distortion: 'straight', card: '270000000558' },
     formatted: '2700 0000 0558',
     name: 'Van der Linden',
+    screenshot: 'test-results/screens/webcam-kader.png',
   },
   {
     title: 'a zint Code 128 card on a dark desk',
@@ -100,15 +107,17 @@ const DESK_SLICE: { title: string; case: CorpusCase; formatted: string; name: st
 
 for (const slice of DESK_SLICE) {
   test(`${slice.title}, held in the aiming frame, opens that card`, async ({ playwright, desk }) => {
+    test.setTimeout(120_000); // a shared 2-core CI machine: Chromium, the server and ImageMagick
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'balie-webcam-'));
     try {
       const file = await makeCorpusCase(slice.case, dir);
       const { browser, page } = await withCameraFile(playwright, desk, file.y4m);
       try {
         await expect(page.getByText('Houd de streepjescode in het kader')).toBeVisible();
-        await expect(page.locator('main')).toContainText(slice.formatted, { timeout: 30_000 });
+        await expect(page.locator('main')).toContainText(slice.formatted, { timeout: 45_000 });
         await expect(page.locator('main')).toContainText(slice.name);
         await expect(page.locator('.verdict')).toContainText('Klaar om af te geven');
+        if (slice.screenshot) await page.locator('.webcam-section').screenshot({ path: slice.screenshot });
       } finally {
         await browser.close();
       }

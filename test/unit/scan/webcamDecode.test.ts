@@ -60,12 +60,26 @@ describe('the webcam decoder reads a card on any desk', () => {
     expect(reads[0]).toBe('270000000558 by turn90');
   });
 
-  it('spends one frame’s budget and then waits for the next frame, resuming where it stopped', () => {
+  it('spends one frame’s budget, then carries on with the next strategy on the next frame', () => {
     const blank: GreyImage = { width: 320, height: 240, data: new Uint8ClampedArray(320 * 240).fill(200) };
     const cursor = { next: 0 };
     let now = 0;
-    expect(decodeFrame(blank, cursor, 40, () => (now += 15))).toBeNull();
-    // start at 15, then 30, 45: the third strategy crossed the 40 ms budget.
-    expect(cursor.next).toBe(3);
+    // Fake clock, 10 ms per look: two strategies take the frame to its 40 ms budget.
+    expect(decodeFrame(blank, cursor, 40, () => (now += 10))).toBeNull();
+    expect(cursor.next).toBe(2);
+    expect(decodeFrame(blank, cursor, 40, () => (now += 10))).toBeNull();
+    expect(cursor.next).toBe(4);
+  });
+
+  it('leaves a strategy that usually costs more than the time left for the next frame', () => {
+    const blank: GreyImage = { width: 320, height: 240, data: new Uint8ClampedArray(320 * 240).fill(200) };
+    const second = SCAN_STRATEGIES[1]?.id ?? '';
+    const cursor = { next: 0, costs: new Map([[second, 35]]) };
+    let now = 0;
+    expect(decodeFrame(blank, cursor, 40, () => (now += 5))).toBeNull();
+    expect(cursor.next).toBe(1);
+    // The next frame starts with it: the first strategy of a frame always runs.
+    expect(decodeFrame(blank, cursor, 40, () => (now += 5))).toBeNull();
+    expect(cursor.next).toBeGreaterThan(1);
   });
 });
