@@ -1,9 +1,9 @@
-import { BarcodeFormat, BrowserMultiFormatReader, DecodeHintType } from '@zxing/library';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { type Translate, useLang } from '../app/i18n';
 import { SCAN_OK_BEEP, beep, flash } from './feedback';
 import { createRepeatFilter } from './repeatFilter';
 import { type ScanTextKey, scanText } from './scanText';
+import { AIM_FRAME, type GreyImage, type StrategyCursor, decodeFrame, greyFromRgba } from './webcamDecode';
 
 /** localStorage key of the chosen camera (its deviceId). */
 export const CAMERA_STORAGE_KEY = 'lerarenkaart.scan.cameraId';
@@ -23,8 +23,10 @@ export interface WebcamScannerProps {
   sound?: boolean;
   /** localStorage key for the chosen camera (default CAMERA_STORAGE_KEY). */
   storageKey?: string;
-  /** Milliseconds between decode attempts (default 150). */
+  /** Milliseconds between decode attempts (default 120). */
   scanIntervalMs?: number;
+  /** Decode work per frame in ms before the next strategy waits for the next frame (default 40). */
+  frameBudgetMs?: number;
   className?: string;
 }
 
@@ -40,13 +42,21 @@ type Status =
 
 const RUNNING: ReadonlySet<Status['kind']> = new Set(['starting', 'searching', 'read']);
 
-function decodeHints(): Map<DecodeHintType, unknown> {
-  return new Map<DecodeHintType, unknown>([
-    [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.CODE_128, BarcodeFormat.QR_CODE]],
-  ]);
-}
+/** Frames are grabbed at most this wide or high: a 1080p camera is read at 1280×720. */
+const MAX_GRAB_SIDE = 1280;
 
-/** Webcam fallback for the hand scanner: continuous decoding of Code 128 and QR codes. */
+/** The overlay's position, from the same fractions the decoder crops with. */
+const AIM_STYLE = {
+  left: `${((1 - AIM_FRAME.width) / 2) * 100}%`,
+  top: `${((1 - AIM_FRAME.height) / 2) * 100}%`,
+  width: `${AIM_FRAME.width * 100}%`,
+  height: `${AIM_FRAME.height * 100}%`,
+} as const;
+
+/**
+ * Webcam fallback for the hand scanner: an aiming frame over the camera image, and continuous
+ * decoding of Code 128 and QR codes in and around it (strategies in webcamDecode.ts).
+ */
 export function WebcamScanner({
   onScan,
   labels,
@@ -55,14 +65,15 @@ export function WebcamScanner({
   repeatWindowMs = 2000,
   sound = true,
   storageKey = CAMERA_STORAGE_KEY,
-  scanIntervalMs = 150,
+  scanIntervalMs = 120,
+  frameBudgetMs = 40,
   className,
 }: WebcamScannerProps) {
   const text = useScanText(labels, t);
   const selectId = useId();
   const videoRef = useRef<HTMLVideoElement>(null);
   const frameRef = useRef<HTMLDivElement>(null);
-  const readerRef = useRef<BrowserMultiFormatReader | null>(null);
+  const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const generation = useRef(0);
   const onScanRef = useRef(onScan);
   const soundRef = useRef(sound);
@@ -99,8 +110,8 @@ export function WebcamScanner({
 
   const stop = useCallback(() => {
     generation.current += 1;
-    readerRef.current?.reset();
-    readerRef.current = null;
+    if (timerRef.current !== null) clearTimeout(timerRef.current);
+    timerRef.current = null;
     const video = videoRef.current;
     if (video?.srcObject instanceof MediaStream) video.srcObject.getTracks().forEach((track) => track.stop());
     if (video) video.srcObject = null;
@@ -124,38 +135,48 @@ export function WebcamScanner({
       }
       // A camera remembered from another day may be gone: fall back to the default one.
       const chosen = wanted !== '' && cameras.some((c) => c.deviceId === wanted) ? wanted : '';
-      const reader = new BrowserMultiFormatReader(decodeHints(), scanIntervalMs);
-      readerRef.current = reader;
       repeat.current.reset();
+      let stream: MediaStream;
       try {
-        await reader.decodeFromConstraints(
-          { audio: false, video: chosen ? { deviceId: { exact: chosen } } : true },
-          video,
-          (result) => {
-            // Frames without a code report NotFound/Checksum/Format errors: nothing to tell.
-            if (!result || mine !== generation.current) return;
-            const raw = result.getText();
-            if (!repeat.current.accept(raw, performance.now())) return;
-            setStatus({ kind: 'read', code: raw });
-            if (soundRef.current) beep(SCAN_OK_BEEP);
-            flash(frameRef.current, 'ok');
-            onScanRef.current(raw);
-          },
-        );
-        if (mine !== generation.current) {
-          reader.reset(); // stopped or unmounted while the camera was starting
-          return;
-        }
-        setStatus((now) => (now.kind === 'starting' ? { kind: 'searching' } : now));
-        void refreshDevices().catch(() => undefined); // labels are visible once permission is granted
+        stream = await navigator.mediaDevices.getUserMedia({
+          audio: false,
+          video: chosen ? { deviceId: { exact: chosen } } : true,
+        });
       } catch (error) {
-        if (mine !== generation.current) return;
-        reader.reset();
-        readerRef.current = null;
-        setStatus(statusForError(error));
+        if (mine === generation.current) setStatus(statusForError(error));
+        return;
       }
+      if (mine !== generation.current) {
+        stream.getTracks().forEach((track) => track.stop()); // stopped or unmounted while starting
+        return;
+      }
+      video.srcObject = stream;
+      try {
+        await video.play();
+      } catch {
+        // play() is refused while the element is hidden or replaced; frames still arrive.
+      }
+      if (mine !== generation.current) return;
+      setStatus((now) => (now.kind === 'starting' ? { kind: 'searching' } : now));
+      void refreshDevices().catch(() => undefined); // labels are visible once permission is granted
+
+      const grabber = createFrameGrabber();
+      const cursor: StrategyCursor = { next: 0 };
+      const tick = () => {
+        if (mine !== generation.current) return;
+        const frame = grabber.grab(video);
+        const code = frame ? decodeFrame(frame, cursor, frameBudgetMs, () => performance.now()) : null;
+        if (code && repeat.current.accept(code.text, performance.now())) {
+          setStatus({ kind: 'read', code: code.text });
+          if (soundRef.current) beep(SCAN_OK_BEEP);
+          flash(frameRef.current, 'ok');
+          onScanRef.current(code.text);
+        }
+        timerRef.current = setTimeout(tick, scanIntervalMs);
+      };
+      timerRef.current = setTimeout(tick, 0);
     },
-    [refreshDevices, scanIntervalMs, stop],
+    [frameBudgetMs, refreshDevices, scanIntervalMs, stop],
   );
 
   useEffect(() => stop, [stop]);
@@ -201,19 +222,37 @@ export function WebcamScanner({
         </button>
       </div>
       <div ref={frameRef} className="scan-frame" hidden={!running}>
-        <video
-          ref={videoRef}
-          muted
-          playsInline
-          aria-label={text('scan.video.label')}
-          style={{ maxWidth: '100%' }}
-        />
+        <div className="scan-viewport">
+          <video ref={videoRef} muted playsInline aria-label={text('scan.video.label')} />
+          <div className="scan-aim" style={AIM_STYLE} aria-hidden="true" />
+        </div>
+        <p className="scan-aim-hint">{text('scan.aim.hint')}</p>
       </div>
       <p role="status" aria-live="polite" className="scan-status" data-status={status.kind}>
         {statusText(status, text)}
       </p>
     </section>
   );
+}
+
+/** Draws video frames onto one reused canvas and hands back their grey pixels. */
+function createFrameGrabber(): { grab(video: HTMLVideoElement): GreyImage | null } {
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  return {
+    grab(video) {
+      if (!context || video.readyState < 2 || video.videoWidth === 0 || video.videoHeight === 0) return null;
+      const zoom = Math.min(1, MAX_GRAB_SIDE / Math.max(video.videoWidth, video.videoHeight));
+      const width = Math.round(video.videoWidth * zoom);
+      const height = Math.round(video.videoHeight * zoom);
+      if (canvas.width !== width || canvas.height !== height) {
+        canvas.width = width;
+        canvas.height = height;
+      }
+      context.drawImage(video, 0, 0, width, height);
+      return greyFromRgba(context.getImageData(0, 0, width, height).data, width, height);
+    },
+  };
 }
 
 type ScanTranslate = (key: ScanTextKey, params?: Record<string, string | number>) => string;
