@@ -56,8 +56,9 @@ export function createReport(
         const fileSha256 = createHash('sha256').update(bytes).digest('hex');
         writeAtomically(options.outFile, bytes);
         db.prepare(
-          `INSERT INTO reports (sequence, report_id, file_sha256, key_id, generated_at, cards, collected, file_name)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO reports (sequence, report_id, file_sha256, key_id, generated_at, cards, collected, file_name,
+             card_year, audit_epoch, audit_seq, audit_head)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           payload.sequence,
           payload.reportId,
@@ -67,6 +68,10 @@ export function createReport(
           payload.totals.cards,
           payload.totals.collected,
           path.basename(options.outFile),
+          payload.cardYear,
+          payload.audit.epoch,
+          payload.audit.seq,
+          payload.audit.head,
         );
         appendAudit(db, clock, 'report', {
           reportId: payload.reportId,
