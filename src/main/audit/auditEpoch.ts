@@ -55,7 +55,9 @@ export function auditEpochStarts(db: Database): AuditEpochStart[] {
 /** The epoch start the log is in now, or null while still in epoch 1. */
 export function currentEpochStart(db: Database): AuditEpochStart | null {
   const row = db
-    .prepare(`SELECT seq, at, details FROM audit_log WHERE action = 'epoch_started' ORDER BY seq DESC LIMIT 1`)
+    .prepare(
+      `SELECT seq, at, details FROM audit_log WHERE action = 'epoch_started' ORDER BY seq DESC LIMIT 1`,
+    )
     .get() as Row | undefined;
   return row ? parseStart(row) : null;
 }
@@ -89,6 +91,10 @@ export function startAuditEpoch(
 }
 
 /** A host handover (several desks: another PC takes over as host) starts a new epoch. */
-export function startHandoverEpoch(db: Database, clock: Clock, details: { fromHost: string; toHost: string }): number {
+export function startHandoverEpoch(
+  db: Database,
+  clock: Clock,
+  details: { fromHost: string; toHost: string },
+): number {
   return db.transaction(() => startAuditEpoch(db, clock, 'host_handover', details)).immediate();
 }

@@ -52,11 +52,29 @@ export function verifyAuditAnchors(db: Database): AnchorVerdict {
       continue;
     }
     if (hash === undefined)
-      return { ok: false, error: 'audit_rewritten', reportSequence: r.sequence, auditSeq: r.seq, reason: 'missing' };
+      return {
+        ok: false,
+        error: 'audit_rewritten',
+        reportSequence: r.sequence,
+        auditSeq: r.seq,
+        reason: 'missing',
+      };
     if (!sameEpoch)
-      return { ok: false, error: 'audit_rewritten', reportSequence: r.sequence, auditSeq: r.seq, reason: 'epoch' };
+      return {
+        ok: false,
+        error: 'audit_rewritten',
+        reportSequence: r.sequence,
+        auditSeq: r.seq,
+        reason: 'epoch',
+      };
     if (hash !== r.head)
-      return { ok: false, error: 'audit_rewritten', reportSequence: r.sequence, auditSeq: r.seq, reason: 'hash' };
+      return {
+        ok: false,
+        error: 'audit_rewritten',
+        reportSequence: r.sequence,
+        auditSeq: r.seq,
+        reason: 'hash',
+      };
     checked += 1;
   }
   return { ok: true, checked, beforeRestore };

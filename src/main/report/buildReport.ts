@@ -17,9 +17,7 @@ interface PickupRow {
 }
 
 /** The last report this installation signed, for `sequence` and `previous`. */
-export function lastReport(
-  db: Database,
-): LastReport | null {
+export function lastReport(db: Database): LastReport | null {
   const row = db
     .prepare(
       `SELECT sequence, file_sha256 AS fileSha256, generated_at AS generatedAt, audit_epoch AS auditEpoch

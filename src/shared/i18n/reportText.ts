@@ -171,7 +171,11 @@ export function olderReportsMessage(older: OlderReports, lang: ReportLang = 'nl'
 }
 
 /** Reports of other card years were given: which year was merged, and how to pick another. */
-export function otherYearsMessage(cardYear: number, otherYears: readonly number[], lang: ReportLang = 'nl'): string {
+export function otherYearsMessage(
+  cardYear: number,
+  otherYears: readonly number[],
+  lang: ReportLang = 'nl',
+): string {
   const others = otherYears.join(', ');
   return lang === 'nl'
     ? `Kaartjaar ${cardYear} samengeteld; rapporten van ${others} niet meegeteld (kies een jaar met --card-year).`

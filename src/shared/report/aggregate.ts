@@ -211,13 +211,26 @@ function checkPrevious(
   const previous = report.payload.previous;
   if (sequence === 1) {
     if (previous !== null)
-      selection.chainBreaks.push({ kind: 'first_has_previous', pointId, sequence, file: report.file, previous });
+      selection.chainBreaks.push({
+        kind: 'first_has_previous',
+        pointId,
+        sequence,
+        file: report.file,
+        previous,
+      });
   } else if (previous === null) {
     selection.chainBreaks.push({ kind: 'previous_missing', pointId, sequence, file: report.file });
   } else if (previousFiles) {
     const expected = [...new Set(previousFiles.map((p) => p.fileSha256))].sort(byCodeUnits);
     if (!expected.includes(previous.toLowerCase()))
-      selection.chainBreaks.push({ kind: 'mismatch', pointId, sequence, file: report.file, previous, expected });
+      selection.chainBreaks.push({
+        kind: 'mismatch',
+        pointId,
+        sequence,
+        file: report.file,
+        previous,
+        expected,
+      });
   }
 }
 
@@ -244,7 +257,12 @@ function checkAudit(
     previousFile: prior.file,
   };
   if (now.epoch < then.epoch)
-    selection.auditProblems.push({ kind: 'epoch_backwards', ...common, epoch: now.epoch, previousEpoch: then.epoch });
+    selection.auditProblems.push({
+      kind: 'epoch_backwards',
+      ...common,
+      epoch: now.epoch,
+      previousEpoch: then.epoch,
+    });
   else if (now.epoch === then.epoch && now.seq <= then.seq)
     selection.auditProblems.push({
       kind: 'seq_backwards',
@@ -254,7 +272,12 @@ function checkAudit(
       previousSeq: then.seq,
     });
   else if (now.epoch > then.epoch && adjacent && now.started === undefined)
-    selection.auditProblems.push({ kind: 'epoch_undeclared', ...common, epoch: now.epoch, previousEpoch: then.epoch });
+    selection.auditProblems.push({
+      kind: 'epoch_undeclared',
+      ...common,
+      epoch: now.epoch,
+      previousEpoch: then.epoch,
+    });
 }
 
 /** Percentage with one decimal, rounded half up in integer arithmetic (no 0.1 + 0.2 surprises). */

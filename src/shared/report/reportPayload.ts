@@ -200,8 +200,7 @@ export type ReportAudit = ReportPayload['audit'];
 export type ReadReportPayload = z.infer<typeof reportPayloadReadSchema>;
 
 // What the verifier reads has exactly the writer's shape (but for the optional audit anchor).
-const _sameShape: Omit<ReportPayload, 'audit'> & { audit?: ReportAudit } =
-  {} as ReadReportPayload;
+const _sameShape: Omit<ReportPayload, 'audit'> & { audit?: ReportAudit } = {} as ReadReportPayload;
 void _sameShape;
 
 /** The DSSE envelope; unknown keys are tolerated, as DSSE allows. */

@@ -43,7 +43,8 @@ function verifyAll(args: ParsedArgs, io: CliIo): Checked {
     }
   }
   const by = (stringOption(args, 'by') ?? 'province') as 'province' | 'point' | 'postcode';
-  const cardYear = stringOption(args, 'card-year') === undefined ? undefined : intOption(args, 'card-year', 0, [2000, 2200]);
+  const cardYear =
+    stringOption(args, 'card-year') === undefined ? undefined : intOption(args, 'card-year', 0, [2000, 2200]);
   const outcome = aggregateReports(files, enrolled.keys, by, cardYear === undefined ? {} : { cardYear });
   const { selection } = outcome;
   for (const r of outcome.refused) io.err(reportRefusedMessage(r.file, r.reason, 'nl', r.detail));
