@@ -4,7 +4,12 @@ import path from 'node:path';
 import { fail, ok } from '../../shared/result';
 import type { Failure, Result } from '../../shared/result';
 import { appendAudit } from '../audit/auditLog';
-import { keyDirFor, loadOrCreateInstallationKey, plainFileProtector } from '../keys/installationKey';
+import {
+  installationKeyNumber,
+  keyDirFor,
+  loadOrCreateInstallationKey,
+  plainFileProtector,
+} from '../keys/installationKey';
 import type { KeyProtector, KeyUnreadable } from '../keys/installationKey';
 import { getSetting } from '../store/settings';
 import type { StoreContext } from '../store/storeContext';
@@ -40,13 +45,12 @@ export function createReport(
   const { db, clock } = ctx;
   if (getSetting(db, 'point_id') === null) return fail('not_initialized');
   if ((db.prepare('SELECT count(*) FROM batches').pluck().get() as number) === 0) return fail('no_batches');
-  const loaded = loadOrCreateInstallationKey(
-    options.keyDir ?? keyDirFor(ctx.dbPath),
-    options.protector ?? plainFileProtector,
-  );
+  const keyDir = options.keyDir ?? keyDirFor(ctx.dbPath);
+  const loaded = loadOrCreateInstallationKey(keyDir, options.protector ?? plainFileProtector);
   if (!loaded.ok) return loaded;
   const key = loaded.value;
-  if (key.created) appendAudit(db, clock, 'key_created', { keyId: key.keyId });
+  if (key.created)
+    appendAudit(db, clock, 'key_created', { keyId: key.keyId, keyNumber: installationKeyNumber(keyDir) });
 
   try {
     return db

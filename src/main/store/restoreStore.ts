@@ -216,7 +216,10 @@ async function backUpCurrent(
                  card_year, audit_epoch, audit_seq, audit_head FROM reports ORDER BY sequence`,
             )
             .all() as ReportRow[]);
-    const backup = await backupStore({ db, clock, dbPath: target, backupDir: backupDirFor(target) }, 'restore');
+    const backup = await backupStore(
+      { db, clock, dbPath: target, backupDir: backupDirFor(target) },
+      'restore',
+    );
     return ok({ backup, reports });
   } finally {
     db.close();
