@@ -121,7 +121,8 @@ function auditFields(mode: 'write' | 'read') {
   const started = { reason: z.enum(AUDIT_EPOCH_REASONS), at: timestamp };
   return {
     epoch: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-    seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    // 0 with the all-zero genesis hash: a log that is still empty.
+    seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
     head: sha256Hex,
     /** Present in the first report of a new epoch: why the epoch started, and when. */
     started: (mode === 'write' ? z.strictObject(started) : z.object(started)).optional(),
