@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
   PIN,
@@ -155,6 +156,18 @@ describe('the year rollover', () => {
     const audit = await point.cli(NOV, 'audit', 'verify');
     expect(audit.code, audit.err).toBe(0);
     expect(audit.out).toMatch(/Ondertekende rapporten: 4 koppen kloppen/);
+
+    // The archive is kept for its retention period (last day 2027-06-30 + 60 days), then purged
+    // like the live store; the 2028 names stay, their year is still running.
+    const purged = await point.cli(NOV, 'purge', '--admin-pin', PIN);
+    expect(purged.code, purged.err).toBe(0);
+    expect(purged.out).toMatch(/Archief balie-2027-BIB-GENT\.sqlite: persoonsgegevens gewist \(60 kaarten\)/);
+    expect(purged.out).toMatch(/Huidig kaartjaar: /);
+    const raw = new Database(archive!, { readonly: true });
+    expect(raw.prepare('SELECT count(*) FROM cards WHERE voornaam IS NOT NULL').pluck().get()).toBe(0);
+    expect(raw.prepare('SELECT count(*) FROM cards').pluck().get()).toBe(60);
+    raw.close();
+    expect(await waitingCards(point, NOV)).toHaveLength(3);
   });
 
   it('refuses a rollover when no year was ever started: the package can simply be imported', async () => {
