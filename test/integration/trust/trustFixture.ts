@@ -64,7 +64,7 @@ export async function enrol(point: TrustPoint, at: string): Promise<string> {
   const exported = path.join(point.dir, 'export.pub.pem');
   const run = await point.cli(at, 'keys', '--export', exported);
   expect(run.code, run.err).toBe(0);
-  const name = /ingeschreven als: (\S+)/.exec(run.out)?.[1];
+  const name = /Naam bij de uitgever: (\S+)/.exec(run.out)?.[1];
   if (name === undefined) throw new Error(`keys gave no enrolment name: ${run.out}`);
   fs.copyFileSync(exported, path.join(point.keysDir, name));
   return name;

@@ -59,7 +59,7 @@ export const keysCommand: Command = {
       if (exportFile) fs.writeFileSync(exportFile, key.publicKeyPem);
       io.out(key.publicKeyPem.trimEnd());
       io.out(`keyid: ${key.keyId}`);
-      io.out(`Bij de uitgever ingeschreven als: ${enrolAs}`);
+      io.out(`Naam bij de uitgever: ${enrolAs}`);
       if (rotate)
         io.out(
           `Nieuwe sleutel: laat de uitgever die bewaren als ${enrolAs}, naast de vorige (rapporten met de oude sleutel blijven geldig).`,
