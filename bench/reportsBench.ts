@@ -258,6 +258,11 @@ export function makePointReports(dir: string, points: number, cards: number, see
       pointName: `Bibliotheek ${pointId} (${served[0]})`,
       cardYear: 2027,
       sequence,
+      audit: {
+        epoch: 1,
+        seq: sequence * 1000,
+        head: createHash('sha256').update(`${pointId}-audit-${sequence}`).digest('hex'),
+      },
       previous:
         sequence === 1
           ? null

@@ -5,6 +5,7 @@ import { readCardFacts } from '../../src/main/desk/cardFacts';
 import { APPLICATION_ID, openStore } from '../../src/main/store/openStore';
 import { MIGRATIONS } from '../../src/main/store/migrations';
 import { buildReportPayload } from '../../src/main/report/buildReport';
+import { verifyAuditAnchors } from '../../src/main/audit/verifyAnchors';
 import { fixedClock } from '../../src/shared/time/clock';
 import { tempDir } from '../helpers/store';
 
@@ -37,6 +38,29 @@ function storeAtVersion(version: number): string {
 }
 
 describe('migrations, each from the version before it', () => {
+  it('70: reports signed before the audit anchor keep their chain; the next report carries the head and verifies at the point', () => {
+    const file = storeAtVersion(50);
+    const raw = new Database(file);
+    raw.exec(`INSERT INTO reports (sequence, report_id, file_sha256, key_id, generated_at, cards, collected, file_name)
+      VALUES (1, 'r-1', '${'b'.repeat(64)}', '${'c'.repeat(64)}', '2026-12-01T12:00:00+01:00', 2, 1, 'old.lkr.json')`);
+    raw.close();
+    const opened = openStore(file);
+    if (!opened.ok) throw new Error(opened.error);
+    const db = opened.value;
+    const old = db.prepare('SELECT audit_head, carried_by_restore FROM reports WHERE sequence = 1').get();
+    expect(old).toEqual({ audit_head: null, carried_by_restore: 0 });
+    const payload = buildReportPayload({
+      db,
+      clock: fixedClock('2026-12-02T10:00:00Z'),
+      dbPath: file,
+      backupDir: '',
+    });
+    expect(payload).toMatchObject({ sequence: 2, previous: 'b'.repeat(64), cardYear: 2027 });
+    expect(payload.audit).toEqual({ epoch: 1, seq: 0, head: '0'.repeat(64) });
+    expect(verifyAuditAnchors(db)).toEqual({ ok: true, checked: 0, beforeRestore: 0 });
+    db.close();
+  });
+
   it('50: links every card state to its event by number, so hand-outs made before the upgrade still show and report', () => {
     const file = storeAtVersion(40);
     const opened = openStore(file);

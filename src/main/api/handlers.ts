@@ -30,6 +30,7 @@ import { listLeftovers } from '../leftovers/leftovers';
 import { readPointIdentity } from '../point/initPoint';
 import { loadPostcodePlaces } from './postcodeCoordinates';
 import type { KeyProtector } from '../keys/installationKey';
+import { startNewYear } from '../year/newYear';
 import { getUpdateStatus } from '../updates/updateStatusRegistry';
 import type { PostcodePlace } from './postcodeCoordinates';
 
@@ -211,6 +212,38 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment): Impl {
         cards: r.cards,
         collected: r.collected,
         newKey: r.newKey,
+      });
+    },
+
+    newYear: async ({ cardYear, staff, adminPin }) => {
+      fs.mkdirSync(env.reportsDir, { recursive: true });
+      const pointId = getSetting(db, 'point_id') ?? 'PUNT';
+      const fileName = `${pointId}-eindrapport-${String((lastReport(db)?.sequence ?? 0) + 1).padStart(4, '0')}.lkr.json`;
+      const done = await startNewYear(ctx, {
+        cardYear,
+        staff,
+        adminPin,
+        reportOut: path.join(env.reportsDir, fileName),
+        ...(env.keyProtector ? { protector: env.keyProtector } : {}),
+      });
+      if (!done.ok) return done;
+      const r = done.value;
+      return ok({
+        cardYear: r.cardYear,
+        previousCardYear: r.previousCardYear,
+        leftoversReturned: r.leftoversReturned,
+        cardsArchived: r.cardsArchived,
+        archiveFile: path.basename(r.archive),
+        auditEpoch: r.auditEpoch,
+        finalReport: {
+          fileName,
+          contentBase64: fs.readFileSync(r.finalReport.file).toString('base64'),
+          sequence: r.finalReport.sequence,
+          keyId: r.finalReport.keyId,
+          cards: r.finalReport.cards,
+          collected: r.finalReport.collected,
+          newKey: r.finalReport.newKey,
+        },
       });
     },
 

@@ -24,6 +24,8 @@ export type AuditAction =
   | 'report'
   | 'key_created'
   | 'key_rotated'
+  | 'epoch_started'
+  | 'new_year'
   | 'admin_pin_set'
   | 'admin_pin_failed';
 

@@ -97,3 +97,29 @@ export function createInstallationKey(
     created: true,
   };
 }
+
+/**
+ * Which key of this installation the current one is: 1 for the first, +1 per rotation or lost
+ * key replaced (every earlier key is kept aside as `report-signing.pub.pem.retired-*`).
+ */
+export function installationKeyNumber(keyDir: string): number {
+  if (!fs.existsSync(keyDir)) return 1;
+  return 1 + fs.readdirSync(keyDir).filter((name) => name.startsWith(`${PUBLIC_FILE}.retired-`)).length;
+}
+
+/**
+ * The file name the issuer enrols this key under (docs/report-format.md, "Keys"): the first key
+ * `<pointId>.pub.pem`, later ones `<pointId>.<n>.pub.pem` beside it, so reports signed with an
+ * earlier key still verify.
+ */
+export function enrolmentFileName(pointId: string, keyNumber: number): string {
+  return keyNumber <= 1 ? `${pointId}.pub.pem` : `${pointId}.${keyNumber}.pub.pem`;
+}
+
+/** keyid of the current public key file, without making a key; null when there is none. */
+export function currentKeyId(keyDir: string): string | null {
+  const file = path.join(keyDir, PUBLIC_FILE);
+  if (!fs.existsSync(file)) return null;
+  const pub = loadPublicKey(fs.readFileSync(file, 'utf8'));
+  return pub.ok ? keyIdOf(pub.value) : null;
+}

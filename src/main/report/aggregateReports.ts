@@ -6,6 +6,7 @@ import {
   type AggregateBy,
   type AggregateTable,
   type ReportSelection,
+  type SelectOptions,
 } from '../../shared/report/aggregate';
 import type { VerifiedReport } from '../../shared/report/reportPayload';
 import { verifyReportFile, type EnrolledKeys, type ReportRefused } from './verifyReport';
@@ -18,7 +19,10 @@ export {
   type AggregateRow,
   type AggregateTable,
   type AggregateTotal,
+  type AuditProblem,
+  blockingProblems,
   type ChainBreak,
+  type OlderReports,
   type ReportSelection,
   type SequenceConflict,
   type SequenceGap,
@@ -42,6 +46,7 @@ export function aggregateReports(
   files: readonly ReportFile[],
   enrolledKeys: EnrolledKeys,
   by: AggregateBy,
+  options: SelectOptions = {},
 ): AggregateOutcome {
   const refused: ReportRefused[] = [];
   const verified: VerifiedReport[] = [];
@@ -50,7 +55,7 @@ export function aggregateReports(
     if (result.ok) verified.push(result.value);
     else refused.push(result);
   }
-  const selection = selectLatestReports(verified);
+  const selection = selectLatestReports(verified, options);
   return { refused, verified, selection, table: aggregateRows(selection.kept, by) };
 }
 

@@ -3,6 +3,8 @@ import type { Database } from 'better-sqlite3';
 import type { ReportPayload, ReportPickup } from '../../shared/report/reportPayload';
 import { REPORT_FORMAT } from '../../shared/report/reportPayload';
 import { brusselsIso } from '../../shared/time/brussels';
+import { auditHead, currentEpochStart } from '../audit/auditEpoch';
+import { storeCardYear } from '../store/cardYear';
 import { getSetting } from '../store/settings';
 import type { StoreContext } from '../store/storeContext';
 import { cardStats } from '../stats/cardStats';
@@ -15,15 +17,35 @@ interface PickupRow {
 }
 
 /** The last report this installation signed, for `sequence` and `previous`. */
-export function lastReport(
-  db: Database,
-): { sequence: number; fileSha256: string; generatedAt: string } | null {
+export function lastReport(db: Database): LastReport | null {
   const row = db
     .prepare(
-      'SELECT sequence, file_sha256 AS fileSha256, generated_at AS generatedAt FROM reports ORDER BY sequence DESC LIMIT 1',
+      `SELECT sequence, file_sha256 AS fileSha256, generated_at AS generatedAt, audit_epoch AS auditEpoch
+       FROM reports ORDER BY sequence DESC LIMIT 1`,
     )
-    .get() as { sequence: number; fileSha256: string; generatedAt: string } | undefined;
+    .get() as LastReport | undefined;
   return row ?? null;
+}
+
+interface LastReport {
+  sequence: number;
+  fileSha256: string;
+  generatedAt: string;
+  /** null for reports signed before the audit anchor existed (epoch 1). */
+  auditEpoch: number | null;
+}
+
+/**
+ * The audit head as it stands now; the first report of a new epoch also says why it started.
+ * (Several epochs between two reports: the latest one is declared, its number shows the jump.)
+ */
+function reportAudit(db: Database, previous: LastReport | null): ReportPayload['audit'] {
+  const head = auditHead(db);
+  const start = currentEpochStart(db);
+  const declared = previous?.auditEpoch ?? 1;
+  return start !== null && start.epoch !== declared
+    ? { ...head, started: { reason: start.reason, at: start.at } }
+    : head;
 }
 
 /**
@@ -38,7 +60,7 @@ export function buildReportPayload(ctx: StoreContext): ReportPayload {
     .prepare('SELECT batch_id FROM batches ORDER BY imported_at, batch_id')
     .pluck()
     .all() as string[];
-  const cardYear = (db.prepare('SELECT max(card_year) FROM batches').pluck().get() as number | null) ?? 0;
+  const cardYear = storeCardYear(db) ?? 0;
   const pickups = (
     db
       .prepare(
@@ -61,6 +83,7 @@ export function buildReportPayload(ctx: StoreContext): ReportPayload {
     sequence: (previous?.sequence ?? 0) + 1,
     previous: previous?.fileSha256 ?? null,
     generatedAt: brusselsIso(clock.now()),
+    audit: reportAudit(db, previous),
     batches,
     // Returned cards were not collected: for the issuer they count with the waiting ones.
     totals: {

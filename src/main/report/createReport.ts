@@ -4,7 +4,12 @@ import path from 'node:path';
 import { fail, ok } from '../../shared/result';
 import type { Failure, Result } from '../../shared/result';
 import { appendAudit } from '../audit/auditLog';
-import { keyDirFor, loadOrCreateInstallationKey, plainFileProtector } from '../keys/installationKey';
+import {
+  installationKeyNumber,
+  keyDirFor,
+  loadOrCreateInstallationKey,
+  plainFileProtector,
+} from '../keys/installationKey';
 import type { KeyProtector, KeyUnreadable } from '../keys/installationKey';
 import { getSetting } from '../store/settings';
 import type { StoreContext } from '../store/storeContext';
@@ -40,13 +45,12 @@ export function createReport(
   const { db, clock } = ctx;
   if (getSetting(db, 'point_id') === null) return fail('not_initialized');
   if ((db.prepare('SELECT count(*) FROM batches').pluck().get() as number) === 0) return fail('no_batches');
-  const loaded = loadOrCreateInstallationKey(
-    options.keyDir ?? keyDirFor(ctx.dbPath),
-    options.protector ?? plainFileProtector,
-  );
+  const keyDir = options.keyDir ?? keyDirFor(ctx.dbPath);
+  const loaded = loadOrCreateInstallationKey(keyDir, options.protector ?? plainFileProtector);
   if (!loaded.ok) return loaded;
   const key = loaded.value;
-  if (key.created) appendAudit(db, clock, 'key_created', { keyId: key.keyId });
+  if (key.created)
+    appendAudit(db, clock, 'key_created', { keyId: key.keyId, keyNumber: installationKeyNumber(keyDir) });
 
   try {
     return db
@@ -56,8 +60,9 @@ export function createReport(
         const fileSha256 = createHash('sha256').update(bytes).digest('hex');
         writeAtomically(options.outFile, bytes);
         db.prepare(
-          `INSERT INTO reports (sequence, report_id, file_sha256, key_id, generated_at, cards, collected, file_name)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO reports (sequence, report_id, file_sha256, key_id, generated_at, cards, collected, file_name,
+             card_year, audit_epoch, audit_seq, audit_head)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           payload.sequence,
           payload.reportId,
@@ -67,6 +72,10 @@ export function createReport(
           payload.totals.cards,
           payload.totals.collected,
           path.basename(options.outFile),
+          payload.cardYear,
+          payload.audit.epoch,
+          payload.audit.seq,
+          payload.audit.head,
         );
         appendAudit(db, clock, 'report', {
           reportId: payload.reportId,

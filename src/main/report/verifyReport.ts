@@ -165,8 +165,14 @@ const PUB_SUFFIX = '.pub.pem';
  * further keys of the same point (the pointId is everything before the first dot).
  * Other files are ignored; a key that is not an Ed25519 public key is a problem, never a crash.
  */
-export function loadEnrolledKeys(dir: string): { keys: EnrolledKeys; problems: EnrolmentProblem[] } {
+export function loadEnrolledKeys(dir: string): {
+  keys: EnrolledKeys;
+  problems: EnrolmentProblem[];
+  /** keyid → the enrolment file it came from (the first, if the same key is there twice). */
+  keyFiles: Map<string, string>;
+} {
   const keys: EnrolledKeys = new Map();
+  const keyFiles = new Map<string, string>();
   const problems: EnrolmentProblem[] = [];
   let names: string[];
   try {
@@ -177,7 +183,7 @@ export function loadEnrolledKeys(dir: string): { keys: EnrolledKeys; problems: E
       reason: 'unreadable',
       detail: error instanceof Error ? error.message : String(error),
     });
-    return { keys, problems };
+    return { keys, problems, keyFiles };
   }
   const seen = new Map<string, Set<string>>();
   for (const name of names) {
@@ -223,7 +229,8 @@ export function loadEnrolledKeys(dir: string): { keys: EnrolledKeys; problems: E
     if (ids.has(keyid)) continue; // the same key twice: harmless
     ids.add(keyid);
     seen.set(pointId, ids);
+    if (!keyFiles.has(keyid)) keyFiles.set(keyid, name);
     keys.set(pointId, [...(keys.get(pointId) ?? []), key]);
   }
-  return { keys, problems };
+  return { keys, problems, keyFiles };
 }

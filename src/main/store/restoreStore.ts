@@ -8,6 +8,7 @@ import { fail, ok } from '../../shared/result';
 import type { Failure, Result } from '../../shared/result';
 import { brusselsIso } from '../../shared/time/brussels';
 import type { Clock } from '../../shared/time/clock';
+import { startAuditEpoch } from '../audit/auditEpoch';
 import { appendAudit } from '../audit/auditLog';
 import { backupDirFor } from '../paths';
 import { backupStore } from './backup';
@@ -40,6 +41,10 @@ export type RestoreFailure =
 export interface RestoreDone extends BackupFileInfo {
   /** Backup of the store as it was just before the restore (null: there was no store). */
   preRestoreBackup: string | null;
+  /** Signed reports of the replaced store newer than the backup's, kept so the chain goes on. */
+  reportsCarried: number;
+  /** The audit epoch the restored store now writes in. */
+  auditEpoch: number;
   /** Schema version after reopening (older backups are migrated). */
   migratedTo: number;
 }
@@ -97,10 +102,12 @@ export async function restoreStore(
     if (!info.ok) return info;
 
     let preRestoreBackup: string | null = null;
+    let signedReports: ReportRow[] = [];
     if (fs.existsSync(target)) {
       const current = await backUpCurrent(target, clock, info.value, options.allowOtherPoint ?? false);
       if (!current.ok) return current;
-      preRestoreBackup = current.value;
+      preRestoreBackup = current.value.backup;
+      signedReports = current.value.reports;
     }
 
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(target + suffix, { force: true });
@@ -115,14 +122,22 @@ export async function restoreStore(
     const db = reopened.value;
     try {
       const migratedTo = db.pragma('user_version', { simple: true }) as number;
-      appendAudit(db, clock, 'restore', {
-        file: path.basename(file),
-        schemaVersion: info.value.schemaVersion,
-        migratedTo,
-        cards: info.value.cards,
-        preRestoreBackup: preRestoreBackup === null ? null : path.basename(preRestoreBackup),
-      });
-      return ok({ ...info.value, preRestoreBackup, migratedTo });
+      const { carried, epoch } = db
+        .transaction(() => {
+          const carried = carryReports(db, signedReports);
+          appendAudit(db, clock, 'restore', {
+            file: path.basename(file),
+            schemaVersion: info.value.schemaVersion,
+            migratedTo,
+            cards: info.value.cards,
+            preRestoreBackup: preRestoreBackup === null ? null : path.basename(preRestoreBackup),
+            reportsCarried: carried,
+          });
+          // The log went back to the backup's: a new epoch, which the next report declares.
+          return { carried, epoch: startAuditEpoch(db, clock, 'restore', { file: path.basename(file) }) };
+        })
+        .immediate();
+      return ok({ ...info.value, preRestoreBackup, migratedTo, reportsCarried: carried, auditEpoch: epoch });
     } finally {
       db.close();
     }
@@ -131,22 +146,47 @@ export async function restoreStore(
   }
 }
 
+/** A row of the reports table, as the store that signed it has it. */
+type ReportRow = Record<string, string | number | null>;
+
+/**
+ * The reports the replaced store signed after the backup was made already went to the issuer:
+ * they stay, so the next report takes the next sequence number and chains to the last one sent
+ * (a backup's older numbers would fork the chain). Marked as carried: their audit heads lie in
+ * the log the restore replaced.
+ */
+function carryReports(db: Db, rows: readonly ReportRow[]): number {
+  const last = (db.prepare('SELECT max(sequence) FROM reports').pluck().get() as number | null) ?? 0;
+  const newer = rows.filter((r) => typeof r.sequence === 'number' && r.sequence > last);
+  const insert = db.prepare(
+    `INSERT INTO reports (sequence, report_id, file_sha256, key_id, generated_at, cards, collected, file_name,
+       card_year, audit_epoch, audit_seq, audit_head, carried_by_restore)
+     VALUES (@sequence, @report_id, @file_sha256, @key_id, @generated_at, @cards, @collected, @file_name,
+       @card_year, @audit_epoch, @audit_seq, @audit_head, 1)`,
+  );
+  for (const row of newer) insert.run(row);
+  return newer.length;
+}
+
 /** Backs up the store about to be replaced and makes sure nobody else has it open. */
 async function backUpCurrent(
   target: string,
   clock: Clock,
   incoming: BackupFileInfo,
   allowOtherPoint: boolean,
-): Promise<Result<string, RestoreFailure>> {
+): Promise<Result<{ backup: string; reports: ReportRow[] }, RestoreFailure>> {
   const opened = openStore(target);
   if (!opened.ok) {
     switch (opened.error) {
       case 'db_foreign':
         return fail('target_foreign', { path: target });
       case 'db_newer':
-      case 'db_unreadable':
+      case 'db_unreadable': {
         // Damaged or from a newer version: exactly when a restore is needed. Keep its raw bytes.
-        return rawCopyAside(target, clock);
+        // Its signed reports cannot be read: the next report may repeat a sequence number.
+        const aside = rawCopyAside(target, clock);
+        return aside.ok ? ok({ backup: aside.value, reports: [] }) : aside;
+      }
     }
   }
   const db = opened.value;
@@ -166,7 +206,21 @@ async function backUpCurrent(
       mode = 'busy';
     }
     if (mode !== 'delete') return fail('store_in_use', { path: target });
-    return ok(await backupStore({ db, clock, dbPath: target, backupDir: backupDirFor(target) }, 'restore'));
+    // Another point's reports are another chain: never carried into this one.
+    const reports =
+      currentPoint !== null && incoming.pointId !== currentPoint
+        ? []
+        : (db
+            .prepare(
+              `SELECT sequence, report_id, file_sha256, key_id, generated_at, cards, collected, file_name,
+                 card_year, audit_epoch, audit_seq, audit_head FROM reports ORDER BY sequence`,
+            )
+            .all() as ReportRow[]);
+    const backup = await backupStore(
+      { db, clock, dbPath: target, backupDir: backupDirFor(target) },
+      'restore',
+    );
+    return ok({ backup, reports });
   } finally {
     db.close();
   }

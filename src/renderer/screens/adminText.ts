@@ -69,6 +69,21 @@ export const adminText: Catalogue = {
     'admin.report.newKey':
       'Er is een nieuwe sleutel gemaakt voor deze installatie. Laat de publieke sleutel inschrijven bij de uitgever (balie keys --export), anders kan die het rapport niet controleren.',
     'admin.report.again': 'Opnieuw downloaden',
+    'admin.year.title': 'Nieuw kaartjaar',
+    'admin.year.intro':
+      'Sluit het kaartjaar af: de niet afgehaalde kaarten worden als teruggestuurd gemarkeerd, het eindrapport wordt ondertekend, het hele jaar gaat naar het archief (bewaard tot de bewaartermijn om is) en een nieuw auditbereik begint. Lees daarna het eerste pakket van het nieuwe jaar in.',
+    'admin.year.cardYear': 'Nieuw kaartjaar',
+    'admin.year.start': 'Kaartjaar afsluiten en nieuw jaar beginnen',
+    'admin.year.confirm': 'Ik weet dat dit het kaartjaar afsluit en niet ongedaan kan worden.',
+    'admin.year.done':
+      'Kaartjaar {previous} afgesloten; deze balie hoort nu bij {year}. {leftovers} restkaarten teruggestuurd, {archived} kaarten in het archief ({archive}).',
+    'admin.year.report':
+      'Eindrapport nr. {sequence}: {collected} van {cards} kaarten afgehaald. Bezorg het aan de uitgever.',
+    'admin.year.error.nothingToClose':
+      'Er is nog geen kaartpakket ingelezen: er is geen jaar af te sluiten. Lees het pakket van het nieuwe jaar gewoon in.',
+    'admin.year.error.notAfter': 'Kaartjaar {year} komt niet na het huidige kaartjaar {current}.',
+    'admin.audit.action.epoch_started': 'Nieuw auditbereik',
+    'admin.audit.action.new_year': 'Nieuw kaartjaar',
     'admin.settings.title': 'Instellingen van het punt',
     'admin.settings.point': 'Punt {point} ({name}), balie {desk}.',
     'admin.settings.lastDay': 'Eigen laatste afhaaldag',
@@ -196,6 +211,21 @@ export const adminText: Catalogue = {
     'admin.report.newKey':
       'A new key was made for this installation. Have the public key enrolled with the issuer (balie keys --export), or the issuer cannot verify the report.',
     'admin.report.again': 'Download again',
+    'admin.year.title': 'New card year',
+    'admin.year.intro':
+      "Closes the card year: cards not collected are marked as returned, the final report is signed, the whole year goes to the archive (kept until the retention period is over) and a new audit epoch starts. Then import the new year's first package.",
+    'admin.year.cardYear': 'New card year',
+    'admin.year.start': 'Close the card year and start the new one',
+    'admin.year.confirm': 'I know this closes the card year and cannot be undone.',
+    'admin.year.done':
+      'Card year {previous} closed; this desk now belongs to {year}. {leftovers} leftover cards returned, {archived} cards in the archive ({archive}).',
+    'admin.year.report':
+      'Final report no. {sequence}: {collected} of {cards} cards collected. Send it to the issuer.',
+    'admin.year.error.nothingToClose':
+      "No package has been imported yet: there is no year to close. Simply import the new year's package.",
+    'admin.year.error.notAfter': 'Card year {year} does not come after the current card year {current}.',
+    'admin.audit.action.epoch_started': 'New audit epoch',
+    'admin.audit.action.new_year': 'New card year',
     'admin.settings.title': "The point's settings",
     'admin.settings.point': 'Point {point} ({name}), desk {desk}.',
     'admin.settings.lastDay': 'Own last collection day',

@@ -56,6 +56,17 @@ export interface ReportExport {
   newKey: boolean;
 }
 
+/** The year rollover done from Beheer: the old year's final report comes back for download. */
+export interface NewYearView {
+  cardYear: number;
+  previousCardYear: number;
+  leftoversReturned: number;
+  cardsArchived: number;
+  archiveFile: string;
+  auditEpoch: number;
+  finalReport: ReportExport;
+}
+
 export interface AuditView {
   entries: { seq: number; at: string; action: string; details: string }[];
   verdict:

@@ -20,6 +20,7 @@ import type {
   InvalidRequest,
   OverviewStats,
   PostcodeMapPoint,
+  NewYearView,
   ReportExport,
   SessionInfo,
   UpdateStatusView,
@@ -71,6 +72,12 @@ export type ReportExportFailure =
   | Failure<'write_failed', { file: string; detail: string }>
   | Failure<'key_unreadable', { file: string; sealed: boolean }>;
 
+export type NewYearFailure =
+  | ReportExportFailure
+  | Failure<'nothing_to_close'>
+  | Failure<'year_not_after', { cardYear: number; currentYear: number }>
+  | Failure<'unknown_staff', { staff: string }>;
+
 export type SettingsFailure =
   Failure<'last_day_after_batches', { lastDay: string; batchesUntil: string }> | PinFailure;
 
@@ -102,6 +109,11 @@ export const apiContract = {
       .strict(),
   ),
   exportReport: method<ReportExport, ReportExportFailure | PinFailure>()(z.object({ adminPin }).strict()),
+  newYear: method<NewYearView, NewYearFailure | PinFailure>()(
+    z
+      .object({ cardYear: z.number().int().min(2000).max(2200), staff: z.string().min(1).max(100), adminPin })
+      .strict(),
+  ),
   settings: method<SettingsView>()(none),
   changeSettings: method<SettingsView, SettingsFailure>()(
     z

@@ -1,5 +1,11 @@
 import { assertNever } from '../result';
-import type { ChainBreak, SequenceConflict, SequenceGap } from '../report/aggregate';
+import type {
+  AuditProblem,
+  ChainBreak,
+  OlderReports,
+  SequenceConflict,
+  SequenceGap,
+} from '../report/aggregate';
 import type { EnrolmentProblemReason, ReportRefusal } from '../report/reportPayload';
 
 /** Messages for the issuer's report check, in Dutch (default) and English. */
@@ -123,4 +129,55 @@ export function enrolmentProblemMessage(
   detail?: string,
 ): string {
   return `${file}: ${lang === 'nl' ? 'overgeslagen' : 'skipped'} — ${withDetail(enrolmentProblemText(reason, lang), detail)}`;
+}
+
+/**
+ * `BIB-GENT: rapport 3 (b.lkr.json) — het auditlog gaat achteruit binnen auditbereik 1: regel 40,
+ * terwijl rapport 2 (a.lkr.json) al regel 80 droeg.`
+ */
+export function auditProblemMessage(problem: AuditProblem, lang: ReportLang = 'nl'): string {
+  const nl = lang === 'nl';
+  const here = nl
+    ? `${problem.pointId}: rapport ${problem.sequence} (${problem.file})`
+    : `${problem.pointId}: report ${problem.sequence} (${problem.file})`;
+  const there = nl
+    ? `rapport ${problem.previousSequence} (${problem.previousFile})`
+    : `report ${problem.previousSequence} (${problem.previousFile})`;
+  switch (problem.kind) {
+    case 'seq_backwards':
+      return nl
+        ? `${here} — het auditlog gaat achteruit binnen auditbereik ${problem.epoch}: regel ${problem.seq}, terwijl ${there} al regel ${problem.previousSeq} droeg (ingekort of gesplitst).`
+        : `${here} — the audit log goes backwards within epoch ${problem.epoch}: entry ${problem.seq}, while ${there} already carried entry ${problem.previousSeq} (cut short or forked).`;
+    case 'epoch_backwards':
+      return nl
+        ? `${here} — het auditbereik gaat achteruit: ${problem.epoch}, terwijl ${there} al in bereik ${problem.previousEpoch} zat.`
+        : `${here} — the audit epoch goes backwards: ${problem.epoch}, while ${there} was already in epoch ${problem.previousEpoch}.`;
+    case 'epoch_undeclared':
+      return nl
+        ? `${here} — nieuw auditbereik ${problem.epoch} (na ${problem.previousEpoch} in ${there}) zonder reden (terugzetten, overdracht of jaarovergang).`
+        : `${here} — new audit epoch ${problem.epoch} (after ${problem.previousEpoch} in ${there}) without a reason (restore, handover or year rollover).`;
+    default:
+      return assertNever(problem);
+  }
+}
+
+/** `BIB-GENT: 2 oudere rapporten van 2027 niet meegeteld (1, 2); het nieuwste is rapport 3 (c.lkr.json).` */
+export function olderReportsMessage(older: OlderReports, lang: ReportLang = 'nl'): string {
+  const n = older.sequences.length;
+  const list = older.sequences.join(', ');
+  return lang === 'nl'
+    ? `${older.pointId}: ${n} ${n === 1 ? 'ouder rapport' : 'oudere rapporten'} van ${older.cardYear} niet meegeteld (${list}); het nieuwste is rapport ${older.newest.sequence} (${older.newest.file}).`
+    : `${older.pointId}: ${n} older ${n === 1 ? 'report' : 'reports'} of ${older.cardYear} not counted (${list}); the newest is report ${older.newest.sequence} (${older.newest.file}).`;
+}
+
+/** Reports of other card years were given: which year was merged, and how to pick another. */
+export function otherYearsMessage(
+  cardYear: number,
+  otherYears: readonly number[],
+  lang: ReportLang = 'nl',
+): string {
+  const others = otherYears.join(', ');
+  return lang === 'nl'
+    ? `Kaartjaar ${cardYear} samengeteld; rapporten van ${others} niet meegeteld (kies een jaar met --card-year).`
+    : `Card year ${cardYear} merged; reports of ${others} not counted (choose a year with --card-year).`;
 }

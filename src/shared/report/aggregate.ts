@@ -51,12 +51,44 @@ export type ChainBreak =
   /** Report n > 1 has `previous` null. */
   | { kind: 'previous_missing'; pointId: string; sequence: number; file: string };
 
+interface AuditProblemAt {
+  pointId: string;
+  sequence: number;
+  file: string;
+  /** The report before it that it was compared with. */
+  previousSequence: number;
+  previousFile: string;
+}
+
+/** The audit anchor goes backwards along a point's chain (docs/report-format.md, "Audit anchor"). */
+export type AuditProblem =
+  /** A lower epoch than an earlier report's. */
+  | (AuditProblemAt & { kind: 'epoch_backwards'; epoch: number; previousEpoch: number })
+  /** The same epoch, but the log is not longer than at the earlier report: cut short or forked. */
+  | (AuditProblemAt & { kind: 'seq_backwards'; epoch: number; seq: number; previousSeq: number })
+  /** A new epoch without the reason that must come with it. */
+  | (AuditProblemAt & { kind: 'epoch_undeclared'; epoch: number; previousEpoch: number });
+
+/** Reports of a point not counted because a newer one of the same card year was given. */
+export interface OlderReports {
+  pointId: string;
+  cardYear: number;
+  newest: { sequence: number; file: string };
+  sequences: number[];
+}
+
 export interface ReportSelection {
-  /** Per point the report with the highest sequence, sorted by pointId. */
+  /** Per point the report with the highest sequence of the chosen card year, sorted by pointId. */
   kept: VerifiedReport[];
   gaps: SequenceGap[];
   conflicts: SequenceConflict[];
   chainBreaks: ChainBreak[];
+  auditProblems: AuditProblem[];
+  older: OlderReports[];
+  /** The card year merged (null: no reports). */
+  cardYear: number | null;
+  /** Card years among the reports given that were not merged. */
+  otherYears: number[];
 }
 
 function byCodeUnits(a: string, b: string): number {
@@ -76,7 +108,22 @@ function preferred(a: VerifiedReport, b: VerifiedReport): number {
   return byCodeUnits(a.file, b.file);
 }
 
-export function selectLatestReports(reports: readonly VerifiedReport[]): ReportSelection {
+export interface SelectOptions {
+  /** Merge this card year; default the newest card year among the reports given. */
+  cardYear?: number;
+}
+
+/**
+ * Per point: checks the chain of the reports given (conflicts, `previous`, the audit anchor) over
+ * all card years, and keeps the newest report of the chosen card year. Gaps and "older than the
+ * newest" are per card year: a chain that spans a year rollover is two chains, one per year.
+ */
+export function selectLatestReports(
+  reports: readonly VerifiedReport[],
+  options: SelectOptions = {},
+): ReportSelection {
+  const years = [...new Set(reports.map((r) => r.payload.cardYear))].sort((a, b) => a - b);
+  const cardYear = options.cardYear ?? years[years.length - 1] ?? null;
   const perPoint = new Map<string, Map<number, VerifiedReport[]>>();
   for (const report of reports) {
     const bySeq = perPoint.get(report.payload.pointId) ?? new Map<number, VerifiedReport[]>();
@@ -84,10 +131,20 @@ export function selectLatestReports(reports: readonly VerifiedReport[]): ReportS
     perPoint.set(report.payload.pointId, bySeq);
   }
 
-  const selection: ReportSelection = { kept: [], gaps: [], conflicts: [], chainBreaks: [] };
+  const selection: ReportSelection = {
+    kept: [],
+    gaps: [],
+    conflicts: [],
+    chainBreaks: [],
+    auditProblems: [],
+    older: [],
+    cardYear,
+    otherYears: years.filter((y) => y !== cardYear),
+  };
   for (const pointId of [...perPoint.keys()].sort(byCodeUnits)) {
     const bySeq = perPoint.get(pointId) ?? new Map<number, VerifiedReport[]>();
     const sequences = [...bySeq.keys()].sort((a, b) => a - b);
+    const yearOf = (sequence: number) => bySeq.get(sequence)?.[0]?.payload.cardYear;
 
     for (let i = 0; i < sequences.length; i++) {
       const sequence = sequences[i] ?? 0;
@@ -97,43 +154,130 @@ export function selectLatestReports(reports: readonly VerifiedReport[]): ReportS
         selection.conflicts.push({ pointId, sequence, files: files.map((f) => f.file).sort(byCodeUnits) });
 
       const before = sequences[i - 1];
-      if (i > 0 && before !== undefined && before < sequence - 1)
+      if (i > 0 && before !== undefined && before < sequence - 1 && yearOf(before) === yearOf(sequence))
         selection.gaps.push({ pointId, from: before + 1, to: sequence - 1 });
 
       const previousFiles = bySeq.get(sequence - 1);
+      const earlier = before === undefined ? [] : (bySeq.get(before) ?? []);
       for (const report of [...files].sort((a, b) => byCodeUnits(a.file, b.file))) {
-        const previous = report.payload.previous;
-        if (sequence === 1) {
-          if (previous !== null)
-            selection.chainBreaks.push({
-              kind: 'first_has_previous',
-              pointId,
-              sequence,
-              file: report.file,
-              previous,
-            });
-        } else if (previous === null) {
-          selection.chainBreaks.push({ kind: 'previous_missing', pointId, sequence, file: report.file });
-        } else if (previousFiles) {
-          const expected = [...new Set(previousFiles.map((p) => p.fileSha256))].sort(byCodeUnits);
-          if (!expected.includes(previous.toLowerCase()))
-            selection.chainBreaks.push({
-              kind: 'mismatch',
-              pointId,
-              sequence,
-              file: report.file,
-              previous,
-              expected,
-            });
-        }
+        checkPrevious(selection, pointId, sequence, report, previousFiles);
+        for (const prior of uniqueContent(earlier))
+          checkAudit(selection, pointId, report, prior, before === sequence - 1);
       }
     }
 
-    const highest = sequences[sequences.length - 1];
-    const winner = highest === undefined ? undefined : [...(bySeq.get(highest) ?? [])].sort(preferred)[0];
-    if (winner) selection.kept.push(winner);
+    const ofYear = sequences.filter((q) => bySeq.get(q)?.some((r) => r.payload.cardYear === cardYear));
+    const highest = ofYear[ofYear.length - 1];
+    const winner =
+      highest === undefined
+        ? undefined
+        : [...(bySeq.get(highest) ?? [])].filter((r) => r.payload.cardYear === cardYear).sort(preferred)[0];
+    if (winner) {
+      selection.kept.push(winner);
+      if (ofYear.length > 1 && cardYear !== null)
+        selection.older.push({
+          pointId,
+          cardYear,
+          newest: { sequence: winner.payload.sequence, file: winner.file },
+          sequences: ofYear.slice(0, -1),
+        });
+    }
   }
   return selection;
+}
+
+/** Blocks a merge unless the issuer says otherwise (--allow-conflicts). Gaps do not: uploads get lost. */
+export function blockingProblems(selection: ReportSelection): number {
+  return selection.conflicts.length + selection.chainBreaks.length + selection.auditProblems.length;
+}
+
+function uniqueContent(reports: readonly VerifiedReport[]): VerifiedReport[] {
+  const seen = new Set<string>();
+  return reports.filter((r) => {
+    const key = contentOf(r);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function checkPrevious(
+  selection: ReportSelection,
+  pointId: string,
+  sequence: number,
+  report: VerifiedReport,
+  previousFiles: readonly VerifiedReport[] | undefined,
+): void {
+  const previous = report.payload.previous;
+  if (sequence === 1) {
+    if (previous !== null)
+      selection.chainBreaks.push({
+        kind: 'first_has_previous',
+        pointId,
+        sequence,
+        file: report.file,
+        previous,
+      });
+  } else if (previous === null) {
+    selection.chainBreaks.push({ kind: 'previous_missing', pointId, sequence, file: report.file });
+  } else if (previousFiles) {
+    const expected = [...new Set(previousFiles.map((p) => p.fileSha256))].sort(byCodeUnits);
+    if (!expected.includes(previous.toLowerCase()))
+      selection.chainBreaks.push({
+        kind: 'mismatch',
+        pointId,
+        sequence,
+        file: report.file,
+        previous,
+        expected,
+      });
+  }
+}
+
+/**
+ * The audit anchor along the chain: within one epoch the log only grows (seq goes up from one
+ * report to the next), epochs never go back, and a new epoch is declared by the first report in it
+ * (only checkable when the report just before it was given).
+ */
+function checkAudit(
+  selection: ReportSelection,
+  pointId: string,
+  report: VerifiedReport,
+  prior: VerifiedReport,
+  adjacent: boolean,
+): void {
+  const now = report.payload.audit;
+  const then = prior.payload.audit;
+  if (now === undefined || then === undefined) return;
+  const common = {
+    pointId,
+    sequence: report.payload.sequence,
+    file: report.file,
+    previousSequence: prior.payload.sequence,
+    previousFile: prior.file,
+  };
+  if (now.epoch < then.epoch)
+    selection.auditProblems.push({
+      kind: 'epoch_backwards',
+      ...common,
+      epoch: now.epoch,
+      previousEpoch: then.epoch,
+    });
+  else if (now.epoch === then.epoch && now.seq <= then.seq)
+    selection.auditProblems.push({
+      kind: 'seq_backwards',
+      ...common,
+      epoch: now.epoch,
+      seq: now.seq,
+      previousSeq: then.seq,
+    });
+  else if (now.epoch > then.epoch && adjacent && now.started === undefined)
+    selection.auditProblems.push({
+      kind: 'epoch_undeclared',
+      ...common,
+      epoch: now.epoch,
+      previousEpoch: then.epoch,
+    });
 }
 
 /** Percentage with one decimal, rounded half up in integer arithmetic (no 0.1 + 0.2 surprises). */

@@ -112,6 +112,23 @@ function fields(mode: 'write' | 'read') {
 const w = fields('write');
 const r = fields('read');
 
+/** Why a new audit epoch started (spec: docs/report-format.md, "Audit anchor"). */
+export const AUDIT_EPOCH_REASONS = ['restore', 'new_year', 'host_handover'] as const;
+export type AuditEpochReason = (typeof AUDIT_EPOCH_REASONS)[number];
+
+function auditFields(mode: 'write' | 'read') {
+  const timestamp = mode === 'write' ? writeTimestamp : readTimestamp;
+  const started = { reason: z.enum(AUDIT_EPOCH_REASONS), at: timestamp };
+  return {
+    epoch: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    // 0 with the all-zero genesis hash: a log that is still empty.
+    seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    head: sha256Hex,
+    /** Present in the first report of a new epoch: why the epoch started, and when. */
+    started: (mode === 'write' ? z.strictObject(started) : z.object(started)).optional(),
+  };
+}
+
 const commonTop = {
   pointId: z.string().trim().min(1).max(100),
   pointName: z.string().trim().min(1).max(300),
@@ -128,6 +145,7 @@ export const reportPayloadSchema = z
     reportId: w.uuid,
     ...commonTop,
     generatedAt: w.timestamp,
+    audit: z.strictObject(auditFields('write')),
     totals: z.strictObject(w.totals),
     byPostcode: z.array(z.strictObject(w.byPostcode)),
     pickups: z.array(
@@ -169,6 +187,8 @@ export const reportPayloadReadSchema = z.object({
   reportId: r.uuid,
   ...commonTop,
   generatedAt: r.timestamp,
+  /** Optional when reading: reports of installations from before the audit anchor have none. */
+  audit: z.object(auditFields('read')).optional(),
   totals: z.object(r.totals),
   byPostcode: z.array(z.object(r.byPostcode)),
   pickups: z.array(z.discriminatedUnion('method', [z.object(r.selfPickup), z.object(r.groupPickup)])),
@@ -176,9 +196,12 @@ export const reportPayloadReadSchema = z.object({
 
 export type ReportPayload = z.infer<typeof reportPayloadSchema>;
 export type ReportPickup = ReportPayload['pickups'][number];
+export type ReportAudit = ReportPayload['audit'];
+/** What the verifier reads: the writer's shape, with `audit` optional (older installations). */
+export type ReadReportPayload = z.infer<typeof reportPayloadReadSchema>;
 
-// What the verifier reads has exactly the writer's shape.
-const _sameShape: ReportPayload = {} as z.infer<typeof reportPayloadReadSchema>;
+// What the verifier reads has exactly the writer's shape (but for the optional audit anchor).
+const _sameShape: Omit<ReportPayload, 'audit'> & { audit?: ReportAudit } = {} as ReadReportPayload;
 void _sameShape;
 
 /** The DSSE envelope; unknown keys are tolerated, as DSSE allows. */
@@ -224,7 +247,7 @@ export interface EnrolmentProblem {
 export interface VerifiedReport {
   /** File name as given to the verifier (for messages). */
   file: string;
-  payload: ReportPayload;
+  payload: ReadReportPayload;
   /** Lowercase hex SHA-256 of the file's bytes: what the next report's `previous` refers to. */
   fileSha256: string;
   /** keyid of the signature that verified. */

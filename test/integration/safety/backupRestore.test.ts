@@ -44,7 +44,8 @@ describe('backup and restore', () => {
     const db = reopen(store.dbPath);
     expect(statusOf(db, card)).toBe('waiting');
     expect(verifyAudit(db).ok).toBe(true);
-    expect(readAudit(db, { limit: 1 })[0]?.action).toBe('restore');
+    // The restore is audited, then a new audit epoch starts (the next report declares it).
+    expect(readAudit(db, { limit: 2 }).map((e) => e.action)).toEqual(['epoch_started', 'restore']);
     db.close();
     // No temp file, journal or stale WAL left next to the database.
     expect(fs.readdirSync(store.dir).sort()).toEqual(['backups', 'balie.sqlite']);
@@ -168,7 +169,7 @@ describe('backup and restore', () => {
     });
     const db = reopen(store.dbPath);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-    expect(verifyAudit(db)).toEqual({ ok: true, entries: 1 });
+    expect(verifyAudit(db)).toEqual({ ok: true, entries: 2 }); // restore, epoch_started
     db.close();
   });
 

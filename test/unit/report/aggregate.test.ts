@@ -291,3 +291,59 @@ describe('verify and merge a folder of report files end to end', () => {
     expect(outcome.table.total).toEqual({ cards: 19, collected: 6, percent: 31.6 });
   });
 });
+
+describe('the audit anchor and card years along a chain', () => {
+  const head = (epoch: number, seq: number, started?: 'restore' | 'new_year') => ({
+    audit: {
+      epoch,
+      seq,
+      head: sha(`${epoch}-${seq}`),
+      ...(started ? { started: { reason: started, at: '2027-07-10T11:00:00+02:00' } } : {}),
+    },
+  });
+
+  it('a chain over a year rollover is two chains: no gap between them, each year merged on its own', () => {
+    const reports = chain('BIB-GENT', 5, (n) =>
+      n <= 2
+        ? { cardYear: 2027, ...head(1, n * 50) }
+        : { cardYear: 2028, ...head(2, n * 50, n === 3 ? 'new_year' : undefined) },
+    ).filter((r) => r.payload.sequence !== 4);
+    const newest = selectLatestReports(reports);
+    expect(newest).toMatchObject({
+      cardYear: 2028,
+      otherYears: [2027],
+      conflicts: [],
+      chainBreaks: [],
+      auditProblems: [],
+    });
+    expect(newest.gaps).toEqual([{ pointId: 'BIB-GENT', from: 4, to: 4 }]);
+    expect(newest.kept.map((r) => r.payload.sequence)).toEqual([5]);
+    const old = selectLatestReports(reports, { cardYear: 2027 });
+    expect(old.kept.map((r) => r.payload.sequence)).toEqual([2]);
+    expect(old.older).toEqual([
+      {
+        pointId: 'BIB-GENT',
+        cardYear: 2027,
+        newest: { sequence: 2, file: 'BIB-GENT-2.lkr.json' },
+        sequences: [1],
+      },
+    ]);
+  });
+
+  it('flags an audit seq going backwards, an epoch going back, and an undeclared new epoch', () => {
+    const seqBack = chain('BIB-GENT', 2, (n) => head(1, n === 1 ? 90 : 80));
+    expect(selectLatestReports(seqBack).auditProblems).toMatchObject([
+      { kind: 'seq_backwards', sequence: 2, seq: 80, previousSeq: 90, epoch: 1 },
+    ]);
+    const epochBack = chain('BIB-GENT', 2, (n) => head(n === 1 ? 3 : 2, n * 10));
+    expect(selectLatestReports(epochBack).auditProblems).toMatchObject([
+      { kind: 'epoch_backwards', epoch: 2, previousEpoch: 3 },
+    ]);
+    const undeclared = chain('BIB-GENT', 2, (n) => head(n, 10));
+    expect(selectLatestReports(undeclared).auditProblems).toMatchObject([
+      { kind: 'epoch_undeclared', epoch: 2 },
+    ]);
+    const declared = chain('BIB-GENT', 2, (n) => head(n, 10, n === 2 ? 'restore' : undefined));
+    expect(selectLatestReports(declared).auditProblems).toEqual([]);
+  });
+});

@@ -31,6 +31,8 @@ export function payloadFor(overrides: Partial<ReportPayload> = {}): ReportPayloa
     sequence: 1,
     previous: null,
     generatedAt: '2027-01-26T17:02:11+01:00',
+    // The log grows between reports: 40 entries per report, in epoch 1.
+    audit: { epoch: 1, seq: 40 * (overrides.sequence ?? 1), head: 'c'.repeat(64) },
     batches: ['2027-BIB-GENT-01'],
     totals: { cards: 10, collected: 3, waiting: 6, revoked: 1, replaced: 0 },
     byPostcode: [

@@ -1,8 +1,15 @@
 import { readAudit, verifyAudit } from '../../audit/auditLog';
+import { verifyAuditAnchors } from '../../audit/verifyAnchors';
 import { intOption } from '../argValues';
 import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
+
+const ANCHOR_REASONS = {
+  hash: 'die regel is niet meer dezelfde',
+  missing: 'die regel bestaat niet meer (het log is ingekort)',
+  epoch: 'die regel hoort nu bij een ander auditbereik (epoch)',
+};
 
 const REASONS = {
   hash: 'de inhoud is gewijzigd',
@@ -25,7 +32,16 @@ export const auditCommand: Command = {
           throw new CliRefusal(
             `Auditlog NIET in orde bij regel ${verdict.atSeq}: ${REASONS[verdict.reason]}.`,
           );
+        // The chain can be recomputed by whoever has the file; the signed heads cannot.
+        const anchors = verifyAuditAnchors(ctx.db);
+        if (!anchors.ok)
+          throw new CliRefusal(
+            `Auditlog NIET in orde: ondertekend rapport ${anchors.reportSequence} droeg auditregel ${anchors.auditSeq}, maar ${ANCHOR_REASONS[anchors.reason]}. Het log is herschreven nadat het rapport vertrok.`,
+          );
         io.out(`Auditlog in orde: ${verdict.entries} regels, keten en hashes kloppen.`);
+        io.out(
+          `Ondertekende rapporten: ${anchors.checked} ${anchors.checked === 1 ? 'kop klopt' : 'koppen kloppen'} met het log${anchors.beforeRestore > 0 ? `; ${anchors.beforeRestore} van vóór een teruggezette back-up (niet in dit log)` : ''}.`,
+        );
         return EXIT_OK;
       }
       if (sub !== undefined) throw usageError(`Onbekend: audit ${sub}. Gebruik: audit [verify]`);

@@ -9,6 +9,7 @@ import { importCommand } from './importCommand';
 import { initCommand } from './initCommand';
 import { keysCommand } from './keysCommand';
 import { leftoversCommand } from './leftoversCommand';
+import { newYearCommand } from './newYearCommand';
 import { purgeCommand } from './purgeCommand';
 import { reportCommand } from './reportCommand';
 import { restoreCommand } from './restoreCommand';
@@ -37,5 +38,6 @@ export const COMMANDS: readonly Command[] = [
   restoreCommand,
   leftoversCommand,
   purgeCommand,
+  newYearCommand,
   demoBatchCommand,
 ];

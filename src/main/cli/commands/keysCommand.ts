@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import { checkAdminPin } from '../../admin/adminPin';
 import { appendAudit } from '../../audit/auditLog';
 import { describeDeskProblem } from '../../../shared/i18n/deskText';
-import { createInstallationKey, keyDirFor, loadOrCreateInstallationKey } from '../../keys/installationKey';
+import {
+  createInstallationKey,
+  currentKeyId,
+  enrolmentFileName,
+  installationKeyNumber,
+  keyDirFor,
+  loadOrCreateInstallationKey,
+} from '../../keys/installationKey';
 import { getSetting } from '../../store/settings';
 import { flag, stringOption } from '../argValues';
 import { CliRefusal, EXIT_OK } from '../cliIo';
@@ -20,25 +27,44 @@ export const keysCommand: Command = {
   run: (args, io) =>
     withStore(args.dbPath, io, (ctx) => {
       const keyDir = keyDirFor(ctx.dbPath);
+      const pointId = getSetting(ctx.db, 'point_id') ?? 'PUNT';
       let key;
-      if (flag(args, 'rotate')) {
+      const rotate = flag(args, 'rotate');
+      if (rotate) {
         const pin = checkAdminPin(ctx, adminPinArg(args, io) ?? '');
         if (!pin.ok) throw new CliRefusal(describeDeskProblem(pin));
+        const previousKeyId = currentKeyId(keyDir);
         key = createInstallationKey(keyDir);
-        appendAudit(ctx.db, ctx.clock, 'key_rotated', { keyId: key.keyId });
+        const keyNumber = installationKeyNumber(keyDir);
+        // Audited with the old and new keyid and the name to enrol it under: the issuer's folder
+        // and this log tell the same story.
+        appendAudit(ctx.db, ctx.clock, 'key_rotated', {
+          keyId: key.keyId,
+          previousKeyId,
+          keyNumber,
+          enrolAs: enrolmentFileName(pointId, keyNumber),
+        });
       } else {
         const loaded = loadOrCreateInstallationKey(keyDir);
         if (!loaded.ok) throw new CliRefusal(keyUnreadableText(loaded));
         key = loaded.value;
-        if (key.created) appendAudit(ctx.db, ctx.clock, 'key_created', { keyId: key.keyId });
+        if (key.created)
+          appendAudit(ctx.db, ctx.clock, 'key_created', {
+            keyId: key.keyId,
+            keyNumber: installationKeyNumber(keyDir),
+          });
       }
+      const enrolAs = enrolmentFileName(pointId, installationKeyNumber(keyDir));
       const exportFile = stringOption(args, 'export');
       if (exportFile) fs.writeFileSync(exportFile, key.publicKeyPem);
-      const pointId = getSetting(ctx.db, 'point_id') ?? 'PUNT';
       io.out(key.publicKeyPem.trimEnd());
       io.out(`keyid: ${key.keyId}`);
-      if (exportFile)
-        io.out(`Geëxporteerd naar ${exportFile}; de uitgever bewaart die als ${pointId}.pub.pem.`);
+      io.out(`Naam bij de uitgever: ${enrolAs}`);
+      if (rotate)
+        io.out(
+          `Nieuwe sleutel: laat de uitgever die bewaren als ${enrolAs}, naast de vorige (rapporten met de oude sleutel blijven geldig).`,
+        );
+      if (exportFile) io.out(`Geëxporteerd naar ${exportFile}; de uitgever bewaart die als ${enrolAs}.`);
       return EXIT_OK;
     }),
 };

@@ -1,4 +1,8 @@
+import path from 'node:path';
 import { describePurgeProblem } from '../../../shared/i18n/safetyText';
+import { checkAdminPin } from '../../admin/adminPin';
+import type { StoreContext } from '../../store/storeContext';
+import { listArchives, purgeArchives, type ArchivePurge } from '../../year/purgeArchives';
 import { purgePersonalData } from '../../retention/purge';
 import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
 import type { Command } from '../command';
@@ -19,7 +23,22 @@ export const purgeCommand: Command = {
       );
     }
     return withStore(args.dbPath, io, async (ctx) => {
+      // Archived years first: each by its own last day. The PIN is checked on the live store.
+      const archives = listArchives(ctx.dbPath).length > 0 ? await purgeArchivesChecked(ctx, pin) : [];
+      let archivesErased = 0;
+      for (const a of archives) {
+        if (a.result.ok) {
+          archivesErased += 1;
+          io.out(
+            `Archief ${path.basename(a.file)}: persoonsgegevens gewist (${a.result.value.cards} kaarten).`,
+          );
+        } else io.out(`Archief ${path.basename(a.file)}: ${describePurgeProblem(a.result)}`);
+      }
       const result = await purgePersonalData(ctx, { adminPin: pin });
+      if (!result.ok && archivesErased > 0) {
+        io.out(`Huidig kaartjaar: ${describePurgeProblem(result)}`);
+        return EXIT_OK;
+      }
       if (!result.ok) throw new CliRefusal(describePurgeProblem(result));
       const r = result.value;
       io.out(
@@ -33,3 +52,9 @@ export const purgeCommand: Command = {
     });
   },
 };
+
+async function purgeArchivesChecked(ctx: StoreContext, pin: string): Promise<ArchivePurge[]> {
+  const checked = checkAdminPin(ctx, pin);
+  if (!checked.ok) throw new CliRefusal(describePurgeProblem(checked));
+  return purgeArchives(ctx, pin);
+}

@@ -21,6 +21,9 @@ export const restoreCommand: Command = {
     io.out(
       `Teruggezet: ${file} (punt ${r.pointId ?? '—'}, ${r.cards} kaarten, schema ${r.schemaVersion}${r.migratedTo !== r.schemaVersion ? ` → ${r.migratedTo}` : ''}).`,
     );
+    io.out(
+      `Nieuw auditbereik ${r.auditEpoch} (terugzetten): het volgende rapport meldt dat aan de uitgever.${r.reportsCarried > 0 ? ` ${r.reportsCarried} ondertekende rapporten van na de back-up blijven bewaard; de nummering gaat verder.` : ''}`,
+    );
     if (r.preRestoreBackup)
       io.out(`De toestand van vóór het terugzetten is bewaard in: ${r.preRestoreBackup}`);
     return EXIT_OK;

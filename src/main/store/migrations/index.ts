@@ -4,6 +4,7 @@ import { m0020DeskEvents } from './m0020_desk_events';
 import { m0030Reports } from './m0030_reports';
 import { m0040PostcodeNameIndex } from './m0040_postcode_name_index';
 import { m0050CardStateEventSeq } from './m0050_card_state_event_seq';
+import { m0070ReportAuditAnchor } from './m0070_report_audit_anchor';
 
 /** In order. Never edit a released migration: add a new one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0030Reports,
   m0040PostcodeNameIndex,
   m0050CardStateEventSeq,
+  m0070ReportAuditAnchor,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,6 +1,7 @@
 import { AuditPanel } from './AuditPanel';
 import { BackupsPanel } from './BackupsPanel';
 import { ImportPanel } from './ImportPanel';
+import { NewYearPanel } from './NewYearPanel';
 import { ReportPanel } from './ReportPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { UpdatesPanel } from './UpdatesPanel';
@@ -14,6 +15,7 @@ export function AdminPanels({ pin }: { pin: string }) {
       <SettingsPanel pin={pin} />
       <AuditPanel pin={pin} />
       <BackupsPanel pin={pin} />
+      <NewYearPanel pin={pin} />
       <UpdatesPanel />
     </div>
   );

@@ -45,6 +45,12 @@ export function describeAdminFailure(f: AdminFailure, t: Translate, lang: Lang):
       return describeStoreProblem({ error: f.error }, lang);
     case 'invalid_package':
       return t('admin.import.refused');
+    case 'nothing_to_close':
+      return t('admin.year.error.nothingToClose');
+    case 'year_not_after':
+      return t('admin.year.error.notAfter', { year: field(f, 'cardYear'), current: field(f, 'currentYear') });
+    case 'unknown_staff':
+      return describeDeskProblem(f as unknown as DeskProblem, lang);
     case 'last_day_after_batches':
       return t('admin.settings.error.lastDayAfterBatches', {
         lastDay: belgianDate(field(f, 'lastDay')),
