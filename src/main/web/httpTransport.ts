@@ -165,7 +165,8 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
         exchangeToken(given, hasSession);
         return;
       }
-      const file = readStaticFile(options.staticDir, url.pathname) ?? readStaticFile(options.staticDir, '/index.html');
+      const file =
+        readStaticFile(options.staticDir, url.pathname) ?? readStaticFile(options.staticDir, '/index.html');
       if (!file) {
         send(404, 'Niet gevonden. Bouw eerst de renderer (npm run build:renderer).');
         return;

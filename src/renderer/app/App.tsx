@@ -77,8 +77,7 @@ export function App({ api }: { api: ApiClient }) {
   };
 
   let body;
-  if (failure)
-    body = <FailureNotice text={problemText(failure, lang)} onRetry={() => void refresh()} />;
+  if (failure) body = <FailureNotice text={problemText(failure, lang)} onRetry={() => void refresh()} />;
   else if (!session) body = <p className="loading">{t('app.loading')}</p>;
   else if (!session.point)
     body = (

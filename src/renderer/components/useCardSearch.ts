@@ -48,5 +48,12 @@ export function useCardSearch(): CardSearchState {
   }, [api, query, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { query, setQuery, results: answer.results, forQuery: answer.forQuery, failure: answer.failure, retry };
+  return {
+    query,
+    setQuery,
+    results: answer.results,
+    forQuery: answer.forQuery,
+    failure: answer.failure,
+    retry,
+  };
 }

@@ -39,7 +39,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * `{ ok: false, error: string, … }`. Anything else is `unavailable/bad_reply`, never passed on.
  * A transport failure must carry a known reason.
  */
-export function asResult(raw: unknown): { ok: true; value: unknown } | ({ ok: false; error: string } & object) {
+export function asResult(
+  raw: unknown,
+): { ok: true; value: unknown } | ({ ok: false; error: string } & object) {
   if (!isRecord(raw)) return unavailable('bad_reply');
   if (raw.ok === true && 'value' in raw) return raw as { ok: true; value: unknown };
   if (raw.ok !== false || typeof raw.error !== 'string') return unavailable('bad_reply');

@@ -21,7 +21,10 @@ describe('the HTTP transport against hostile requests', () => {
     ]);
     expect(form.status).toBe(415);
     const withCharset = await rawExchange(port, [
-      rawPost(port, 'search', '{"query":"velde"}', { cookie, 'content-type': 'application/json; charset=utf-8' }),
+      rawPost(port, 'search', '{"query":"velde"}', {
+        cookie,
+        'content-type': 'application/json; charset=utf-8',
+      }),
     ]);
     expect(withCharset.status).toBe(200);
   });

@@ -52,7 +52,9 @@ describe('the loopback HTTP transport', () => {
     expect(bad.ok).toBe(false);
     expect(bad.error).toBe('invalid_request');
     expect(bad.issues.join(' ')).toMatch(/card/);
-    const extra = (await (await call(t, cookie, 'search', { query: 'x', sql: 'DROP TABLE cards' })).json()) as {
+    const extra = (await (
+      await call(t, cookie, 'search', { query: 'x', sql: 'DROP TABLE cards' })
+    ).json()) as {
       error: string;
     };
     expect(extra.error).toBe('invalid_request');

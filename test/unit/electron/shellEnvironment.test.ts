@@ -33,6 +33,7 @@ describe('which developer overrides the Electron shell honours', () => {
 
   it('only the exact baked value "test" makes a test build', () => {
     expect(buildKindOf('test')).toBe('test');
-    for (const other of [undefined, 'release', 'TEST', '1', true, null]) expect(buildKindOf(other)).toBe('release');
+    for (const other of [undefined, 'release', 'TEST', '1', true, null])
+      expect(buildKindOf(other)).toBe('release');
   });
 });
