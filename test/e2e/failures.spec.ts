@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { ADMIN_PIN, expect, openDesk, test } from './deskServer';
@@ -58,6 +59,8 @@ test('Balie: a failing server says "Er ging iets mis", the hand-out button stays
   await expect(handOut).toBeEnabled();
   await expect(handOut).toHaveAttribute('aria-busy', 'false');
   expect(handOutsOf(desk, PIETER_VAN_DE_VELDE)).toBe(1);
+  const axe = await new AxeBuilder({ page }).include('#main').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 
   // 2. The server is down: a 500 page from in between, then a dropped connection. (Chromium
   // itself may resend a request whose connection dropped: count attempts, not exact numbers.)
