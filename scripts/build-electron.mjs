@@ -10,6 +10,9 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'out');
 const watch = process.argv.includes('--watch');
+// A packaged *test* build (smoke tests) honours BALIE_POLICY_FILE / BALIE_DEVTOOLS and says so in
+// its window title; everything else, the default, is a release build that ignores them.
+const buildKind = process.argv.includes('--test-build') ? 'test' : 'release';
 
 /**
  * Sources find assets and package.json relative to their own folder (import.meta.dirname). In the
@@ -53,6 +56,7 @@ const main = {
   format: 'esm',
   packages: 'external',
   banner: { js: banner },
+  define: { __BALIE_BUILD_KIND__: JSON.stringify(buildKind) },
   plugins: [sourceDirname],
 };
 
@@ -116,4 +120,5 @@ if (watch) {
     const size = fs.statSync(path.join(outDir, file)).size;
     console.log(`out/${file} ${(size / 1024).toFixed(0)} KiB`);
   }
+  console.log(`build kind: ${buildKind}`);
 }

@@ -22,7 +22,8 @@ test('switches to English and back', async ({ page, desk }) => {
   await expect(page.getByRole('button', { name: 'Groepsafhaling' })).toBeVisible();
 });
 
-test('refuses API calls without the per-run token', async ({ desk, request }) => {
+test('refuses API calls without the session cookie the start link gives', async ({ desk, request }) => {
   const response = await request.post(`${desk.origin}/api/search`, { data: { query: 'peeters' } });
   expect(response.status()).toBe(401);
+  expect(await response.json()).toEqual({ ok: false, error: 'unavailable', reason: 'refused' });
 });

@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { API_METHODS } from '../../shared/api/contract';
+import { INTERNAL_FAILURE, unavailable } from '../../shared/api/transportFailure';
 import { ipcChannelFor, isTrustedSender } from '../security/windowPolicy';
 import type { Logger } from './log';
 
@@ -15,8 +16,9 @@ export function senderOf(
 
 /**
  * Registers every contract method as `balie:<method>`. A call from anything but the app's own
- * main frame is refused before a handler runs; the handlers validate the arguments themselves.
- * An unexpected exception becomes `{ ok: false, error: 'internal' }` and a log line.
+ * main frame is refused before a handler runs (`unavailable/refused`); the handlers validate the
+ * arguments themselves. An unexpected exception becomes the contract's `{ ok: false, error:
+ * 'internal' }` and a log line — the same values the HTTP transport gives.
  */
 export function registerApiIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
@@ -31,13 +33,13 @@ export function registerApiIpc(
         log.warn(
           `IPC ${method} refused: sender ${sender ? `${sender.url} (main frame: ${sender.isMainFrame})` : 'unknown'}`,
         );
-        throw new Error('Geweigerd: deze oproep komt niet van de app zelf.');
+        return unavailable('refused');
       }
       try {
         return await handler(args);
       } catch (error) {
         log.error(`API ${method} failed: ${(error as Error).stack ?? String(error)}`);
-        return { ok: false, error: 'internal' };
+        return INTERNAL_FAILURE;
       }
     });
   }

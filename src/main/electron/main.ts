@@ -16,6 +16,7 @@ import { loadPolicy } from '../policy/loadPolicy';
 import type { Policy } from '../policy/parsePolicy';
 import { policyPath } from '../policy/policyPath';
 import { policyProblemText } from '../policy/policyText';
+import { shellEnvironment } from '../policy/shellEnvironment';
 import { renderStartupProblemPage, policyProblemPage } from '../policy/startupPage';
 import { chooseStore, demoDbPathFor, peekRealStore } from '../policy/storeChoice';
 import { APP_SCHEME_PRIVILEGES } from '../security/appProtocol';
@@ -28,6 +29,7 @@ import { createActivityTracker } from '../updates/deskActivity';
 import { updateSettingsFromPolicy } from '../updates/settingsFromPolicy';
 import { createUpdateController } from '../updates/updateController';
 import { setUpdateStatusSource } from '../updates/updateStatusRegistry';
+import { BUILD_KIND } from './buildKind';
 import { registerApiIpc } from './ipc';
 import { createFileLogger } from './log';
 import type { Logger } from './log';
@@ -45,7 +47,10 @@ const PRELOAD = path.join(ROOT, 'out', 'preload', 'preload.cjs');
 const UPDATE_TICK_MS = 5 * 60 * 1000;
 const BACKUP_TICK_MS = 60 * 60 * 1000;
 
-const devTools = !app.isPackaged || process.env.BALIE_DEVTOOLS === '1';
+// A packaged release ignores BALIE_POLICY_FILE and BALIE_DEVTOOLS; a packaged test build keeps them.
+const shellEnv = shellEnvironment({ packaged: app.isPackaged, buildKind: BUILD_KIND, env: process.env });
+const devTools = shellEnv.devTools;
+const windowTitle = shellEnv.titleMark ? `${APP_NAME} — ${shellEnv.titleMark}` : APP_NAME;
 const dbPath = path.resolve(defaultDbPath(process.env));
 const dataDir = path.dirname(dbPath);
 // Chromium's profile (caches, the single-instance lock, the updater id) stays in local app data
@@ -107,7 +112,9 @@ async function start(): Promise<void> {
     ),
   );
 
-  const policyFile = policyPath(process.platform, process.env);
+  if (shellEnv.ignored.length > 0) log.warn(`release build: ignored ${shellEnv.ignored.join(', ')}`);
+  if (shellEnv.titleMark) log.warn(`test build (${BUILD_KIND}): developer overrides honoured`);
+  const policyFile = policyPath(process.platform, shellEnv.policyEnv);
   const loaded = loadPolicy(policyFile);
   if (loaded.kind === 'invalid') {
     log.error(`policy ${policyFile} invalid: ${JSON.stringify(loaded.problems)}`);
@@ -268,7 +275,11 @@ function showStartupProblem(page: string): void {
 }
 
 function openWindow(preload: string | null): void {
-  mainWindow = new BrowserWindow(windowOptions(preload, APP_NAME, devTools && preload !== null));
+  mainWindow = new BrowserWindow(windowOptions(preload, windowTitle, devTools && preload !== null));
+  if (shellEnv.titleMark) {
+    // The page sets its own title; a test build keeps its mark in the title bar whatever it says.
+    mainWindow.on('page-title-updated', (event) => event.preventDefault());
+  }
   showWhenReady(mainWindow);
   mainWindow.on('closed', () => {
     mainWindow = null;

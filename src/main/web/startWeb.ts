@@ -44,6 +44,7 @@ const transport = await startHttpTransport({
   ...(values.port ? { port: Number(values.port) } : {}),
 });
 process.stdout.write(`Balie: ${transport.url}\n`);
+process.stdout.write('(de link werkt één keer: hij wordt bij het openen ingeruild voor een sessiecookie)\n');
 if (demo) process.stdout.write(`(demo: beheerderspincode ${DEMO_ADMIN_PIN})\n`);
 const stop = () => {
   void transport.close().then(() => {

@@ -6,10 +6,12 @@ import { AdminScreen } from '../screens/AdminScreen';
 import { BalieScreen } from '../screens/BalieScreen';
 import { GroupScreen } from '../screens/GroupScreen';
 import { OverviewScreen } from '../screens/OverviewScreen';
+import { FailureNotice } from './FailureNotice';
 import { LangContext, translator } from './i18n';
 import { SessionContext } from './session';
 import type { DeskSession } from './session';
 import { ShiftStart } from './ShiftStart';
+import { problemText } from '../components/problemText';
 
 export type ScreenId = 'balie' | 'group' | 'overview' | 'admin';
 const SCREENS: { id: ScreenId; key: string; shortcut: string }[] = [
@@ -19,27 +21,35 @@ const SCREENS: { id: ScreenId; key: string; shortcut: string }[] = [
   { id: 'admin', key: 'app.nav.admin', shortcut: '4' },
 ];
 
+const SESSION_RETRY_MS = 5_000;
+
 export function App({ api }: { api: ApiClient }) {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('balie-lang') === 'en' ? 'en' : 'nl'));
   const t = useMemo(() => translator(lang), [lang]);
   const [session, setSession] = useState<SessionInfo | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<{ ok: false; error: string } | null>(null);
   const [staff, setStaff] = useState<string | null>(() => sessionStorage.getItem('balie-staff'));
   const [screen, setScreen] = useState<ScreenId>('balie');
 
   const refresh = useCallback(async () => {
-    try {
-      const result = await api.session({});
-      if (result.ok) setSession(result.value);
-      else setFailed(true);
-    } catch {
-      setFailed(true);
-    }
+    const result = await api.session({});
+    if (result.ok) {
+      setSession(result.value);
+      setFailure(null);
+    } else setFailure(result);
   }, [api]);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // Before the first session the desk cannot do anything: keep trying on its own as well.
+  const waitingForFirstSession = failure !== null && session === null;
+  useEffect(() => {
+    if (!waitingForFirstSession) return;
+    const timer = window.setInterval(() => void refresh(), SESSION_RETRY_MS);
+    return () => window.clearInterval(timer);
+  }, [waitingForFirstSession, refresh]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'nl' ? 'nl-BE' : 'en';
@@ -67,12 +77,7 @@ export function App({ api }: { api: ApiClient }) {
   };
 
   let body;
-  if (failed)
-    body = (
-      <p role="alert" className="panel tone-stop">
-        {t('app.offline')}
-      </p>
-    );
+  if (failure) body = <FailureNotice text={problemText(failure, lang)} onRetry={() => void refresh()} />;
   else if (!session) body = <p className="loading">{t('app.loading')}</p>;
   else if (!session.point)
     body = (

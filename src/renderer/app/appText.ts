@@ -15,7 +15,6 @@ export const appText = {
     'app.language': 'English',
     'app.languageLabel': 'Taal wijzigen naar Engels',
     'app.loading': 'Even geduld…',
-    'app.offline': 'Geen verbinding met de gegevens. Probeer opnieuw of herstart de toepassing.',
     'app.notInitialized.title': 'Nog niet ingesteld',
     'app.notInitialized.body':
       'Deze installatie hoort nog bij geen enkel afhaalpunt. De IT-beheerder stelt het punt in (beleidsbestand of balie init).',
@@ -40,6 +39,12 @@ export const appText = {
     'common.postcode': 'Postcode',
     'common.status': 'Status',
     'common.error': 'Er ging iets mis: {detail}',
+    'app.failure': 'Er ging iets mis. Probeer opnieuw.',
+    'app.failure.internal':
+      'Er ging iets mis. Probeer opnieuw. Blijft het misgaan, herstart dan de toepassing (de fout staat in het logboek).',
+    'app.failure.refused':
+      'Er ging iets mis: de app heeft geen toegang meer tot de gegevens. Open de startlink opnieuw of herstart de toepassing.',
+    'app.failure.retryButton': 'Opnieuw proberen',
   },
   en: {
     'app.title': 'Teacher Card Desk',
@@ -55,7 +60,6 @@ export const appText = {
     'app.language': 'Nederlands',
     'app.languageLabel': 'Switch language to Dutch',
     'app.loading': 'One moment…',
-    'app.offline': 'No connection to the data. Try again or restart the application.',
     'app.notInitialized.title': 'Not set up yet',
     'app.notInitialized.body':
       'This installation does not belong to a distribution point yet. The IT admin sets the point (policy file or balie init).',
@@ -80,5 +84,11 @@ export const appText = {
     'common.postcode': 'Postcode',
     'common.status': 'Status',
     'common.error': 'Something went wrong: {detail}',
+    'app.failure': 'Something went wrong. Please try again.',
+    'app.failure.internal':
+      'Something went wrong. Please try again. If it keeps failing, restart the application (the error is in the log).',
+    'app.failure.refused':
+      'Something went wrong: the app no longer has access to the data. Open the start link again or restart the application.',
+    'app.failure.retryButton': 'Try again',
   },
 } satisfies Catalogue;

@@ -1,5 +1,8 @@
 import type { ApiClient, ApiMethod } from '../../shared/api/contract';
 import { createApiClient } from '../../shared/api/contract';
+import { unavailable } from '../../shared/api/transportFailure';
+import { callTimeLimitMs } from './callTimeLimit';
+import { httpInvoke } from './httpInvoke';
 
 /** What the Electron preload exposes (contextBridge): one invoke, restricted to the API's methods. */
 interface BaliePreload {
@@ -12,27 +15,23 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'balie-token';
+/** IPC has no cancel: after the time limit the desk gets `timeout` and the late answer is dropped. */
+function withTimeLimit(method: ApiMethod, call: Promise<unknown>): Promise<unknown> {
+  let timer = 0;
+  const limit = new Promise<unknown>((resolve) => {
+    timer = window.setTimeout(() => resolve(unavailable('timeout')), callTimeLimitMs(method));
+  });
+  return Promise.race([call, limit]).finally(() => window.clearTimeout(timer));
+}
 
-/** Electron IPC when the preload is there, else the loopback HTTP transport with its per-run token. */
+/**
+ * Electron IPC when the preload is there, else the loopback HTTP transport (authenticated by the
+ * HttpOnly cookie the start URL's one-time token was exchanged for). Either way the client answers
+ * every call with a value: failures of the transport are the contract's TransportFailure.
+ */
 export function connectApi(): ApiClient {
   const preload = window.balie;
-  if (preload) return createApiClient((method, args) => preload.invoke(method, args));
-
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    // Keep the token out of the address bar, history and screenshots.
-    window.history.replaceState(null, '', window.location.pathname);
-  }
-  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
-  return createApiClient(async (method: ApiMethod, args: unknown) => {
-    const response = await fetch(`./api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-balie-token': token },
-      body: JSON.stringify(args ?? {}),
-    });
-    if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
-    return response.json();
-  });
+  if (preload) return createApiClient((method, args) => withTimeLimit(method, preload.invoke(method, args)));
+  const base = new URL('./', window.location.href).href;
+  return createApiClient(httpInvoke(window.fetch.bind(window), base, callTimeLimitMs));
 }

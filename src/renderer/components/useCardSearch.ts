@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CardSummary } from '../../shared/cards/cardStatus';
 import { useDesk } from '../app/session';
 
@@ -8,6 +8,9 @@ export interface CardSearchState {
   /** Results of the latest answered query; `forQuery` says which query they belong to. */
   results: CardSummary[];
   forQuery: string;
+  /** The latest query got no answer (server gone, …): shown with a retry, never as "no match". */
+  failure: { ok: false; error: string } | null;
+  retry(): void;
 }
 
 const RESULT_LIMIT = 20;
@@ -19,24 +22,38 @@ const RESULT_LIMIT = 20;
 export function useCardSearch(): CardSearchState {
   const { api } = useDesk();
   const [query, setQuery] = useState('');
-  const [answer, setAnswer] = useState<{ forQuery: string; results: CardSummary[] }>({
-    forQuery: '',
-    results: [],
-  });
+  const [answer, setAnswer] = useState<{
+    forQuery: string;
+    results: CardSummary[];
+    failure: { ok: false; error: string } | null;
+  }>({ forQuery: '', results: [], failure: null });
+  const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);
 
   useEffect(() => {
     const request = ++latest.current;
     const trimmed = query.trim();
     if (trimmed === '') {
-      setAnswer({ forQuery: query, results: [] });
+      setAnswer({ forQuery: query, results: [], failure: null });
       return;
     }
     void api.search({ query: trimmed.slice(0, 300), limit: RESULT_LIMIT }).then((result) => {
       if (request !== latest.current) return;
-      setAnswer({ forQuery: query, results: result.ok ? result.value : [] });
+      setAnswer(
+        result.ok
+          ? { forQuery: query, results: result.value, failure: null }
+          : { forQuery: query, results: [], failure: result },
+      );
     });
-  }, [api, query]);
+  }, [api, query, attempt]);
 
-  return { query, setQuery, results: answer.results, forQuery: answer.forQuery };
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return {
+    query,
+    setQuery,
+    results: answer.results,
+    forQuery: answer.forQuery,
+    failure: answer.failure,
+    retry,
+  };
 }

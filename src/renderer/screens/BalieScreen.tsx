@@ -3,7 +3,8 @@ import type { KeyboardEvent } from 'react';
 import type { CardCheck } from '../../shared/api/apiTypes';
 import type { HandOutDone } from '../../shared/desk/deskResults';
 import type { ScanContent } from '../../shared/scan/parseScan';
-import { useT } from '../app/i18n';
+import { FailureNotice } from '../app/FailureNotice';
+import { useLang } from '../app/i18n';
 import { CardSearch } from '../components/CardSearch';
 import { fullName } from '../components/cardDisplay';
 import { UnknownScan } from '../components/UnknownScan';
@@ -15,6 +16,7 @@ import type { LastHandOut } from './balie/lastHandOut';
 import { UndoBar } from './balie/UndoBar';
 import { WhereIsCard } from './balie/WhereIsCard';
 import { alertFeedback } from '../components/deskFeedback';
+import { problemText } from '../components/problemText';
 
 const SEARCH_ID = 'balie-search';
 
@@ -28,7 +30,7 @@ function typingTarget(target: EventTarget): boolean {
 
 /** The default screen: one field for everything, the verdict in huge type, hand-out with ID check. */
 export function BalieScreen() {
-  const t = useT();
+  const { t, lang } = useLang();
   const search = useCardSearch();
   const searchRef = useRef<HTMLInputElement>(null);
   const [panel, setPanel] = useState<{ card: string; reload: number } | null>(null);
@@ -44,6 +46,7 @@ export function BalieScreen() {
     query.trim().length >= 3 &&
     search.forQuery === query &&
     search.results.length === 0 &&
+    search.failure === null &&
     !/^[\d\s]+$/.test(query);
   useEffect(() => {
     if (query !== '') setUnknownCode(null);
@@ -135,6 +138,9 @@ export function BalieScreen() {
         onCard={(card) => openCard(card)}
         onEscape={backToSearch}
       />
+      {search.failure && search.forQuery === query && query.trim() !== '' && (
+        <FailureNotice text={problemText(search.failure, lang)} onRetry={search.retry} />
+      )}
       {unknownCode !== null && <UnknownScan raw={unknownCode} />}
       {noNameMatch && <WhereIsCard key={query} />}
       {panel && (

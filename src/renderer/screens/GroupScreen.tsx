@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GroupDone } from '../../shared/desk/deskResults';
 import { describeDeskProblem } from '../../shared/i18n/deskText';
 import type { ScanContent } from '../../shared/scan/parseScan';
+import { FailureNotice } from '../app/FailureNotice';
 import { useLang } from '../app/i18n';
 import { useDesk } from '../app/session';
 import { alertFeedback } from '../components/deskFeedback';
@@ -151,6 +152,15 @@ export function GroupScreen() {
     <div className="group-screen">
       <h1>{t('group.title')}</h1>
       {unknownCode !== null && <UnknownScan raw={unknownCode} />}
+      {[collectorSearch, cardSearch].map(
+        (search, i) =>
+          search.failure &&
+          search.forQuery === search.query &&
+          search.query.trim() !== '' && (
+            <FailureNotice key={i} text={problemText(search.failure, lang)} onRetry={search.retry} />
+          ),
+      )}
+      {group.failure && <FailureNotice text={problemText(group.failure, lang)} onRetry={group.recheck} />}
       <CollectorSection
         collector={collector}
         personMode={personMode}

@@ -1,4 +1,6 @@
-import { useT } from '../app/i18n';
+import { FailureNotice } from '../app/FailureNotice';
+import { useLang } from '../app/i18n';
+import { problemText } from '../components/problemText';
 import { LastReportPanel } from './overview/LastReportPanel';
 import { PerDayChart } from './overview/PerDayChart';
 import { PostcodeSection } from './overview/PostcodeSection';
@@ -7,7 +9,7 @@ import { useOverviewData } from './overview/useOverviewData';
 
 /** Overzicht: progress of the point at a glance, per day and per postcode. */
 export function OverviewScreen() {
-  const t = useT();
+  const { t, lang } = useLang();
   const { data, reload } = useOverviewData();
   return (
     <div className="overview">
@@ -18,11 +20,7 @@ export function OverviewScreen() {
         </button>
       </div>
       {data.state === 'loading' && <p className="loading">{t('app.loading')}</p>}
-      {data.state === 'failed' && (
-        <p role="alert" className="panel tone-stop">
-          {t('common.error', { detail: data.error })}
-        </p>
-      )}
+      {data.state === 'failed' && <FailureNotice text={problemText(data.failure, lang)} onRetry={reload} />}
       {data.state === 'ready' && (
         <>
           <div className="overview-top">

@@ -25,11 +25,15 @@ import type {
   SessionInfo,
   UpdateStatusView,
 } from './apiTypes';
+import { asResult, unavailable } from './transportFailure';
+import type { TransportFailure } from './transportFailure';
 
 /**
  * The one API between the desk UI and the store, declared once. Electron IPC and the loopback
  * HTTP transport serve these same methods; every argument is validated with its schema on the
- * handler side, whatever the transport. Every method answers with a Result value.
+ * handler side, whatever the transport. Every method answers with a Result value; besides its own
+ * failures, every method can answer with a TransportFailure (no answer, or a handler bug), the
+ * same value over both transports.
  */
 interface Method<A extends z.ZodType, V, F> {
   args: A;
@@ -46,6 +50,9 @@ const none = z.object({}).strict();
 const card = z.string().regex(/^\d{12}$/);
 const postcode = z.string().regex(/^\d{4}$/);
 const adminPin = z.string().max(12);
+
+/** The largest package an import carries, as base64 characters (about 225 MiB of package). */
+export const MAX_PACKAGE_BASE64_CHARS = 300 * 1024 * 1024;
 
 export type SettingsView = {
   pointId: string | null;
@@ -101,7 +108,7 @@ export const apiContract = {
     z
       .object({
         fileName: z.string().max(300),
-        contentBase64: z.string().max(300 * 1024 * 1024),
+        contentBase64: z.string().max(MAX_PACKAGE_BASE64_CHARS),
         allowUnsigned: z.boolean(),
         preview: z.boolean(),
         adminPin,
@@ -144,7 +151,8 @@ export const API_METHODS = Object.keys(apiContract) as ApiMethod[];
 
 export type ApiArgs<M extends ApiMethod> = z.input<ApiContract[M]['args']>;
 export type ApiValue<M extends ApiMethod> = NonNullable<ApiContract[M]['value']>[0];
-export type ApiFailure<M extends ApiMethod> = NonNullable<ApiContract[M]['failure']>[0] | InvalidRequest;
+export type ApiFailure<M extends ApiMethod> =
+  NonNullable<ApiContract[M]['failure']>[0] | InvalidRequest | TransportFailure;
 export type ApiResponse<M extends ApiMethod> = Result<ApiValue<M>, ApiFailure<M>>;
 
 /** What main implements: raw (unvalidated) arguments in, a Result out. */
@@ -156,9 +164,21 @@ export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(apiContract, name);
 }
 
-/** Builds a typed client over any transport that can send (method, args) and get JSON back. */
+/**
+ * Builds a typed client over any transport that can send (method, args) and get JSON back. The
+ * client never rejects: a transport that throws gives `unavailable/network`, an answer that is not
+ * a Result gives `unavailable/bad_reply`, so every caller handles failures as values.
+ */
 export function createApiClient(invoke: (method: ApiMethod, args: unknown) => Promise<unknown>): ApiClient {
   const client = {} as Record<ApiMethod, (args: unknown) => Promise<unknown>>;
-  for (const name of API_METHODS) client[name] = (args) => invoke(name, args);
+  for (const name of API_METHODS) {
+    client[name] = async (args) => {
+      try {
+        return asResult(await invoke(name, args));
+      } catch {
+        return unavailable('network');
+      }
+    };
+  }
   return client as unknown as ApiClient;
 }

@@ -119,18 +119,17 @@ describe('IPC registration and the preload bridge', () => {
     ) as unknown as ApiHandlers;
     const log = logger();
     registerApiIpc(fake.ipcMain, counting, log);
-    await expect(fake.invokeAs(fake.subFrame)('balie:session', {})).rejects.toThrow(/Geweigerd/);
-    await expect(fake.invokeAs({ url: 'https://evil.example/' })('balie:session', {})).rejects.toThrow(
-      /Geweigerd/,
-    );
-    await expect(fake.invokeAs(null)('balie:session', {})).rejects.toThrow(/Geweigerd/);
+    const refused = { ok: false, error: 'unavailable', reason: 'refused' };
+    expect(await fake.invokeAs(fake.subFrame)('balie:session', {})).toEqual(refused);
+    expect(await fake.invokeAs({ url: 'https://evil.example/' })('balie:session', {})).toEqual(refused);
+    expect(await fake.invokeAs(null)('balie:session', {})).toEqual(refused);
     expect(ran).toBe(0);
     expect(log.lines.filter((l) => l.startsWith('warn IPC session refused'))).toHaveLength(3);
     await fake.invokeAs(fake.mainFrame)('balie:session', {});
     expect(ran).toBe(1);
   });
 
-  it('turns a handler crash into { ok: false, error: "internal" } and a log line', async () => {
+  it('turns a handler crash into the contract failure "internal" and a log line, as HTTP does', async () => {
     const fake = fakeElectron();
     const crashing = Object.fromEntries(
       API_METHODS.map((m) => [
@@ -147,6 +146,21 @@ describe('IPC registration and the preload bridge', () => {
       error: 'internal',
     });
     expect(log.lines.some((l) => l.startsWith('error API overview failed: Error: kaboom'))).toBe(true);
+    // Through the bridge and the client the renderer gets the same value, never a rejection.
+    const api = createApiClient(createBalieBridge(API_METHODS, fake.invokeAs(fake.mainFrame)).invoke);
+    expect(await api.handOut({ card: '270000000154', staff: 'An', idChecked: true })).toEqual({
+      ok: false,
+      error: 'internal',
+    });
+  });
+
+  it('a bridge that rejects (main process gone, unknown channel) gives unavailable, not a rejection', async () => {
+    const api = createApiClient(
+      createBalieBridge(API_METHODS, () => Promise.reject(new Error('Render frame was disposed'))).invoke,
+    );
+    expect(await api.session({})).toEqual({ ok: false, error: 'unavailable', reason: 'network' });
+    const odd = createApiClient(async () => 'not a result');
+    expect(await odd.session({})).toEqual({ ok: false, error: 'unavailable', reason: 'bad_reply' });
   });
 
   it('the bridge exposes invoke only, for contract methods only', async () => {

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../shared/api/apiTypes';
+import { isTransportFailure } from '../../../shared/api/transportFailure';
+import { FailureNotice } from '../../app/FailureNotice';
 import { useLang } from '../../app/i18n';
 import { useDesk } from '../../app/session';
 import { localeOf } from '../overview/formatNumbers';
@@ -19,10 +21,13 @@ export function BackupsPanel({ pin }: { pin: string }) {
   const [list, setList] = useState<BackupInfo[] | null>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'stop'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [loadFailure, setLoadFailure] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const result = await api.backups({ adminPin: pin });
+    setLoadFailure(null);
     if (result.ok) setList(result.value);
+    else if (isTransportFailure(result)) setLoadFailure(describeAdminFailure(result, t, lang));
     else setMessage({ tone: 'stop', text: describeAdminFailure(result, t, lang) });
   }, [api, pin, t, lang]);
 
@@ -47,6 +52,7 @@ export function BackupsPanel({ pin }: { pin: string }) {
         {t('admin.backups.now')}
       </button>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      {loadFailure && <FailureNotice text={loadFailure} className="" onRetry={() => void load()} />}
       {list && list.length === 0 && <p>{t('admin.backups.none')}</p>}
       {list && list.length > 0 && (
         <div className="admin-scroll" role="region" aria-labelledby="admin-backups-title" tabIndex={0}>

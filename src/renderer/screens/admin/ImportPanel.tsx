@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import type { ImportProblem } from '../../../shared/batch/importProblem';
 import type { ImportSummary } from '../../../shared/batch/importSummary';
+import { isTransportFailure } from '../../../shared/api/transportFailure';
+import { FailureNotice } from '../../app/FailureNotice';
 import { useLang } from '../../app/i18n';
 import { useDesk } from '../../app/session';
 import { describeAdminFailure } from './adminFailureText';
@@ -14,7 +16,7 @@ type Check =
   | { kind: 'busy' }
   | { kind: 'summary'; summary: ImportSummary }
   | { kind: 'problems'; problems: ImportProblem[] }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; retry: (() => void) | null };
 
 /** Import a batch package: check it first (nothing changes), then read it in with the PIN. */
 export function ImportPanel({ pin }: { pin: string }) {
@@ -47,7 +49,13 @@ export function ImportPanel({ pin }: { pin: string }) {
         await refresh();
       }
     } else if (result.error === 'invalid_package') setCheck({ kind: 'problems', problems: result.problems });
-    else setCheck({ kind: 'error', message: describeAdminFailure(result, t, lang) });
+    else
+      setCheck({
+        kind: 'error',
+        message: describeAdminFailure(result, t, lang),
+        // The same package again is safe: a batch already read in changes nothing.
+        retry: isTransportFailure(result) ? () => void run(file, unsigned, preview) : null,
+      });
   };
 
   const onFile = async (file: File | undefined) => {
@@ -59,7 +67,11 @@ export function ImportPanel({ pin }: { pin: string }) {
       setPicked(next);
       await run(next, allowUnsigned, true);
     } catch (error) {
-      setCheck({ kind: 'error', message: t('admin.error.unreadableFile', { detail: String(error) }) });
+      setCheck({
+        kind: 'error',
+        message: t('admin.error.unreadableFile', { detail: String(error) }),
+        retry: null,
+      });
     }
   };
 
@@ -96,7 +108,12 @@ export function ImportPanel({ pin }: { pin: string }) {
         )}
       </div>
       {check?.kind === 'busy' && <p role="status">{t('admin.import.busy')}</p>}
-      {check?.kind === 'error' && <Notice tone="stop">{check.message}</Notice>}
+      {check?.kind === 'error' &&
+        (check.retry ? (
+          <FailureNotice text={check.message} className="" onRetry={check.retry} />
+        ) : (
+          <Notice tone="stop">{check.message}</Notice>
+        ))}
       {check?.kind === 'problems' && (
         <div data-testid="import-refused">
           <Notice tone="stop">

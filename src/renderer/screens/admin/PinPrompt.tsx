@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isTransportFailure } from '../../../shared/api/transportFailure';
 import { useLang } from '../../app/i18n';
 import { useDesk } from '../../app/session';
 import { describeAdminFailure } from './adminFailureText';
@@ -19,7 +20,8 @@ export function PinPrompt({ onUnlock }: { onUnlock(pin: string): void }) {
     if (result.ok) onUnlock(pin);
     else {
       setError(describeAdminFailure(result, t, lang));
-      setPin('');
+      // No answer says nothing about the PIN: keep it for the next try.
+      if (!isTransportFailure(result)) setPin('');
     }
   };
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SettingsView } from '../../../shared/api/contract';
+import { FailureNotice } from '../../app/FailureNotice';
 import { formatDay, useLang } from '../../app/i18n';
 import { useDesk } from '../../app/session';
 import { describeAdminFailure } from './adminFailureText';
@@ -16,6 +17,7 @@ export function SettingsPanel({ pin }: { pin: string }) {
   const [view, setView] = useState<SettingsView | null>(null);
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'stop'; text: string } | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const locked = session.lockedByPolicy;
 
   useEffect(() => {
@@ -30,14 +32,25 @@ export function SettingsPanel({ pin }: { pin: string }) {
     return () => {
       live = false;
     };
-    // Loaded once when the panel opens: a language switch must not throw away the edits.
-  }, [api]);
+    // Loaded once when the panel opens (or on retry): a language switch must not throw away the edits.
+  }, [api, attempt]);
 
   if (!view || !draft)
     return (
       <section className="panel" aria-labelledby="admin-settings-title">
         <h2 id="admin-settings-title">{t('admin.settings.title')}</h2>
-        {message ? <Notice tone={message.tone}>{message.text}</Notice> : <p>{t('app.loading')}</p>}
+        {message ? (
+          <FailureNotice
+            text={message.text}
+            className=""
+            onRetry={() => {
+              setMessage(null);
+              setAttempt((n) => n + 1);
+            }}
+          />
+        ) : (
+          <p>{t('app.loading')}</p>
+        )}
       </section>
     );
 

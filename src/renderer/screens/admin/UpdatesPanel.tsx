@@ -1,22 +1,36 @@
 import { useEffect, useState } from 'react';
 import type { UpdateStatusView } from '../../../shared/api/apiTypes';
-import { useT } from '../../app/i18n';
+import { FailureNotice } from '../../app/FailureNotice';
+import { useLang } from '../../app/i18n';
 import { useDesk } from '../../app/session';
+import { describeAdminFailure } from './adminFailureText';
 import { Notice } from './Notice';
 
 /** Version and automatic updates, as the IT admin's policy set them: status and last error. */
 export function UpdatesPanel() {
   const { api } = useDesk();
-  const t = useT();
+  const { t, lang } = useLang();
   const [status, setStatus] = useState<UpdateStatusView | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     void api.updateStatus({}).then((result) => {
-      if (result.ok) setStatus(result.value);
+      if (result.ok) {
+        setStatus(result.value);
+        setFailure(null);
+      } else setFailure(describeAdminFailure(result, t, lang));
     });
-  }, [api]);
+    // Asked when the panel opens and on retry, not on a language switch.
+  }, [api, attempt]);
 
-  if (!status) return null;
+  if (!status)
+    return failure ? (
+      <section className="panel" aria-labelledby="admin-updates-title">
+        <h2 id="admin-updates-title">{t('admin.updates.title')}</h2>
+        <FailureNotice text={failure} className="" onRetry={() => setAttempt((n) => n + 1)} />
+      </section>
+    ) : null;
   return (
     <section className="panel" aria-labelledby="admin-updates-title">
       <h2 id="admin-updates-title">{t('admin.updates.title')}</h2>

@@ -2,6 +2,8 @@ import { belgianDate, describeDeskProblem } from '../../../shared/i18n/deskText'
 import type { DeskProblem } from '../../../shared/i18n/deskText';
 import type { Lang } from '../../../shared/i18n/lang';
 import { describeStoreProblem } from '../../../shared/i18n/storeText';
+import { isTransportFailure } from '../../../shared/api/transportFailure';
+import { transportFailureText } from '../../app/apiFailureText';
 import type { Translate } from '../../app/i18n';
 
 /** Any refusal an admin call can return; the fields depend on `error`. */
@@ -14,6 +16,7 @@ function field(f: AdminFailure, name: string): string {
 
 /** One sentence for a refusal, PIN problems in the desk's own words. */
 export function describeAdminFailure(f: AdminFailure, t: Translate, lang: Lang): string {
+  if (isTransportFailure(f)) return transportFailureText(f, t);
   switch (f.error) {
     case 'pin_not_set':
     case 'pin_wrong':

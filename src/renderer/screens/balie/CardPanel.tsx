@@ -3,6 +3,7 @@ import type { CardCheck } from '../../../shared/api/apiTypes';
 import type { HandOutDone } from '../../../shared/desk/deskResults';
 import { useLang } from '../../app/i18n';
 import { Icon } from '../../app/icons';
+import { FailureNotice } from '../../app/FailureNotice';
 import { useDesk } from '../../app/session';
 import { CardIdentity } from '../../components/CardIdentity';
 import { groupedCard } from '../../components/cardDisplay';
@@ -31,6 +32,7 @@ export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, on
   const { t, lang } = useLang();
   const [check, setCheck] = useState<CardCheck | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let current = true;
@@ -44,7 +46,7 @@ export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, on
     return () => {
       current = false;
     };
-  }, [api, card, reload, lang]);
+  }, [api, card, reload, lang, attempt]);
 
   const look = check ? lookOfCheck(check, t, lang) : null;
   const ready = check?.found === true && check.verdict.ok;
@@ -55,12 +57,7 @@ export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, on
     // Announce once per verdict, not on every render.
   }, [look?.title, look?.detail]);
 
-  if (failure)
-    return (
-      <p role="alert" className="panel tone-stop">
-        {failure}
-      </p>
-    );
+  if (failure) return <FailureNotice text={failure} onRetry={() => setAttempt((n) => n + 1)} />;
   if (!check || !look)
     return (
       <p className="card-loading" aria-busy="true">

@@ -25,6 +25,7 @@ export function UndoBar({ last, onUndone }: { last: LastHandOut; onUndone(): voi
 
   const undo = async () => {
     setBusy(true);
+    setFailure(null);
     const result = await api.voidHandOut({ card: last.card, staff, reason: UNDO_REASON });
     setBusy(false);
     if (result.ok) onUndone();

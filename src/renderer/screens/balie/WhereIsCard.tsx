@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { PointInfo } from '../../../shared/desk/deskResults';
-import { useT } from '../../app/i18n';
+import { useLang } from '../../app/i18n';
 import { Icon } from '../../app/icons';
 import { useDesk } from '../../app/session';
+import { problemText } from '../../components/problemText';
 import { PostcodeForm } from './PostcodeForm';
 
 /**
@@ -11,7 +12,7 @@ import { PostcodeForm } from './PostcodeForm';
  */
 export function WhereIsCard() {
   const { api } = useDesk();
-  const t = useT();
+  const { t, lang } = useLang();
   const [answer, setAnswer] = useState<{ postcode: string; point: PointInfo | null } | null>(null);
 
   return (
@@ -21,7 +22,8 @@ export function WhereIsCard() {
         id="where-postcode"
         onPostcode={async (postcode) => {
           const result = await api.whereIsPostcode({ postcode });
-          if (result.ok) setAnswer({ postcode, point: result.value });
+          if (!result.ok) return problemText(result, lang);
+          setAnswer({ postcode, point: result.value });
           return null;
         }}
       />

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { CardSummary } from '../../../shared/cards/cardStatus';
-import { useT } from '../../app/i18n';
+import { FailureNotice } from '../../app/FailureNotice';
+import { useLang } from '../../app/i18n';
 import { useDesk } from '../../app/session';
 import { fullName, groupedCard } from '../../components/cardDisplay';
+import { problemText } from '../../components/problemText';
 
 /** Tick colleagues from the cards still waiting for one school (the collector's, if known). */
 export function SchoolWaitingPicker({
@@ -15,9 +17,10 @@ export function SchoolWaitingPicker({
   onTick(card: string, ticked: boolean): void;
 }) {
   const { api } = useDesk();
-  const t = useT();
+  const { t, lang } = useLang();
   const [school, setSchool] = useState(suggestedSchool ?? '');
   const [waiting, setWaiting] = useState<{ school: string; cards: CardSummary[] } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
     if (suggestedSchool) setSchool(suggestedSchool);
@@ -26,8 +29,14 @@ export function SchoolWaitingPicker({
   const load = async () => {
     const number = school.trim();
     if (!/^\d{1,12}$/.test(number)) return;
+    setFailure(null);
     const result = await api.schoolWaiting({ school: number });
-    setWaiting({ school: number, cards: result.ok ? result.value : [] });
+    if (!result.ok) {
+      setWaiting(null);
+      setFailure(problemText(result, lang));
+      return;
+    }
+    setWaiting({ school: number, cards: result.value });
   };
 
   return (
@@ -53,6 +62,7 @@ export function SchoolWaitingPicker({
           {t('group.school.show')}
         </button>
       </form>
+      {failure && <FailureNotice text={failure} onRetry={() => void load()} className="" />}
       {waiting && waiting.cards.length === 0 && (
         <p role="status">{t('group.school.none', { school: waiting.school })}</p>
       )}

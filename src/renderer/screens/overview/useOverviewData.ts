@@ -4,7 +4,7 @@ import { useDesk } from '../../app/session';
 
 export type OverviewData =
   | { state: 'loading' }
-  | { state: 'failed'; error: string }
+  | { state: 'failed'; failure: { ok: false; error: string } }
   | { state: 'ready'; stats: OverviewStats; map: PostcodeMapPoint[] };
 
 /** Loads the totals and the map points each time the screen opens (and on demand). */
@@ -15,16 +15,13 @@ export function useOverviewData(): { data: OverviewData; reload(): void } {
 
   useEffect(() => {
     let live = true;
-    Promise.all([api.overview({}), api.postcodeMap({})])
-      .then(([stats, map]) => {
-        if (!live) return;
-        if (!stats.ok) setData({ state: 'failed', error: stats.error });
-        else if (!map.ok) setData({ state: 'failed', error: map.error });
-        else setData({ state: 'ready', stats: stats.value, map: map.value });
-      })
-      .catch((error: unknown) => {
-        if (live) setData({ state: 'failed', error: String(error) });
-      });
+    // The client answers every call with a value (never a rejection), failures included.
+    void Promise.all([api.overview({}), api.postcodeMap({})]).then(([stats, map]) => {
+      if (!live) return;
+      if (!stats.ok) setData({ state: 'failed', failure: stats });
+      else if (!map.ok) setData({ state: 'failed', failure: map });
+      else setData({ state: 'ready', stats: stats.value, map: map.value });
+    });
     return () => {
       live = false;
     };
