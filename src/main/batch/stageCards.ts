@@ -3,7 +3,13 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ImportProblem } from '../../shared/batch/importProblem';
 import type { Manifest } from '../../shared/batch/manifest';
 import { ProblemCollector } from '../../shared/batch/problemCollector';
-import { CardRecordReader, locateCardColumns, type CardStage } from '../../shared/batch/readCardRows';
+import {
+  CardRecordReader,
+  locateCardColumns,
+  type CardColumn,
+  type CardStage,
+} from '../../shared/batch/readCardRows';
+import { columnRef, type ColumnLayout } from '../../shared/csv/parseCsv';
 import type { CardRow } from '../../shared/batch/rows';
 import { CsvStreamParser } from '../../shared/csv/csvStream';
 import { fixWindows1252 } from '../../shared/csv/decodeText';
@@ -33,68 +39,82 @@ export type StageOutcome = { ok: true; staged: StagedCards } | { ok: false; prob
 
 const FILE = 'cards.csv';
 
-export const STAGING_COLUMNS = `line INTEGER NOT NULL, card TEXT UNIQUE, stamboeknummer TEXT UNIQUE,
+export const STAGING_COLUMNS = `line INTEGER NOT NULL, card TEXT, stamboeknummer TEXT,
   voornaam TEXT, achternaam TEXT, postcode TEXT, gemeente TEXT, school TEXT, issuer_status TEXT,
   search_text TEXT, valid INTEGER NOT NULL, known_id INTEGER, action TEXT`;
+/** Page cache of the temp schema during an import (the default 2 MiB makes staging spill). */
+const TEMP_CACHE_KIB = 64 * 1024;
 
+/**
+ * Rows go into the table as they come; duplicates are found afterwards with one GROUP BY each
+ * (a sort), which is much faster than keeping two unique indexes up to date row by row.
+ */
 class TableStage implements CardStage {
   private readonly insert: Statement;
-  private readonly cardLine: Statement;
-  private readonly stamboekLine: Statement;
 
   constructor(db: Database, table: string) {
     this.insert = db.prepare(
       `INSERT INTO ${table} (line, card, stamboeknummer, voornaam, achternaam, postcode, gemeente, school,
          issuer_status, search_text, valid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.cardLine = db.prepare(`SELECT line FROM ${table} WHERE card = ?`).pluck();
-    this.stamboekLine = db.prepare(`SELECT line FROM ${table} WHERE stamboeknummer = ?`).pluck();
   }
 
   add(line: number, card: string | null, stamboeknummer: string | null, row: CardRow | null) {
-    try {
-      this.put(line, card, stamboeknummer, row);
-      return { cardLine: undefined, stamboekLine: undefined };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-    // Rare path: one of the numbers was seen before. Keep the new ones for later duplicates.
-    const cardLine = card === null ? undefined : (this.cardLine.get(card) as number | undefined);
-    const stamboekLine =
-      stamboeknummer === null ? undefined : (this.stamboekLine.get(stamboeknummer) as number | undefined);
-    this.put(
-      line,
-      cardLine === undefined ? card : null,
-      stamboekLine === undefined ? stamboeknummer : null,
-      null,
-    );
-    return { cardLine, stamboekLine };
-  }
-
-  private put(line: number, card: string | null, stamboeknummer: string | null, row: CardRow | null): void {
     if (row === null) {
       if (card !== null || stamboeknummer !== null)
         this.insert.run(line, card, stamboeknummer, null, null, null, null, null, null, null, 0);
-      return;
+    } else {
+      this.insert.run(
+        line,
+        card,
+        stamboeknummer,
+        row.voornaam,
+        row.achternaam,
+        row.postcode,
+        row.gemeente,
+        row.school,
+        row.status,
+        nameSearchText(row.voornaam, row.achternaam),
+        1,
+      );
     }
-    this.insert.run(
-      line,
-      card,
-      stamboeknummer,
-      row.voornaam,
-      row.achternaam,
-      row.postcode,
-      row.gemeente,
-      row.school,
-      row.status,
-      nameSearchText(row.voornaam, row.achternaam),
-      1,
-    );
+    return { cardLine: undefined, stamboekLine: undefined };
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+/** card_number_duplicate and stamboek_duplicate for every later line with a number seen before. */
+function reportDuplicates(
+  db: Database,
+  table: string,
+  layout: ColumnLayout<CardColumn>,
+  problems: ProblemCollector,
+): void {
+  for (const [column, code] of [
+    ['card', 'card_number_duplicate'],
+    ['stamboeknummer', 'stamboek_duplicate'],
+  ] as const) {
+    const rows = db
+      .prepare(
+        `SELECT s.line, s.${column} AS value, d.first FROM ${table} s
+         JOIN (SELECT ${column} AS value, min(line) AS first FROM ${table} WHERE ${column} IS NOT NULL
+               GROUP BY ${column} HAVING count(*) > 1) d ON d.value = s.${column}
+         WHERE s.line > d.first ORDER BY s.line`,
+      )
+      .iterate() as IterableIterator<{ line: number; value: string; first: number }>;
+    const ref = columnRef(layout.columns[column === 'card' ? 'kaartnummer' : 'stamboeknummer']);
+    for (const r of rows) {
+      problems.add({
+        code,
+        severity: 'error',
+        file: FILE,
+        line: r.line,
+        ...ref,
+        // A stamboeknummer is personal data: never in a message.
+        ...(code === 'card_number_duplicate' ? { value: r.value } : {}),
+        otherLine: r.first,
+      });
+    }
+  }
 }
 
 class StopReading extends Error {}
@@ -114,18 +134,23 @@ function stageOnce(
   encoding: 'utf-8' | 'windows-1252',
 ): StageOutcome | 'not_utf8' {
   db.exec(`DROP TABLE IF EXISTS temp.${table}; CREATE TEMP TABLE ${table} (${STAGING_COLUMNS})`);
+  db.pragma(`temp.cache_size = -${TEMP_CACHE_KIB}`);
   const stage = new TableStage(db, `temp.${table}`);
   const problems = new ProblemCollector();
   let rows = 0;
   let broken = false;
   let reader: CardRecordReader | null = null;
+  let layoutFound: ColumnLayout<CardColumn> | null = null;
   let headerBad = false;
   const parser = new CsvStreamParser(FILE, {
     onHeader(header, separator) {
       const layout = locateCardColumns(header, separator);
       for (const p of layout.problems) problems.add(p);
       if (layout.problems.length > 0) headerBad = true;
-      else reader = new CardRecordReader(layout.columns, (p) => problems.add(p), stage);
+      else {
+        layoutFound = layout;
+        reader = new CardRecordReader(layout.columns, (p) => problems.add(p), stage);
+      }
     },
     onRecord(record) {
       rows++;
@@ -197,6 +222,7 @@ function stageOnce(
     }
   }
   if (!reader && !headerBad && !broken) problems.add({ code: 'csv_empty', severity: 'error', file: FILE });
+  if (layoutFound !== null && !broken) reportDuplicates(db, `temp.${table}`, layoutFound, problems);
   return {
     ok: true,
     staged: {
