@@ -56,10 +56,11 @@ function quoted(value: string | undefined, empty: string): string {
   return value ? `"${value}"` : empty;
 }
 
-/** Bytes as MiB for a message (`200 MiB`), or `?`. */
+/** Bytes for a message (`64 KiB`, `200 MiB`), or `?`. */
 function mib(bytes: string | undefined): string {
   const n = Number(bytes);
   if (bytes === undefined || !Number.isFinite(n)) return '?';
+  if (n < 1024 * 1024) return `${Math.ceil(n / 1024)} KiB`;
   const value = n / (1024 * 1024);
   return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} MiB`;
 }
