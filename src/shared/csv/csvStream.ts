@@ -1,5 +1,5 @@
 import type { ImportProblem } from '../batch/importProblem';
-import { detectSeparator, newScanner, readRecordAt, type CsvRecord, type CsvSeparator } from './parseCsv';
+import { newScanner, separatorIfDecided, readRecordAt, type CsvRecord, type CsvSeparator } from './parseCsv';
 
 /**
  * The CSV reader of parseCsv fed in pieces, so a large file never has to exist as one string.
@@ -74,8 +74,9 @@ export class CsvStreamParser {
   private consume(text: string, final: boolean): string {
     if (this.separator === null) {
       // The header line decides the separator: wait until it is complete.
-      if (!final && !hasLineEnd(text)) return text;
-      this.separator = detectSeparator(text, 0);
+      const decided = separatorIfDecided(text, 0);
+      if (decided === null && !final) return text;
+      this.separator = decided ?? ';';
     }
     const pending: ImportProblem[] = [];
     const scan = newScanner(text, this.separator, this.file, this.line, pending);
@@ -85,7 +86,9 @@ export class CsvStreamParser {
       const startLine = scan.line;
       pending.length = 0;
       const record = readRecordAt(scan);
-      if (!final && !endsComplete(text, scan.pos)) {
+      // A quote still open at the end of this piece may close in the next one.
+      const openQuote = pending.some((p) => p.code === 'csv_unterminated_quote');
+      if (!final && (openQuote || !endsComplete(text, scan.pos))) {
         // Ran into the end of this piece: read it again with the next one.
         scan.line = startLine;
         this.line = startLine;
@@ -107,8 +110,4 @@ export class CsvStreamParser {
 /** A record is complete when more text follows it, or it ended on LF (a CR may lose its LF). */
 function endsComplete(text: string, pos: number): boolean {
   return pos < text.length || (pos > 0 && text.charCodeAt(pos - 1) === LF);
-}
-
-function hasLineEnd(text: string): boolean {
-  return text.includes('\n') || text.includes('\r');
 }

@@ -88,6 +88,14 @@ export function readRecordAt(s: Scanner): CsvRecord | null {
 
 /** The first `;` or `,` outside quotes on the header line; `;` when there is none. */
 export function detectSeparator(text: string, start: number): CsvSeparator {
+  return separatorIfDecided(text, start) ?? ';';
+}
+
+/**
+ * As detectSeparator, but null when the text ends before the header line does (the streamed
+ * reader then waits for more text).
+ */
+export function separatorIfDecided(text: string, start: number): CsvSeparator | null {
   let inQuotes = false;
   let sawContent = false; // leading empty lines are skipped, like the parser does
   for (let p = start; p < text.length; p++) {
@@ -102,7 +110,7 @@ export function detectSeparator(text: string, start: number): CsvSeparator {
       if (sawContent) return ';';
     } else if (c !== SPACE && c !== TAB) sawContent = true;
   }
-  return ';';
+  return null;
 }
 
 /**
