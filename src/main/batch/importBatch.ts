@@ -75,13 +75,10 @@ export async function importBatch(
       });
 
     const plan = planImport(db, table, pkg.manifest.issuedAt);
+    const pointWarnings = points.problems.filter((p) => !isError(p));
     const warnings = mergeCapped([
       staged.staged.warnings,
-      withMore(
-        points.problems.filter((p) => !isError(p)),
-        points.problems.length,
-        'points.csv',
-      ),
+      withMore(pointWarnings, pointWarnings.length, 'points.csv'),
       plan.conflicts,
       plan.skipped,
     ]);
