@@ -62,7 +62,7 @@ vi.mock('../../src/main/crypto/ed25519', async (importOriginal) => {
   };
 });
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const DATA_ENTRIES = new Set(['inflate:cards.csv', 'inflate:points.csv']);
 
