@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { importBatch } from '../src/main/batch/importBatch';
 import { readBatchPackage } from '../src/main/batch/readPackage';
+import { inflateWhole } from '../src/main/zip/readZip';
 import { loadPublicKey } from '../src/main/crypto/ed25519';
 import { initPoint } from '../src/main/point/initPoint';
 import { openStore } from '../src/main/store/openStore';
@@ -202,7 +203,9 @@ export function importBreakdown(ds: Dataset, dir: string, publicKeyPem: string):
   const verifyMs = since(start);
   if (!pkg.ok) throw new Error('readBatchPackage failed');
   start = performance.now();
-  const { rows } = readCardRows(decodeCsvBytes(pkg.value.cardsCsv).text);
+  const cardsCsv = inflateWhole(pkg.value.bytes, pkg.value.cards);
+  if (!cardsCsv.ok) throw new Error('cards.csv does not inflate');
+  const { rows } = readCardRows(decodeCsvBytes(cardsCsv.value).text);
   const parseMs = since(start);
   start = performance.now();
   const texts = rows.map((r) => nameSearchText(r.voornaam, r.achternaam));

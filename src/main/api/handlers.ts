@@ -182,7 +182,8 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment): Impl {
     },
 
     importPackage: async ({ contentBase64, allowUnsigned, preview, adminPin }) => {
-      if (!preview) {
+      // An unsigned preview needs the PIN too once one is set: it reads an untrusted file to its end.
+      if (!preview || (allowUnsigned && hasAdminPin(ctx))) {
         const pin = checkAdminPin(ctx, adminPin);
         if (!pin.ok) return pin;
       }

@@ -5,7 +5,9 @@ import { decodeCsvBytes } from '../../shared/csv/decodeText';
 import { parseCsv, type ParsedCsv } from '../../shared/csv/parseCsv';
 import { fail, ok, type Failure, type Result } from '../../shared/result';
 import { sha256Hex, verifyEd25519 } from '../crypto/ed25519';
-import { readZipEntries } from '../zip/readZip';
+import { readPointRows, type PointRowsResult } from '../../shared/batch/readPointRows';
+import { DEFAULT_ZIP_LIMITS, inflateWhole, openZip, type ZipEntry, type ZipLimits } from '../zip/readZip';
+import { MAX_CARD_ROWS } from './stageCards';
 
 export interface VerifiedPackage {
   manifest: Manifest;
@@ -13,10 +15,11 @@ export interface VerifiedPackage {
   packageSha256: string;
   /** `unsigned_override`: an administrator accepted a missing or wrong signature; the caller logs it. */
   signature: 'valid' | 'unsigned_override';
-  cardsCsv: Uint8Array;
-  pointsCsv: Uint8Array | null;
-  /** The data files as parsed for their row count, so the importer does not parse them twice. */
-  parsed: Map<string, ParsedCsv>;
+  /** The package bytes and the checked, not yet inflated cards.csv entry in them (streamed by stageCards). */
+  bytes: Uint8Array;
+  cards: ZipEntry;
+  /** points.csv, checked against the manifest and read (it is small: at most MAX_POINTS_BYTES). */
+  points: PointRowsResult | null;
 }
 
 export interface ReadPackageOptions {
@@ -26,7 +29,26 @@ export interface ReadPackageOptions {
   allowUnsigned: boolean;
   /** The point this installation serves; a package for another point is refused. */
   expectedPointId: string;
+  /** The card year of the store (storeCardYear); null before the first import accepts any year. */
+  expectedCardYear?: number | null;
 }
+
+/** Limits of one package beyond the spec's 200 MiB per entry and 100:1 (docs/import.md). */
+export const MAX_MANIFEST_BYTES = 64 * 1024;
+export const MAX_SIGNATURE_BYTES = 1024;
+export const MAX_POINTS_BYTES = 16 * 1024 * 1024;
+export const MAX_ENTRY_BYTES = DEFAULT_ZIP_LIMITS.maxEntryBytes;
+export const MAX_TOTAL_INFLATED_BYTES =
+  MAX_ENTRY_BYTES + MAX_POINTS_BYTES + MAX_MANIFEST_BYTES + MAX_SIGNATURE_BYTES;
+
+const PACKAGE_ZIP_LIMITS: Partial<ZipLimits> = {
+  maxBytesByName: {
+    'manifest.json': MAX_MANIFEST_BYTES,
+    'manifest.sig': MAX_SIGNATURE_BYTES,
+    'points.csv': MAX_POINTS_BYTES,
+  },
+  maxTotalBytes: MAX_TOTAL_INFLATED_BYTES,
+};
 
 export type PackageFailure = Failure<'invalid_package', { problems: ImportProblem[] }>;
 
@@ -145,67 +167,87 @@ function parseManifest(bytes: Uint8Array): ManifestCheck {
   return { ok: true, manifest: parsed.data };
 }
 
-/** Checks every data file against the (verified) manifest: listed, present, sha256 and row count. */
-function checkFiles(
-  manifest: Manifest,
-  entries: Map<string, Uint8Array>,
-  parsedFiles: Map<string, ParsedCsv>,
-): ImportProblem[] {
+/** Listed and present files must match; cards.csv's content is checked while it is streamed. */
+function checkFileList(manifest: Manifest, entries: Map<string, ZipEntry>): ImportProblem[] {
   const problems: ImportProblem[] = [];
   for (const name of entries.keys()) {
     if (name === MANIFEST || name === SIGNATURE) continue;
     if (!Object.hasOwn(manifest.files, name))
       problems.push(problem('file_not_in_manifest', name, { value: name }));
   }
-  for (const [name, listed] of Object.entries(manifest.files)) {
-    const data = entries.get(name);
-    if (data === undefined) {
-      problems.push(problem('file_missing', shown(name), { value: shown(name) }));
-      continue;
-    }
-    const actual = sha256Hex(data);
-    if (actual !== listed.sha256) {
-      // A file that is not the one described: its row count says nothing more.
-      problems.push(problem('file_sha256', name, { expected: listed.sha256, value: actual }));
-      continue;
-    }
-    const parsed = parseCsv(decodeCsvBytes(data).text, name);
-    parsedFiles.set(name, parsed);
-    const rows = rowCount(parsed);
-    // null: the CSV itself is broken; the CSV reader reports that with line numbers.
-    if (rows !== null && rows !== listed.rows) {
-      problems.push(problem('file_rows', name, { expected: String(listed.rows), value: String(rows) }));
-    }
+  for (const name of Object.keys(manifest.files)) {
+    if (!entries.has(name)) problems.push(problem('file_missing', shown(name), { value: shown(name) }));
   }
+  const cardRows = manifest.files['cards.csv']?.rows ?? 0;
+  if (cardRows > MAX_CARD_ROWS)
+    problems.push(
+      problem('csv_too_many_rows', 'cards.csv', { expected: String(MAX_CARD_ROWS), value: String(cardRows) }),
+    );
   return problems;
 }
 
+/** points.csv in one piece (it is capped small), checked against the manifest and read. */
+function readPoints(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  listed: { sha256: string; rows: number },
+): { ok: true; points: PointRowsResult } | { ok: false; problems: ImportProblem[] } {
+  const data = inflateWhole(bytes, entry);
+  if (!data.ok) return { ok: false, problems: data.problems };
+  const actual = sha256Hex(data.value);
+  if (actual !== listed.sha256)
+    return {
+      ok: false,
+      problems: [problem('file_sha256', 'points.csv', { expected: listed.sha256, value: actual })],
+    };
+  const parsed = parseCsv(decodeCsvBytes(data.value).text, 'points.csv');
+  const rows = rowCount(parsed);
+  if (rows !== null && rows !== listed.rows)
+    return {
+      ok: false,
+      problems: [problem('file_rows', 'points.csv', { expected: String(listed.rows), value: String(rows) })],
+    };
+  return { ok: true, points: readPointRows(parsed) };
+}
+
 /**
- * Opens and verifies a batch package (spec/batch-format.md) without changing anything.
- * The signature is checked before anything in the manifest is believed: when it fails (and no
- * override is given) only that is reported, never conclusions drawn from an untrusted manifest.
+ * Opens and verifies a batch package (spec/batch-format.md) without changing anything, in this
+ * order: the ZIP structure (no inflating), manifest.json and manifest.sig inflated with small
+ * caps, the signature, the manifest, point and card year, the file list, points.csv. cards.csv
+ * is not inflated here at all: the importer streams it (stageCards) after all of this passed.
+ * When the signature fails (and no override is given) only that is reported, never conclusions
+ * drawn from an untrusted manifest.
  */
 export function readBatchPackage(
   bytes: Uint8Array,
   options: ReadPackageOptions,
 ): Result<VerifiedPackage, PackageFailure> {
-  const zip = readZipEntries(bytes);
+  const zip = openZip(bytes, PACKAGE_ZIP_LIMITS);
   if (!zip.ok) return refuse(zip.problems);
   const entries = zip.value;
 
-  const manifestBytes = entries.get(MANIFEST);
-  if (manifestBytes === undefined) {
+  const manifestEntry = entries.get(MANIFEST);
+  if (manifestEntry === undefined) {
     const problems = [problem('zip_entry_missing', MANIFEST)];
     if (!entries.has(SIGNATURE) && !options.allowUnsigned)
       problems.push(problem('zip_entry_missing', SIGNATURE));
     return refuse(problems);
   }
+  const manifestBytes = inflateWhole(bytes, manifestEntry);
+  if (!manifestBytes.ok) return refuse(manifestBytes.problems);
+  const sigEntry = entries.get(SIGNATURE);
+  let sigBytes: Uint8Array | undefined;
+  if (sigEntry !== undefined) {
+    const inflated = inflateWhole(bytes, sigEntry);
+    if (!inflated.ok) return refuse(inflated.problems);
+    sigBytes = inflated.value;
+  }
 
-  const signatureCheck = checkSignature(manifestBytes, entries.get(SIGNATURE), options.issuerPublicKey);
+  const signatureCheck = checkSignature(manifestBytes.value, sigBytes, options.issuerPublicKey);
   if (!signatureCheck.ok && !options.allowUnsigned) return refuse([signatureCheck.problem]);
   const signature: VerifiedPackage['signature'] = signatureCheck.ok ? 'valid' : 'unsigned_override';
 
-  const manifestCheck = parseManifest(manifestBytes);
+  const manifestCheck = parseManifest(manifestBytes.value);
   if (!manifestCheck.ok) return refuse(manifestCheck.problems);
   const manifest = manifestCheck.manifest;
 
@@ -218,20 +260,26 @@ export function readBatchPackage(
       }),
     );
   }
-  const parsedFiles = new Map<string, ParsedCsv>();
-  problems.push(...checkFiles(manifest, entries, parsedFiles));
+  const year = options.expectedCardYear ?? null;
+  if (year !== null && manifest.cardYear !== year) {
+    problems.push(
+      problem('card_year_mismatch', MANIFEST, { value: String(manifest.cardYear), expected: String(year) }),
+    );
+  }
+  problems.push(...checkFileList(manifest, entries));
   if (problems.length > 0) return refuse(problems);
 
-  const cardsCsv = entries.get('cards.csv');
-  // The schema requires cards.csv in `files` and checkFiles found it present; this is a safety net.
-  if (cardsCsv === undefined) return refuse([problem('file_missing', 'cards.csv', { value: 'cards.csv' })]);
+  const cards = entries.get('cards.csv');
+  // The schema requires cards.csv in `files` and checkFileList found it present; this is a safety net.
+  if (cards === undefined) return refuse([problem('file_missing', 'cards.csv', { value: 'cards.csv' })]);
+  const pointsEntry = entries.get('points.csv');
+  const pointsListed = manifest.files['points.csv'];
+  let points: PointRowsResult | null = null;
+  if (pointsEntry !== undefined && pointsListed !== undefined) {
+    const read = readPoints(bytes, pointsEntry, pointsListed);
+    if (!read.ok) return refuse(read.problems);
+    points = read.points;
+  }
 
-  return ok({
-    manifest,
-    packageSha256: sha256Hex(bytes),
-    signature,
-    cardsCsv,
-    pointsCsv: entries.get('points.csv') ?? null,
-    parsed: parsedFiles,
-  });
+  return ok({ manifest, packageSha256: sha256Hex(bytes), signature, bytes, cards, points });
 }

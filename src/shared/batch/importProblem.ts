@@ -11,6 +11,8 @@ export type ImportProblemCode =
   | 'zip_ratio'
   | 'zip_entry_missing'
   | 'zip_entry_duplicate'
+  | 'zip_entry_damaged'
+  | 'zip_total_too_large'
   // manifest and trust
   | 'manifest_json'
   | 'manifest_format'
@@ -32,6 +34,8 @@ export type ImportProblemCode =
   | 'csv_missing_column'
   | 'csv_duplicate_column'
   | 'csv_missing_field'
+  | 'csv_record_too_long'
+  | 'csv_too_many_rows'
   // cards.csv fields
   | 'card_number_format'
   | 'card_number_check'
@@ -49,7 +53,28 @@ export type ImportProblemCode =
   | 'point_postcodes_invalid'
   | 'point_date_invalid'
   // applying to the store (reported, not errors)
-  | 'conflict_handed_out';
+  | 'conflict_handed_out'
+  | 'skipped_older'
+  // the list was cut short: `value` says how many more problems there were
+  | 'problems_more';
+
+/** What is wrong with a ZIP entry's structure, for zip_entry_damaged and zip_unreadable. */
+export type ZipDamage =
+  | 'zip64'
+  | 'multi_disk'
+  | 'directory'
+  | 'too_many_entries'
+  | 'local_header'
+  | 'header_mismatch'
+  | 'outside_file'
+  | 'descriptor'
+  | 'overlap'
+  | 'encrypted'
+  | 'method'
+  | 'size_mismatch'
+  | 'inflate'
+  | 'too_long'
+  | 'too_short';
 
 export type ProblemSeverity = 'error' | 'warning';
 
@@ -68,6 +93,8 @@ export interface ImportProblem {
   /** Extra facts for the message: expected value, other line, ... */
   expected?: string;
   otherLine?: number;
+  /** For zip_entry_damaged / zip_unreadable: what exactly is wrong with the entry. */
+  zipDamage?: ZipDamage;
 }
 
 export function isError(problem: ImportProblem): boolean {

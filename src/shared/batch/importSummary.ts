@@ -15,6 +15,8 @@ export interface ImportSummary {
   unchanged: number;
   revoked: number;
   replaced: number;
+  /** Cards (and reprints) this package carried that a newer package (by issuedAt) already set: not applied. */
+  skippedOlder: number;
   /** Padded stamboeknummers, rows for cards already handed out that were not applied, ... */
   warnings: ImportProblem[];
   points: number;

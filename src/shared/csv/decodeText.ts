@@ -19,7 +19,7 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
     return { text: utf8.decode(body), encoding: 'utf-8' };
   } catch {
     // TextDecoder with fatal:true throws only on malformed UTF-8.
-    return { text: fixC1(windows1252.decode(body)), encoding: 'windows-1252' };
+    return { text: fixWindows1252(windows1252.decode(body)), encoding: 'windows-1252' };
   }
 }
 
@@ -33,7 +33,8 @@ const WINDOWS_1252_C1 =
   '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
 const C1 = /[\u0080-\u009F]/g;
 
-function fixC1(text: string): string {
+/** Exported for the streamed reader of cards.csv, which decodes chunk by chunk. */
+export function fixWindows1252(text: string): string {
   return text.replace(C1, (c) => WINDOWS_1252_C1.charAt(c.charCodeAt(0) - 0x80));
 }
 

@@ -33,7 +33,7 @@ const SPACE = 32;
 const TAB = 9;
 const BOM = 0xfeff;
 
-interface Scanner {
+export interface Scanner {
   readonly text: string;
   readonly n: number;
   readonly sep: number;
@@ -70,8 +70,32 @@ export function parseCsv(text: string, file = 'cards.csv'): ParsedCsv {
   };
 }
 
+/** A reader positioned at the start of text, reporting into problems (csvStream reads piece by piece). */
+export function newScanner(
+  text: string,
+  separator: CsvSeparator,
+  file: string,
+  line: number,
+  problems: ImportProblem[],
+): Scanner {
+  return { text, n: text.length, sep: separator === ';' ? SEMICOLON : COMMA, file, pos: 0, line, problems };
+}
+
+/** One record from s.pos (null for an empty line or an unreadable rest). */
+export function readRecordAt(s: Scanner): CsvRecord | null {
+  return readRecord(s);
+}
+
 /** The first `;` or `,` outside quotes on the header line; `;` when there is none. */
-function detectSeparator(text: string, start: number): CsvSeparator {
+export function detectSeparator(text: string, start: number): CsvSeparator {
+  return separatorIfDecided(text, start) ?? ';';
+}
+
+/**
+ * As detectSeparator, but null when the text ends before the header line does (the streamed
+ * reader then waits for more text).
+ */
+export function separatorIfDecided(text: string, start: number): CsvSeparator | null {
   let inQuotes = false;
   let sawContent = false; // leading empty lines are skipped, like the parser does
   for (let p = start; p < text.length; p++) {
@@ -86,7 +110,7 @@ function detectSeparator(text: string, start: number): CsvSeparator {
       if (sawContent) return ';';
     } else if (c !== SPACE && c !== TAB) sawContent = true;
   }
-  return ';';
+  return null;
 }
 
 /**

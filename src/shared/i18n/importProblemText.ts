@@ -1,5 +1,5 @@
 import { BATCH_FORMAT } from '../batch/manifest';
-import type { ImportProblem } from '../batch/importProblem';
+import type { ImportProblem, ZipDamage } from '../batch/importProblem';
 import { assertNever } from '../result';
 
 /**
@@ -56,6 +56,70 @@ function quoted(value: string | undefined, empty: string): string {
   return value ? `"${value}"` : empty;
 }
 
+/** Bytes for a message (`64 KiB`, `200 MiB`), or `?`. */
+function mib(bytes: string | undefined): string {
+  const n = Number(bytes);
+  if (bytes === undefined || !Number.isFinite(n)) return '?';
+  if (n < 1024 * 1024) return `${Math.ceil(n / 1024)} KiB`;
+  const value = n / (1024 * 1024);
+  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} MiB`;
+}
+
+function ratio(value: string | undefined, lang: ProblemLanguage): string {
+  if (value === 'oneindig') return lang === 'nl' ? 'oneindig' : 'infinite';
+  return `${value ?? '?'}:1`;
+}
+
+/** ` (reason)` for a package that cannot be read, or the raw detail it carried. */
+function detail(p: ImportProblem, v: string | undefined, lang: ProblemLanguage): string {
+  if (p.zipDamage) return ` (${zipDamageText(p.zipDamage, lang)})`;
+  return v ? ` (${v})` : '';
+}
+
+function zipDamageText(d: ZipDamage | undefined, lang: ProblemLanguage): string {
+  const nl = lang === 'nl';
+  switch (d) {
+    case undefined:
+      return nl ? 'onbekende fout' : 'unknown fault';
+    case 'zip64':
+      return nl ? 'ZIP64 wordt niet ondersteund' : 'ZIP64 is not supported';
+    case 'multi_disk':
+      return nl ? 'een ZIP over meerdere delen wordt niet ondersteund' : 'multi-part ZIPs are not supported';
+    case 'directory':
+      return nl ? 'de inhoudsopgave van de ZIP klopt niet' : 'the ZIP directory is inconsistent';
+    case 'too_many_entries':
+      return nl ? 'te veel bestanden in de ZIP' : 'too many files in the ZIP';
+    case 'local_header':
+      return nl
+        ? 'de kop van het bestand ontbreekt of ligt buiten de ZIP'
+        : 'its header is missing or outside the ZIP';
+    case 'header_mismatch':
+      return nl
+        ? 'de kop van het bestand en de inhoudsopgave spreken elkaar tegen'
+        : 'its header and the ZIP directory disagree';
+    case 'outside_file':
+      return nl ? 'de opgegeven grootte reikt buiten de ZIP' : 'its declared size reaches beyond the ZIP';
+    case 'descriptor':
+      return nl ? 'de grootte na de gegevens klopt niet' : 'the sizes after its data do not match';
+    case 'overlap':
+      return nl ? 'het overlapt met een ander bestand in de ZIP' : 'it overlaps another file in the ZIP';
+    case 'encrypted':
+      return nl ? 'het is versleuteld' : 'it is encrypted';
+    case 'method':
+      return nl ? 'onbekende compressiemethode' : 'unknown compression method';
+    case 'size_mismatch':
+      return nl ? 'de twee opgegeven groottes verschillen' : 'its two declared sizes differ';
+    case 'inflate':
+      return nl ? 'de gecomprimeerde gegevens zijn onleesbaar' : 'the compressed data is unreadable';
+    case 'too_long':
+      return nl ? 'uitgepakt groter dan opgegeven' : 'larger when unpacked than declared';
+    case 'too_short':
+      return nl ? 'uitgepakt kleiner dan opgegeven' : 'smaller when unpacked than declared';
+    default:
+      return assertNever(d);
+  }
+}
+
 function dutch(p: ImportProblem): string {
   const v = p.value;
   const e = p.expected;
@@ -63,15 +127,19 @@ function dutch(p: ImportProblem): string {
   const file = named(entryName(p));
   switch (p.code) {
     case 'zip_unreadable':
-      return `Dit bestand kan niet gelezen worden als batchpakket (ZIP)${v ? ` (${v})` : ''}.`;
+      return `Dit bestand kan niet gelezen worden als batchpakket (ZIP)${detail(p, v, 'nl')}.`;
+    case 'zip_entry_damaged':
+      return `Het bestand${file} in het pakket is beschadigd of misleidend opgeslagen (${zipDamageText(p.zipDamage, 'nl')}); het pakket wordt niet ingelezen.`;
+    case 'zip_total_too_large':
+      return `Het pakket is uitgepakt te groot (${mib(v)}, maximaal ${mib(e)}); het pakket wordt niet ingelezen.`;
     case 'zip_entry_unknown':
       return `Onbekend bestand${named(v)} in het pakket. Toegestaan zijn manifest.json, manifest.sig, cards.csv en points.csv.`;
     case 'zip_entry_path':
       return `Het pakket bevat ${quoted(v, 'een bestand')} in een map of met een ongeldig pad; alle bestanden moeten in de hoofdmap staan.`;
     case 'zip_entry_too_large':
-      return `Het bestand${name} in het pakket is uitgepakt te groot${e ? ` (maximaal ${e})` : ''}; het pakket wordt niet ingelezen.`;
+      return `Het bestand${file} in het pakket is uitgepakt te groot (${mib(v)}, maximaal ${mib(e)}); het pakket wordt niet ingelezen.`;
     case 'zip_ratio':
-      return `Het bestand${name} in het pakket is verdacht sterk samengedrukt${e ? ` (meer dan ${e})` : ''}; het pakket wordt niet ingelezen.`;
+      return `Het bestand${file} in het pakket is verdacht sterk samengedrukt (${ratio(v, 'nl')}, maximaal ${e ?? '?'}:1); het pakket wordt niet ingelezen.`;
     case 'zip_entry_missing':
       return `Het verplichte bestand${name} ontbreekt in het pakket.`;
     case 'zip_entry_duplicate':
@@ -101,7 +169,7 @@ function dutch(p: ImportProblem): string {
     case 'batch_id_reused':
       return `Batch${named(v)} werd al eerder ingelezen met een andere inhoud. Een gewijzigd pakket moet een nieuw batchId krijgen; er is niets veranderd.`;
     case 'card_year_mismatch':
-      return `Dit pakket is voor kaartjaar ${v ?? '?'}, verwacht is kaartjaar ${e ?? '?'}.`;
+      return `Dit pakket is voor kaartjaar ${v ?? '?'}, deze installatie werkt met kaartjaar ${e ?? '?'}; er is niets veranderd. Begin eerst een nieuw kaartjaar: in Beheer → "Nieuw kaartjaar", of met \`balie new-year --card-year ${v ?? 'JJJJ'}\`; lees het pakket daarna opnieuw in.`;
     case 'csv_empty':
       return `Het bestand${file} is leeg: er is geen kopregel met kolomnamen.`;
     case 'csv_unterminated_quote':
@@ -114,6 +182,10 @@ function dutch(p: ImportProblem): string {
       return `De kolom "${p.columnName ?? '?'}" komt meer dan eens voor in de kopregel.`;
     case 'csv_missing_field':
       return `Dit veld ontbreekt: de regel heeft ${v ?? '?'} velden, er zijn er minstens ${e ?? '?'} nodig.`;
+    case 'csv_record_too_long':
+      return `Deze regel is langer dan ${e ?? '?'} tekens (wellicht een aanhalingsteken dat niet wordt afgesloten); het bestand wordt niet verder gelezen.`;
+    case 'csv_too_many_rows':
+      return `Het bestand${file} heeft meer dan ${e ?? '?'} rijen, meer dan een pakket mag bevatten; het pakket wordt niet ingelezen.`;
     case 'card_number_format':
       return `${quoted(v, 'Een leeg veld')} is geen geldig kaartnummer: een kaartnummer heeft precies 12 cijfers.`;
     case 'card_number_check':
@@ -144,6 +216,10 @@ function dutch(p: ImportProblem): string {
       return `${quoted(v, 'De datum')} is geen geldige datum: gebruik JJJJ-MM-DD.`;
     case 'conflict_handed_out':
       return `Kaart${named(v)} is al uitgereikt; de wijziging uit het nieuwe pakket is niet toegepast.`;
+    case 'skipped_older':
+      return `Kaart${named(v)} kwam al in een nieuwer pakket${e ? ` (uitgegeven ${e})` : ''}; de oudere gegevens uit dit pakket zijn overgeslagen.`;
+    case 'problems_more':
+      return `… en nog ${v ?? '?'} ${v === '1' ? 'probleem' : 'problemen'} (niet getoond).`;
     default:
       return assertNever(p.code);
   }
@@ -156,15 +232,19 @@ function english(p: ImportProblem): string {
   const file = named(entryName(p));
   switch (p.code) {
     case 'zip_unreadable':
-      return `This file cannot be read as a batch package (ZIP)${v ? ` (${v})` : ''}.`;
+      return `This file cannot be read as a batch package (ZIP)${detail(p, v, 'en')}.`;
+    case 'zip_entry_damaged':
+      return `The file${file} in the package is damaged or stored misleadingly (${zipDamageText(p.zipDamage, 'en')}); the package is not imported.`;
+    case 'zip_total_too_large':
+      return `The package is too large when unpacked (${mib(v)}, at most ${mib(e)}); the package is not imported.`;
     case 'zip_entry_unknown':
       return `Unknown file${named(v)} in the package. Allowed are manifest.json, manifest.sig, cards.csv and points.csv.`;
     case 'zip_entry_path':
       return `The package holds ${quoted(v, 'a file')} in a folder or with an invalid path; all files must be at the top level.`;
     case 'zip_entry_too_large':
-      return `The file${name} in the package is too large when unpacked${e ? ` (at most ${e})` : ''}; the package is not imported.`;
+      return `The file${file} in the package is too large when unpacked (${mib(v)}, at most ${mib(e)}); the package is not imported.`;
     case 'zip_ratio':
-      return `The file${name} in the package is suspiciously highly compressed${e ? ` (more than ${e})` : ''}; the package is not imported.`;
+      return `The file${file} in the package is suspiciously highly compressed (${ratio(v, 'en')}, at most ${e ?? '?'}:1); the package is not imported.`;
     case 'zip_entry_missing':
       return `The required file${name} is missing from the package.`;
     case 'zip_entry_duplicate':
@@ -194,7 +274,7 @@ function english(p: ImportProblem): string {
     case 'batch_id_reused':
       return `Batch${named(v)} was imported before with different contents. A changed package needs a new batchId; nothing was changed.`;
     case 'card_year_mismatch':
-      return `This package is for card year ${v ?? '?'}, expected card year ${e ?? '?'}.`;
+      return `This package is for card year ${v ?? '?'}, this installation works with card year ${e ?? '?'}; nothing was changed. Start a new card year first: in Beheer → "Nieuw kaartjaar", or with \`balie new-year --card-year ${v ?? 'YYYY'}\`; then import the package again.`;
     case 'csv_empty':
       return `The file${file} is empty: there is no header line with column names.`;
     case 'csv_unterminated_quote':
@@ -207,6 +287,10 @@ function english(p: ImportProblem): string {
       return `The column "${p.columnName ?? '?'}" occurs more than once in the header line.`;
     case 'csv_missing_field':
       return `This field is missing: the line has ${v ?? '?'} fields, at least ${e ?? '?'} are needed.`;
+    case 'csv_record_too_long':
+      return `This line is longer than ${e ?? '?'} characters (perhaps a quote that is never closed); the file is not read further.`;
+    case 'csv_too_many_rows':
+      return `The file${file} has more than ${e ?? '?'} rows, more than a package may hold; the package is not imported.`;
     case 'card_number_format':
       return `${quoted(v, 'An empty field')} is not a valid card number: a card number has exactly 12 digits.`;
     case 'card_number_check':
@@ -237,6 +321,10 @@ function english(p: ImportProblem): string {
       return `${quoted(v, 'The date')} is not a valid date: use YYYY-MM-DD.`;
     case 'conflict_handed_out':
       return `Card${named(v)} was already handed out; the change from the new batch was not applied.`;
+    case 'skipped_older':
+      return `Card${named(v)} already came in a newer batch${e ? ` (issued ${e})` : ''}; the older data from this batch was skipped.`;
+    case 'problems_more':
+      return `… and ${v ?? '?'} more ${v === '1' ? 'problem' : 'problems'} (not shown).`;
     default:
       return assertNever(p.code);
   }

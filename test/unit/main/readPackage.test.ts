@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { countCsvDataRows, decodeSignature, readBatchPackage } from '../../../src/main/batch/readPackage';
+import type { VerifiedPackage } from '../../../src/main/batch/readPackage';
+import { inflateWhole } from '../../../src/main/zip/readZip';
+import Database from 'better-sqlite3';
+import { cardsProblems, stageCards } from '../../../src/main/batch/stageCards';
 import { generateKeyPair, loadPublicKey, sha256Hex, signEd25519 } from '../../../src/main/crypto/ed25519';
 import { writeZip } from '../../../src/main/zip/writeZip';
 import {
@@ -49,6 +53,27 @@ function packageWith(
   return writeZip({ ...all, ...entries });
 }
 
+/** cards.csv of a verified package, inflated (the importer streams it instead). */
+function cardsOf(pkg: VerifiedPackage): Uint8Array {
+  const data = inflateWhole(pkg.bytes, pkg.cards);
+  if (!data.ok) throw new Error('cards.csv does not inflate');
+  return data.value;
+}
+
+/** Problems of the whole package check: readBatchPackage, then cards.csv streamed as the importer does. */
+function problemsAfterStaging(bytes: Uint8Array, options: ReturnType<typeof testReadOptions>) {
+  const result = readBatchPackage(bytes, options);
+  if (!result.ok) return result.problems;
+  const db = new Database(':memory:');
+  try {
+    const staged = stageCards(db, 'staging', result.value.bytes, result.value.cards);
+    if (!staged.ok) return [staged.problem];
+    return cardsProblems(result.value.manifest, staged.staged);
+  } finally {
+    db.close();
+  }
+}
+
 function problemsOf(result: ReturnType<typeof readBatchPackage>) {
   if (result.ok) throw new Error('expected the package to be refused');
   expect(result.error).toBe('invalid_package');
@@ -69,8 +94,8 @@ describe('importing the fixture packages', () => {
     });
     expect(result.value.manifest.files['cards.csv']?.rows).toBe(60);
     expect(result.value.packageSha256).toBe(sha256Hex(bytes));
-    expect(sha256Hex(result.value.cardsCsv)).toBe(result.value.manifest.files['cards.csv']?.sha256);
-    expect(result.value.pointsCsv).not.toBeNull();
+    expect(sha256Hex(cardsOf(result.value))).toBe(result.value.manifest.files['cards.csv']?.sha256);
+    expect(result.value.points?.rows.length).toBeGreaterThan(0);
   });
 
   it('accepts letterenhuis.lkb (3,000 cards) for LETTERENHUIS', () => {
@@ -81,7 +106,7 @@ describe('importing the fixture packages', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.manifest.files['cards.csv']?.rows).toBe(3000);
-    expect(countCsvDataRows(result.value.cardsCsv)).toBe(3000);
+    expect(countCsvDataRows(cardsOf(result.value))).toBe(3000);
   });
 
   it('refuses gent-bad-signature.lkb with only the signature problem', () => {
@@ -119,7 +144,7 @@ describe('trust: the signature comes first', () => {
   it('accepts a package made by writeBatchPackage and signed with the test key', () => {
     const result = readBatchPackage(makeTestPackage(), testReadOptions());
     expect(result.ok && result.value.signature).toBe('valid');
-    expect(result.ok && result.value.pointsCsv).toBeNull();
+    expect(result.ok && result.value.points).toBeNull();
   });
 
   it('refuses a package signed by another issuer', () => {
@@ -154,7 +179,10 @@ describe('trust: the signature comes first', () => {
     const problems = problemsOf(
       readBatchPackage(unsigned, testReadOptions('BIB-GENT', { allowUnsigned: true })),
     );
-    expect(problems.map((p) => p.code)).toEqual(['point_mismatch', 'file_rows']);
+    expect(problems.map((p) => p.code)).toEqual(['point_mismatch']);
+    const forThisPoint = makeTestPackage({ signed: false, tamper: { rowsDelta: 1 } });
+    const rows = problemsAfterStaging(forThisPoint, testReadOptions('BIB-GENT', { allowUnsigned: true }));
+    expect(rows.map((p) => p.code)).toEqual(['file_rows']);
   });
 
   it('reports a correctly signed package as valid even when the override is on', () => {
@@ -276,7 +304,7 @@ describe('the manifest', () => {
 
   it('refuses availableFrom after availableUntil', () => {
     const manifest = { ...baseManifest(), availableFrom: '2027-07-01' };
-    expect(problemsOf(readBatchPackage(packageWith(manifest), testReadOptions()))).toEqual([
+    expect(problemsAfterStaging(packageWith(manifest), testReadOptions())).toEqual([
       expect.objectContaining({
         code: 'manifest_field',
         expected: 'availableUntil: availableFrom ligt na availableUntil',
@@ -306,14 +334,14 @@ describe('files against the manifest', () => {
       'cards.csv': { sha256: sha256Hex(CARDS), rows: 3 },
       'points.csv': { sha256: '0'.repeat(64), rows: 4 },
     });
-    expect(problemsOf(readBatchPackage(packageWith(manifest), testReadOptions()))).toEqual([
+    expect(problemsAfterStaging(packageWith(manifest), testReadOptions())).toEqual([
       { code: 'file_missing', severity: 'error', file: 'points.csv', value: 'points.csv' },
     ]);
   });
 
   it('refuses a file whose sha256 differs, giving both fingerprints', () => {
     const manifest = baseManifest({ 'cards.csv': { sha256: 'a'.repeat(64), rows: 3 } });
-    expect(problemsOf(readBatchPackage(packageWith(manifest), testReadOptions()))).toEqual([
+    expect(problemsAfterStaging(packageWith(manifest), testReadOptions())).toEqual([
       {
         code: 'file_sha256',
         severity: 'error',
@@ -325,12 +353,12 @@ describe('files against the manifest', () => {
   });
 
   it('refuses a row count that differs from the data rows', () => {
-    expect(
-      problemsOf(readBatchPackage(makeTestPackage({ tamper: { rowsDelta: 1 } }), testReadOptions())),
-    ).toEqual([{ code: 'file_rows', severity: 'error', file: 'cards.csv', expected: '4', value: '3' }]);
+    expect(problemsAfterStaging(makeTestPackage({ tamper: { rowsDelta: 1 } }), testReadOptions())).toEqual([
+      { code: 'file_rows', severity: 'error', file: 'cards.csv', expected: '4', value: '3' },
+    ]);
   });
 
-  it('refuses an entry cut short by a lying ZIP header through its sha256', () => {
+  it('refuses an entry whose ZIP header claims less than it inflates to, naming it', () => {
     const manifestBytes = encode(JSON.stringify(baseManifest()));
     const sig = encode(
       Buffer.from(signEd25519(testIssuerKeys().privateKey, manifestBytes)).toString('base64'),
@@ -340,7 +368,7 @@ describe('files against the manifest', () => {
       { name: 'manifest.sig', data: sig },
       { name: 'cards.csv', data: CARDS, declaredSize: CARDS.length - 20 },
     ]);
-    expect(problemsOf(readBatchPackage(zip, testReadOptions())).map((p) => p.code)).toEqual(['file_sha256']);
+    expect(problemsAfterStaging(zip, testReadOptions()).map((p) => p.code)).toEqual(['zip_entry_damaged']);
   });
 
   it('passes ZIP problems (zip slip, unknown entries) through unchanged', () => {

@@ -10,6 +10,8 @@ const ALL_CODES: ImportProblemCode[] = [
   'zip_ratio',
   'zip_entry_missing',
   'zip_entry_duplicate',
+  'zip_entry_damaged',
+  'zip_total_too_large',
   'manifest_json',
   'manifest_format',
   'manifest_field',
@@ -29,6 +31,8 @@ const ALL_CODES: ImportProblemCode[] = [
   'csv_missing_column',
   'csv_duplicate_column',
   'csv_missing_field',
+  'csv_record_too_long',
+  'csv_too_many_rows',
   'card_number_format',
   'card_number_check',
   'card_number_duplicate',
@@ -44,6 +48,8 @@ const ALL_CODES: ImportProblemCode[] = [
   'point_postcodes_invalid',
   'point_date_invalid',
   'conflict_handed_out',
+  'skipped_older',
+  'problems_more',
 ];
 
 const error = (p: Omit<ImportProblem, 'severity'>): ImportProblem => ({ severity: 'error', ...p });
@@ -187,6 +193,31 @@ describe('import problem texts', () => {
         describeImportProblem(error({ code, file: 'cards.csv' }), 'en'),
       );
     }
+  });
+
+  it('names the entry of a zip bomb by its name, never by its ratio or size (issue 8)', () => {
+    const ratio = describeImportProblem(
+      error({ code: 'zip_ratio', file: 'cards.csv', value: '1029', expected: '100' }),
+    );
+    expect(ratio).toBe(
+      'Het bestand "cards.csv" in het pakket is verdacht sterk samengedrukt (1029:1, maximaal 100:1); het pakket wordt niet ingelezen.',
+    );
+    const large = describeImportProblem(
+      error({
+        code: 'zip_entry_too_large',
+        file: 'manifest.json',
+        value: String(2 * 1024 * 1024),
+        expected: String(64 * 1024),
+      }),
+    );
+    expect(large).toBe(
+      'Het bestand "manifest.json" in het pakket is uitgepakt te groot (2 MiB, maximaal 64 KiB); het pakket wordt niet ingelezen.',
+    );
+    const damaged = describeImportProblem(
+      error({ code: 'zip_entry_damaged', file: 'points.csv', zipDamage: 'overlap' }),
+    );
+    expect(damaged).toContain('"points.csv"');
+    expect(damaged).toContain('overlapt met een ander bestand');
   });
 
   it('never shows a stamboeknummer or a name', () => {

@@ -13,6 +13,7 @@ import { checkAdminPin, hasAdminPin } from '../../admin/adminPin';
 import { describeDeskProblem } from '../../../shared/i18n/deskText';
 import { adminPinArg } from '../adminPinArg';
 import { formatProblemList } from './formatProblems';
+import { countProblems } from '../../../shared/batch/problemCollector';
 
 export const importCommand: Command = {
   name: 'import',
@@ -37,7 +38,9 @@ export const importCommand: Command = {
         );
       }
       // An import is an admin action once a PIN is set (before that, the installation is being set up).
-      if (!flag(args, 'preview') && hasAdminPin(ctx)) {
+      // An unsigned preview reads an untrusted file to its end: it needs the PIN as well.
+      const needsPin = !flag(args, 'preview') || flag(args, 'allow-unsigned');
+      if (needsPin && hasAdminPin(ctx)) {
         const pin = checkAdminPin(ctx, adminPinArg(args, io) ?? '');
         if (!pin.ok) throw new CliRefusal(describeDeskProblem(pin));
       }
@@ -105,9 +108,10 @@ function printSummary(io: CliIo, s: ImportSummary, preview: boolean): void {
     ['ongewijzigd', s.unchanged],
     ['ingetrokken', s.revoked],
     ['vervangen', s.replaced],
-    ['waarschuwingen', s.warnings.length],
+    ['overgeslagen (ouder)', s.skippedOlder],
+    ['waarschuwingen', countProblems(s.warnings)],
   ];
-  for (const [label, n] of rows) io.out(`  ${label.padEnd(16)}${String(n).padStart(8)}`);
+  for (const [label, n] of rows) io.out(`  ${label.padEnd(22)}${String(n).padStart(8)}`);
   if (s.warnings.length > 0) io.out(formatProblemList(s.warnings));
   if (s.backup) io.out(`Back-up vooraf: ${s.backup}`);
 }
