@@ -10,6 +10,7 @@ import { initCommand } from './initCommand';
 import { keysCommand } from './keysCommand';
 import { leftoversCommand } from './leftoversCommand';
 import { purgeCommand } from './purgeCommand';
+import { releaseCommand } from './releaseCommand';
 import { reportCommand } from './reportCommand';
 import { restoreCommand } from './restoreCommand';
 import { searchCommand } from './searchCommand';
@@ -38,4 +39,5 @@ export const COMMANDS: readonly Command[] = [
   leftoversCommand,
   purgeCommand,
   demoBatchCommand,
+  releaseCommand,
 ];
