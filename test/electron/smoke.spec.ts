@@ -17,7 +17,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 // The release workflow points BALIE_ELECTRON_PACKAGED at the unpacked test build; elsewhere the
 // dev binary from node_modules/electron runs the bundles in out/.
 const PACKAGED = process.env.BALIE_ELECTRON_PACKAGED
-  ? packagedAppPath(path.resolve(ROOT, process.env.BALIE_ELECTRON_PACKAGED), 'lerarenkaart-balie', 'Lerarenkaart Balie')
+  ? packagedAppPath(
+      path.resolve(ROOT, process.env.BALIE_ELECTRON_PACKAGED),
+      'lerarenkaart-balie',
+      'Lerarenkaart Balie',
+    )
   : null;
 if (process.env.BALIE_ELECTRON_PACKAGED && !PACKAGED)
   throw new Error(`no packaged app in ${process.env.BALIE_ELECTRON_PACKAGED}`);
@@ -28,10 +32,10 @@ const ADMIN_PIN = '739154';
 const CARD_BY_IPC = '270000000154';
 
 const invoke = (page: Page, method: string, args: unknown) =>
-  page.evaluate(
-    ([m, a]) => (window as unknown as { balie: Bridge }).balie.invoke(m as string, a),
-    [method, args] as const,
-  );
+  page.evaluate(([m, a]) => (window as unknown as { balie: Bridge }).balie.invoke(m as string, a), [
+    method,
+    args,
+  ] as const);
 
 type Bridge = {
   invoke(method: string, args: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }>;

@@ -33,6 +33,7 @@ import { createFileLogger } from './log';
 import type { Logger } from './log';
 import { buildMenuTemplate } from './menu';
 import { registerAppProtocol } from './protocol';
+import { bundledReleaseKeysDir } from '../updates/releaseKeys';
 import { createElectronUpdaterPort } from './updater';
 import { hardenWebContents, restrictPermissions, showWhenReady, windowOptions } from './window';
 
@@ -249,7 +250,15 @@ function startUpdates(policy: Policy, tracker: ReturnType<typeof createActivityT
     return;
   }
   const controller = createUpdateController({
-    port: createElectronUpdaterPort(settings, app.getPath('userData'), log),
+    port: createElectronUpdaterPort(
+      settings,
+      {
+        userDataDir: app.getPath('userData'),
+        storeDir: dataDir,
+        releaseKeysDir: bundledReleaseKeysDir(path.join(app.getAppPath(), 'assets')),
+      },
+      log,
+    ),
     clock: systemClock,
     settings,
     currentVersion: app.getVersion(),

@@ -38,7 +38,11 @@ export function stampFeed(yamlText: string, stamp: FeedStamp): Result<string, Fa
   } catch {
     return fail('feed_unreadable', {});
   }
-  if (typeof info !== 'object' || info === null || typeof (info as { version?: unknown }).version !== 'string')
+  if (
+    typeof info !== 'object' ||
+    info === null ||
+    typeof (info as { version?: unknown }).version !== 'string'
+  )
     return fail('feed_unreadable', {});
   const stamped = { ...(info as Record<string, unknown>), ...stamp };
   return ok(dump(stamped, { lineWidth: -1, noRefs: true }));
@@ -53,7 +57,9 @@ export function signFeed(feedBytes: Uint8Array, releaseKey: KeyObject): string {
   return `${JSON.stringify(body)}\n`;
 }
 
-export type FeedSignatureFailure = Failure<'feed_signature_missing' | 'feed_signature_invalid' | 'feed_key_unknown'>;
+export type FeedSignatureFailure = Failure<
+  'feed_signature_missing' | 'feed_signature_invalid' | 'feed_key_unknown'
+>;
 
 /**
  * Checks the exact feed bytes against the pinned release keys (the current one and the next, for

@@ -12,7 +12,9 @@ const read = (file: string) => fs.readFileSync(path.join(DIR, file), 'utf8');
 type Step = { uses?: string; run?: string; name?: string; with?: Record<string, unknown> };
 type Job = { 'runs-on': string; steps: Step[]; strategy?: { matrix: { include: { os: string }[] } } };
 const jobsOf = (file: string) => (loadYaml(read(file)) as { jobs: Record<string, Job> }).jobs;
-const bootstrapNode = /^NODE_VERSION=(\S+)$/m.exec(fs.readFileSync(path.join(ROOT, 'scripts/bootstrap'), 'utf8'))?.[1];
+const bootstrapNode = /^NODE_VERSION=(\S+)$/m.exec(
+  fs.readFileSync(path.join(ROOT, 'scripts/bootstrap'), 'utf8'),
+)?.[1];
 
 describe('release and CI workflows', () => {
   it('are there: ci.yml and release.yml', () => {
@@ -55,7 +57,9 @@ describe('release and CI workflows', () => {
     expect(at('Smoke test')).toBeGreaterThan(at('Test build'));
     expect(at('Release build')).toBeGreaterThan(at('Smoke test'));
     expect(at('Release fuses')).toBeGreaterThan(at('Release build'));
-    expect(build.steps.find((s) => s.name?.startsWith('Test build'))?.run).toContain('enableNodeCliInspectArguments=true');
+    expect(build.steps.find((s) => s.name?.startsWith('Test build'))?.run).toContain(
+      'enableNodeCliInspectArguments=true',
+    );
     const feed = (jobs.feed as Job).steps.map((s) => s.run ?? '').join('\n');
     expect(feed).toContain('bin/balie release sign-feed');
   });

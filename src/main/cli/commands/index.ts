@@ -17,6 +17,7 @@ import { searchCommand } from './searchCommand';
 import { settingsCommand } from './settingsCommand';
 import { statsCommand } from './statsCommand';
 import { aggregateCommand, verifyCommand } from './verifyCommand';
+import { updateCommand } from './updateCommand';
 import { voidCommand } from './voidCommand';
 
 export const COMMANDS: readonly Command[] = [
@@ -40,4 +41,5 @@ export const COMMANDS: readonly Command[] = [
   purgeCommand,
   demoBatchCommand,
   releaseCommand,
+  updateCommand,
 ];

@@ -1,5 +1,8 @@
 import fs from 'node:fs';
-import { loadPrivateKey } from '../../crypto/ed25519';
+import { createPublicKey } from 'node:crypto';
+import { keyIdOf, loadPrivateKey } from '../../crypto/ed25519';
+import { ASSETS_DIR } from '../../demo/demoDefaults';
+import { RELEASE_KEYS_DIR_ENV, bundledReleaseKeysDir, loadReleaseKeys } from '../../updates/releaseKeys';
 import { signFeed, stampFeed } from '../../updates/signedFeed';
 import { intOption, requiredOption } from '../argValues';
 import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
@@ -16,10 +19,20 @@ export const releaseCommand: Command = {
   positionals: [2, 2],
   run: (args, io) => {
     const [sub, file] = args.positionals as [string, string];
-    if (sub !== 'sign-feed') throw usageError(`Onbekend: release ${sub}. Gebruik: release sign-feed FILE --key KEY`);
+    if (sub !== 'sign-feed')
+      throw usageError(`Onbekend: release ${sub}. Gebruik: release sign-feed FILE --key KEY`);
     const keyPem = readText(requiredOption(args, 'key'), 'de releasesleutel');
     const key = loadPrivateKey(keyPem);
-    if (!key.ok) throw new CliRefusal('De releasesleutel is geen leesbare Ed25519-privésleutel (PEM, PKCS#8).');
+    if (!key.ok)
+      throw new CliRefusal('De releasesleutel is geen leesbare Ed25519-privésleutel (PEM, PKCS#8).');
+    // A feed signed by a key the app does not pin would be refused by every desk: never publish one.
+    const pinned = loadReleaseKeys(io.env[RELEASE_KEYS_DIR_ENV] ?? bundledReleaseKeysDir(ASSETS_DIR)).map(
+      keyIdOf,
+    );
+    if (!pinned.includes(keyIdOf(createPublicKey(key.value))))
+      throw new CliRefusal(
+        'Deze releasesleutel is niet vastgepind in assets/release-keys/: de balies zouden de feed weigeren. Er is niets ondertekend.',
+      );
     const now = io.clock.now();
     const stamped = stampFeed(readText(file, 'de feed'), {
       stagingPercentage: intOption(args, 'staging', 100, [0, 100]),
