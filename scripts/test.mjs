@@ -22,6 +22,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 fs.rmSync('test-results', { recursive: true, force: true });
+console.log(`Node ${process.version} (Electron 45 embeds Node 24)`);
 for (const [name, cmd, args] of steps) {
   if (name === 'electron smoke' && !fs.existsSync('scripts/electron-smoke.mjs')) continue;
   console.log(`\n=== ${name} ===`);

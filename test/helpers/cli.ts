@@ -8,13 +8,17 @@ export interface CliRun {
 }
 
 /** Runs the real CLI in-process with a fixed clock and captured output. */
-export async function runCli(argv: string[], at = '2026-12-02T09:30:00Z'): Promise<CliRun> {
+export async function runCli(
+  argv: string[],
+  at = '2026-12-02T09:30:00Z',
+  env: Record<string, string | undefined> = {},
+): Promise<CliRun> {
   let out = '';
   let err = '';
   const code = await main(argv, {
     out: (t) => (out += t.endsWith('\n') ? t : `${t}\n`),
     err: (t) => (err += t.endsWith('\n') ? t : `${t}\n`),
-    env: {},
+    env,
     clock: fixedClock(at),
   });
   return { code, out, err };

@@ -35,6 +35,7 @@ import { createFileLogger } from './log';
 import type { Logger } from './log';
 import { buildMenuTemplate } from './menu';
 import { registerAppProtocol } from './protocol';
+import { bundledReleaseKeysDir } from '../updates/releaseKeys';
 import { createElectronUpdaterPort } from './updater';
 import { hardenWebContents, restrictPermissions, showWhenReady, windowOptions } from './window';
 
@@ -256,7 +257,15 @@ function startUpdates(policy: Policy, tracker: ReturnType<typeof createActivityT
     return;
   }
   const controller = createUpdateController({
-    port: createElectronUpdaterPort(settings, app.getPath('userData'), log),
+    port: createElectronUpdaterPort(
+      settings,
+      {
+        userDataDir: app.getPath('userData'),
+        storeDir: dataDir,
+        releaseKeysDir: bundledReleaseKeysDir(path.join(app.getAppPath(), 'assets')),
+      },
+      log,
+    ),
     clock: systemClock,
     settings,
     currentVersion: app.getVersion(),

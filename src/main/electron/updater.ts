@@ -5,18 +5,21 @@ import type { UpdaterPort } from '../updates/updateController';
 import type { UpdateInfo } from '../updates/updateInfo';
 import type { UpdateSettings } from '../updates/updatePolicy';
 import type { Logger } from './log';
+import { VerifiedFeedProvider } from './verifiedFeedProvider';
 
 /**
  * electron-updater's autoUpdater behind the UpdaterPort the tested controller drives. Created
  * only here, only when the policy enables updates (touching `autoUpdater` elsewhere would load
  * Electron). The feed URL and channel come from the policy at run time (setFeedURL); the
- * placeholder baked into app-update.yml at build time is never used.
+ * placeholder baked into app-update.yml at build time is never used. The feed goes through
+ * VerifiedFeedProvider: signature first, then version, freshness and expiry.
  */
 export function createElectronUpdaterPort(
   settings: UpdateSettings,
-  userDataDir: string,
+  dirs: { userDataDir: string; storeDir: string; releaseKeysDir: string },
   log: Logger,
 ): UpdaterPort {
+  const { userDataDir, storeDir, releaseKeysDir } = dirs;
   if (!settings.feedUrl) throw new Error('updates need a feed URL');
   const updater = updaterPackage.autoUpdater;
   updater.logger = {
@@ -31,7 +34,15 @@ export function createElectronUpdaterPort(
   updater.allowDowngrade = false;
   updater.allowPrerelease = settings.channel !== 'latest';
   updater.disableWebInstaller = true;
-  updater.setFeedURL({ provider: 'generic', url: settings.feedUrl, channel: settings.channel });
+  // Never the generic provider: the feed is believed only after its signature verifies.
+  updater.setFeedURL({
+    provider: 'custom',
+    updateProvider: VerifiedFeedProvider,
+    url: settings.feedUrl,
+    channel: settings.channel,
+    storeDir,
+    releaseKeysDir,
+  } as unknown as Parameters<typeof updater.setFeedURL>[0]);
 
   return {
     async check() {

@@ -19,7 +19,7 @@ const fileSchema = z.object({
   isAdminRightsRequired: z.boolean().optional(),
 });
 
-const updateInfoSchema = z.object({
+export const updateInfoSchema = z.object({
   version: z.string().regex(SEMVER, 'not a semantic version'),
   files: z.array(fileSchema).min(1),
   path: z.string().optional(),

@@ -1,11 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import { load as loadYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { parseYamlSubset } from '../../../src/main/updates/yamlSubset';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 type Obj = Record<string, unknown>;
-const config = parseYamlSubset(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as Obj;
+const config = loadYaml(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as Obj;
+// The installed electron-builder's own validation (schema and deprecations), exactly as `electron-builder` runs it.
+const { validateConfiguration } = createRequire(import.meta.url)('app-builder-lib/out/util/config/config.js') as {
+  validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(): void }): Promise<void>;
+};
 // electron-builder's own JSON schema: every key we use must exist there (a typo would be ignored silently).
 const scheme = JSON.parse(
   fs.readFileSync(path.join(ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8'),
@@ -15,6 +20,12 @@ const scheme = JSON.parse(
 };
 
 describe('electron-builder.yml', () => {
+  it('passes the installed electron-builder’s own configuration check', async () => {
+    await expect(validateConfiguration(config, { isEnabled: false, add() {} })).resolves.toBeUndefined();
+    const typo = { ...config, nsis: { ...(config.nsis as Obj), perMachin: true } };
+    await expect(validateConfiguration(typo, { isEnabled: false, add() {} })).rejects.toThrow(/configuration\.nsis/);
+  });
+
   it('uses only keys electron-builder 26 knows', () => {
     for (const key of Object.keys(config)) expect(scheme.properties, key).toHaveProperty(key);
     const sections: [string, string][] = [
@@ -40,7 +51,7 @@ describe('electron-builder.yml', () => {
     const winTargets = ((config.win as Obj).target as Obj[]).map((t) => t.target);
     expect(winTargets).toEqual(['nsis', 'msi']);
     expect((config.linux as Obj).target).toEqual(['AppImage', 'deb']);
-    expect((config.mac as Obj).target).toEqual(['dmg']);
+    expect((config.mac as Obj).target).toEqual(['dmg', 'zip']);
   });
 
   it('packs into asar and flips every security fuse', () => {

@@ -11,12 +11,14 @@ import { keysCommand } from './keysCommand';
 import { leftoversCommand } from './leftoversCommand';
 import { newYearCommand } from './newYearCommand';
 import { purgeCommand } from './purgeCommand';
+import { releaseCommand } from './releaseCommand';
 import { reportCommand } from './reportCommand';
 import { restoreCommand } from './restoreCommand';
 import { searchCommand } from './searchCommand';
 import { settingsCommand } from './settingsCommand';
 import { statsCommand } from './statsCommand';
 import { aggregateCommand, verifyCommand } from './verifyCommand';
+import { updateCommand } from './updateCommand';
 import { voidCommand } from './voidCommand';
 
 export const COMMANDS: readonly Command[] = [
@@ -40,4 +42,6 @@ export const COMMANDS: readonly Command[] = [
   purgeCommand,
   newYearCommand,
   demoBatchCommand,
+  releaseCommand,
+  updateCommand,
 ];
