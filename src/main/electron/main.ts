@@ -262,7 +262,7 @@ function startUpdates(policy: Policy, tracker: ReturnType<typeof createActivityT
       {
         userDataDir: app.getPath('userData'),
         storeDir: dataDir,
-        releaseKeysDir: bundledReleaseKeysDir(path.join(app.getAppPath(), 'assets')),
+        releaseKeysDir: bundledReleaseKeysDir(path.join(ROOT, 'assets')),
       },
       log,
     ),
