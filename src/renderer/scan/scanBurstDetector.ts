@@ -5,10 +5,10 @@
  * fits) and returns, per key, whether the caller should swallow it; completed bursts come back
  * from `handleKey` (Enter/Tab, or a pause noticed at the next key) or from `flushIfIdle(now)`.
  *
- * A burst is at least `minLength` characters, every gap below `maxGapMs` (35 ms) except at most
+ * A burst is at least `minLength` characters, every gap below `maxGapMs` (50 ms) except at most
  * one pause of up to `maxPauseMs` (250 ms): wireless (Bluetooth/2.4 GHz) scanners hand their keys
  * over in packets, so a 12-digit card may arrive as 5 digits, ~150 ms of nothing, 7 digits. People
- * do not type 8 characters with all but one gap under 35 ms, and auto-repeat (holding a key) is
+ * do not type 8 characters with all but one gap under 50 ms, and auto-repeat (holding a key) is
  * recognised by `repeat` and never counts. The pause may fall anywhere: before the burst is proven
  * (then the packet before it leaked into the field too, see `leaked.spansPause`) or after.
  *
@@ -88,7 +88,11 @@ export interface KeyVerdict {
 }
 
 export interface BurstDetectorOptions {
-  /** Largest gap between two keys of one packet of a burst. Default 35 ms. */
+  /**
+   * Largest gap between two keys of one packet of a burst. Default 50 ms: scanners send a key every
+   * 1–10 ms, but a busy computer delivers them with jitter (up to ~40 ms measured under X on a
+   * loaded 2-core machine); a person needs 100 ms and more per key.
+   */
   maxGapMs?: number;
   /** Fewest characters in a burst. Default 8. */
   minLength?: number;
@@ -111,7 +115,7 @@ export interface ScanBurstDetector {
   reset(): void;
 }
 
-export const DEFAULT_MAX_GAP_MS = 35;
+export const DEFAULT_MAX_GAP_MS = 50;
 export const DEFAULT_MIN_LENGTH = 8;
 export const DEFAULT_MAX_PAUSE_MS = 250;
 

@@ -5,7 +5,16 @@ import {
   type ScanKeyEvent,
   createScanBurstDetector,
 } from '../../../src/renderer/scan/scanBurstDetector';
-import { ENTER, type Press, TAB, azertyDigits, qwertyDigits, qwertyText, timed, usScannerOnAzerty } from './keys';
+import {
+  ENTER,
+  type Press,
+  TAB,
+  azertyDigits,
+  qwertyDigits,
+  qwertyText,
+  timed,
+  usScannerOnAzerty,
+} from './keys';
 
 const CARD = '270000000154';
 const LOOKUP_URL = 'https://www.lerarenkaart.be/afhalen?kaart=270000000255';
@@ -113,7 +122,7 @@ describe('scanner bursts on the desk keyboard', () => {
     expect(swallowed.at(-1)).toBe(true);
   });
 
-  it('a librarian typing a card number (gaps over 35 ms) is never a burst and nothing is swallowed', () => {
+  it('a librarian typing a card number (gaps of 36 ms and more, hardly any under 50) is never a burst and nothing is swallowed', () => {
     const gaps = [120, 90, 180, 60, 40, 36, 250, 80, 95, 110, 70, 140];
     const { bursts, verdicts } = feed(timed([...qwertyDigits(CARD), ENTER], gaps));
     expect(bursts).toEqual([]);
@@ -174,11 +183,9 @@ describe('scanner bursts on the desk keyboard', () => {
   });
 
   it('a slower scanner fits a wider gap (maxGapMs option)', () => {
-    const events = timed([...qwertyDigits(CARD), ENTER], 45);
+    const events = timed([...qwertyDigits(CARD), ENTER], 65);
     expect(feed(events).bursts).toEqual([]);
-    expect(feed(events, { maxGapMs: 50 }).bursts).toEqual([
-      expect.objectContaining({ text: CARD }),
-    ]);
+    expect(feed(events, { maxGapMs: 70 }).bursts).toEqual([expect.objectContaining({ text: CARD })]);
   });
 
   it('numpad digits count, even with NumLock off', () => {
@@ -206,8 +213,14 @@ describe('a wireless scanner pauses once mid-burst (keys come in packets)', () =
           expect(bursts).toEqual([expect.objectContaining({ text: CARD, endedBy: 'enter', layout })]);
           // Exactly the first 7 keys reached the field, the rest (Enter included) were swallowed.
           const leaked = verdicts.find((v) => v.leaked)?.leaked;
-          expect(leaked?.text).toBe(presses.slice(0, 7).map((p) => p.key).join(''));
-          expect(leaked?.spansPause).toBe(after < 8);
+          expect(leaked?.text).toBe(
+            presses
+              .slice(0, 7)
+              .map((p) => p.key)
+              .join(''),
+          );
+          // Up to 50 ms is no pause at all, just a slow key.
+          expect(leaked?.spansPause).toBe(after < 8 && pauseMs > 50);
           expect(verdicts.map((v) => v.swallow)).toEqual([...Array(7).fill(false), ...Array(6).fill(true)]);
         }
       });
@@ -245,7 +258,7 @@ describe('a wireless scanner pauses once mid-burst (keys come in packets)', () =
   });
 
   it('a person typing in fast rolls with short hesitations is still never a burst', () => {
-    // "jan de smet": rolls of 2–4 keys under 35 ms, 60–200 ms between them.
+    // "jan de smet": rolls of 2–4 keys under 50 ms, 60–200 ms between them.
     const gaps = [25, 30, 120, 20, 30, 80, 25, 30, 200, 30];
     const { bursts, verdicts } = feed(timed([...qwertyText('jan de smet'), ENTER], gaps));
     expect(bursts).toEqual([]);
@@ -254,7 +267,9 @@ describe('a wireless scanner pauses once mid-burst (keys come in packets)', () =
 
   it('holding a key (auto-repeat) across a pause is still not a burst', () => {
     const held = Array.from({ length: 12 }, (_, i) => ({ key: '0', code: 'Digit0', repeat: i > 0 }));
-    const { bursts, swallowed } = feed(timed([...held, ENTER], [...Array(5).fill(30), 150, ...Array(6).fill(30)]));
+    const { bursts, swallowed } = feed(
+      timed([...held, ENTER], [...Array(5).fill(30), 150, ...Array(6).fill(30)]),
+    );
     expect(bursts).toEqual([]);
     expect(swallowed.every((s) => !s)).toBe(true);
   });

@@ -37,13 +37,7 @@ export function HandOutButton({ card, onDone }: { card: string; onDone(done: Han
   return (
     <div className="handout">
       <p className="handout-ask">{t('balie.handout.ask')}</p>
-      <button
-        ref={ref}
-        type="button"
-        className="big-button handout-button"
-        aria-busy={busy}
-        {...press}
-      >
+      <button ref={ref} type="button" className="big-button handout-button" aria-busy={busy} {...press}>
         <Icon name="ok" size={30} />
         {t('balie.handout.button')}
       </button>
