@@ -119,3 +119,22 @@ test('a number typed on AZERTY without Shift (&é"\'(§è!çà) is read as its d
   await page.keyboard.press('Enter');
   await expectOpenNotHandedOut(page, desk, JOELLE_JANSSENS, 0);
 });
+
+test('group screen: AZERTY digit-row text in the collector field and a paused AZERTY scan in the card field give the right cards', async ({
+  page,
+  desk,
+}) => {
+  await openDesk(page, desk);
+  await page.getByRole('button', { name: 'Groepsafhaling' }).click();
+  const collectorField = page.getByRole('combobox', { name: /Afhaler: scan of typ/ });
+  await expect(collectorField).toBeFocused();
+  // Joëlle Janssens' card number typed on the digit row without Shift.
+  await collectorField.fill('éèàààààà(àà§');
+  await expect(page.getByTestId('collector')).toContainText('Joëlle Janssens');
+  const addField = page.getByRole('combobox', { name: /Kaart toevoegen/ });
+  await expect(addField).toBeFocused();
+  await scanAzerty(page, '270000001770', { pause: { afterKeys: 5, ms: 150 } });
+  await expect(page.locator('li.group-card[data-card="270000001770"]')).toBeVisible();
+  await expect(addField).toHaveValue('');
+  await expect(page.getByText(/Onbekende code/)).toHaveCount(0);
+});
