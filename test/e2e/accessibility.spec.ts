@@ -117,6 +117,9 @@ async function everyScreen(page: Page, desk: DeskServer, lang: Lang) {
   await expectAccessible(page, `Beheer, unlocked, preview (${lang})`);
 }
 
+// Five CLI hand-outs and axe on seven screens: a bounded, generous budget for a busy machine.
+test.describe.configure({ timeout: 150_000 });
+
 test('every screen is free of serious and critical axe-core violations (Dutch)', async ({ page, desk }) => {
   await everyScreen(page, desk, 'nl');
 });

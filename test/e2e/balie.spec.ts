@@ -57,6 +57,7 @@ test('finds Joëlle typed without accent, hands out after the ID check, then sho
   await page.keyboard.press('Escape');
   await expect(searchField(page)).toBeFocused();
   await searchField(page).fill(JOELLE_JANSSENS);
+  await page.keyboard.press('Enter');
   const title = verdict(page).locator('.verdict-title');
   await expect(title).toHaveText(/^Al afgehaald op \d{2}-\d{2}-\d{4} om \d{2}:\d{2}$/);
   await expect(verdict(page)).toHaveAttribute('data-tone', 'warning');
@@ -92,6 +93,7 @@ test('a card of another point: with home postcode 2000 it is most likely at the 
 }) => {
   await openDesk(page, desk);
   await searchField(page).fill(CARD_OF_ANOTHER_POINT);
+  await page.keyboard.press('Enter');
   await expect(verdict(page).locator('.verdict-title')).toHaveText('Niet in deze bibliotheek');
   await expect(verdict(page)).toHaveAttribute('data-tone', 'info');
   const postcode = page.getByLabel('Postcode van het woonadres');
@@ -110,6 +112,7 @@ test('after a hand-out, scanning a different card gives a loud warning; the righ
 }) => {
   await openDesk(page, desk, 'Bram');
   await searchField(page).fill(JOELLE_JANSSENS);
+  await page.keyboard.press('Enter');
   await page.getByRole('button', { name: /Identiteit gecontroleerd/ }).press('Enter');
   await expect(verdict(page)).toContainText('Afgegeven');
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
 import type { CardSummary } from '../../shared/cards/cardStatus';
+import { numberFromAzertyRow } from '../../shared/scan/azerty';
 import { classifyQuery } from '../../shared/search/classifyQuery';
 import { useT } from '../app/i18n';
 import { optionId, ResultsList } from './ResultsList';
@@ -11,8 +12,14 @@ interface CardSearchProps {
   label: string;
   hint: string;
   search: CardSearchState;
-  /** A row was picked, or a complete valid card number was typed (then `summary` is null). */
+  /** A row was picked, or a complete valid card number was entered (then `summary` is null). */
   onCard(card: string, summary: CardSummary | null): void;
+  /**
+   * A complete card number in the field waits for Enter instead of counting at once. The Balie
+   * needs it: the Enter a person presses after typing the number must open the card, not land on
+   * the hand-out button of a card that already opened.
+   */
+  cardOnEnter?: boolean;
   /** Escape in an empty field: the screen goes back to its start. */
   onEscape?(): void;
   inputRef?: RefObject<HTMLInputElement | null>;
@@ -28,6 +35,7 @@ export function CardSearch({
   search,
   onCard,
   onEscape,
+  cardOnEnter = false,
   inputRef,
   autoFocus,
   large,
@@ -46,9 +54,12 @@ export function CardSearch({
     onCard(card, summary);
   };
 
-  const onChange = (value: string) => {
+  const onChange = (typed: string) => {
+    // `&é"'(§è!çà…` is a number typed on AZERTY without Shift (or a scanner's keys that got
+    // through): never a name, so the field shows and searches the digits.
+    const value = numberFromAzertyRow(typed) ?? typed;
     const kind = classifyQuery(value);
-    if (kind.kind === 'card') choose(kind.card, null);
+    if (kind.kind === 'card' && !cardOnEnter) choose(kind.card, null);
     else setQuery(value);
   };
 

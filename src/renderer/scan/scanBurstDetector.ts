@@ -5,9 +5,12 @@
  * fits) and returns, per key, whether the caller should swallow it; completed bursts come back
  * from `handleKey` (Enter/Tab, or a pause noticed at the next key) or from `flushIfIdle(now)`.
  *
- * A burst is at least `minLength` characters, every gap below `maxGapMs` (35 ms). People do not
- * type 8 characters at under 35 ms each, and auto-repeat (holding a key) is recognised by
- * `repeat` and never counts.
+ * A burst is at least `minLength` characters, every gap below `maxGapMs` (50 ms) except at most
+ * one pause of up to `maxPauseMs` (250 ms): wireless (Bluetooth/2.4 GHz) scanners hand their keys
+ * over in packets, so a 12-digit card may arrive as 5 digits, ~150 ms of nothing, 7 digits. People
+ * do not type 8 characters with all but one gap under 50 ms, and auto-repeat (holding a key) is
+ * recognised by `repeat` and never counts. The pause may fall anywhere: before the burst is proven
+ * (then the packet before it leaked into the field too, see `leaked.spansPause`) or after.
  *
  * ── Swallowing the first keys: "let through, then undo" ─────────────────────────────────────
  * Whether a key belongs to a burst is only known after the fact. We do NOT hold keys back: a
@@ -63,12 +66,20 @@ export interface LeakedKeys {
   /** What those keys typed into a field (their `key` values), e.g. `&é"'(§è` on AZERTY. */
   text: string;
   keyCount: number;
+  /**
+   * The leaked keys began in the packet before a pause: restore the field as it was before that
+   * packet (the snapshot taken at the previous `startsRun`), not before the current one.
+   */
+  spansPause: boolean;
 }
 
 export interface KeyVerdict {
   /** preventDefault + stopPropagation this key. */
   swallow: boolean;
-  /** This key may start a burst: snapshot the focused field now, before the key lands in it. */
+  /**
+   * This key may start a burst (or its packet after a pause): snapshot the focused field now,
+   * before the key lands in it. Keep the previous snapshot too, for `leaked.spansPause`.
+   */
   startsRun: boolean;
   /** Set once per burst, on the key that proves it: undo these already-typed keys. */
   leaked: LeakedKeys | null;
@@ -77,15 +88,20 @@ export interface KeyVerdict {
 }
 
 export interface BurstDetectorOptions {
-  /** Largest gap between two keys of one burst. Default 35 ms. */
+  /**
+   * Largest gap between two keys of one packet of a burst. Default 50 ms: scanners send a key every
+   * 1–10 ms, but a busy computer delivers them with jitter (up to ~40 ms measured under X on a
+   * loaded 2-core machine); a person needs 100 ms and more per key.
+   */
   maxGapMs?: number;
   /** Fewest characters in a burst. Default 8. */
   minLength?: number;
   /**
-   * Silence after which a burst without Enter/Tab is complete (flushIfIdle); also how late the
-   * scanner's Enter/Tab may still come. Default 60 ms; never below maxGapMs.
+   * Longest pause a burst may hold once (a wireless scanner sends its keys in packets); also how
+   * late the scanner's Enter/Tab may come, and the silence after which a burst without Enter/Tab
+   * is complete (flushIfIdle). Default 250 ms; never below maxGapMs.
    */
-  idleMs?: number;
+  maxPauseMs?: number;
 }
 
 export interface ScanBurstDetector {
@@ -94,13 +110,14 @@ export interface ScanBurstDetector {
   flushIfIdle(now: number): ScanBurst | null;
   /** True while a run of fast keys is open (the caller should call flushIfIdle later). */
   readonly pending: boolean;
+  /** Silence after which an open run is over (= maxPauseMs). */
   readonly idleMs: number;
   reset(): void;
 }
 
-export const DEFAULT_MAX_GAP_MS = 35;
+export const DEFAULT_MAX_GAP_MS = 50;
 export const DEFAULT_MIN_LENGTH = 8;
-export const DEFAULT_IDLE_MS = 60;
+export const DEFAULT_MAX_PAUSE_MS = 250;
 
 const MODIFIER_KEYS = new Set([
   'Shift',
@@ -121,19 +138,25 @@ interface TypedKey {
   shift: boolean;
   /** The character as read (key, or the numpad digit). */
   char: string;
+  ts: number;
 }
 
+/**
+ * The candidate burst: at most two packets of fast keys with one pause between them. `keys`
+ * holds both; `packetStart` is where the current packet begins (0: no pause yet).
+ */
 interface Run {
   keys: TypedKey[];
-  firstTs: number;
   lastTs: number;
+  packetStart: number;
+  paused: boolean;
   confirmed: boolean;
 }
 
 export function createScanBurstDetector(options: BurstDetectorOptions = {}): ScanBurstDetector {
   const maxGapMs = options.maxGapMs ?? DEFAULT_MAX_GAP_MS;
   const minLength = Math.max(2, options.minLength ?? DEFAULT_MIN_LENGTH);
-  const idleMs = Math.max(maxGapMs, options.idleMs ?? DEFAULT_IDLE_MS);
+  const maxPauseMs = Math.max(maxGapMs, options.maxPauseMs ?? DEFAULT_MAX_PAUSE_MS);
   let run: Run | null = null;
 
   function close(endedBy: BurstEnd, endTs?: number): ScanBurst | null {
@@ -141,56 +164,74 @@ export function createScanBurstDetector(options: BurstDetectorOptions = {}): Sca
     run = null;
     if (!closing?.confirmed) return null;
     const { text, layout } = burstText(closing.keys);
-    return { text, layout, endedBy, durationMs: (endTs ?? closing.lastTs) - closing.firstTs };
+    const firstTs = closing.keys[0]?.ts ?? closing.lastTs;
+    return { text, layout, endedBy, durationMs: (endTs ?? closing.lastTs) - firstTs };
+  }
+
+  /** A character key `gap` ms after the run's last key: does it join the run, and how? */
+  function joinRun(gap: number, verdict: KeyVerdict): void {
+    if (!run) return;
+    if (gap <= maxGapMs) return;
+    if (gap <= maxPauseMs && !run.paused) {
+      // The one pause a wireless scanner may make: the next packet continues this run.
+      run.paused = true;
+      run.packetStart = run.keys.length;
+      verdict.startsRun = !run.confirmed;
+      return;
+    }
+    if (gap <= maxPauseMs && !run.confirmed) {
+      // A second pause: the first packet was not part of this burst (a person, most likely).
+      run.keys = run.keys.slice(run.packetStart);
+      run.packetStart = run.keys.length;
+      verdict.startsRun = true;
+      return;
+    }
+    verdict.burst = close('pause');
   }
 
   function handleKey(e: ScanKeyEvent): KeyVerdict {
     const verdict: KeyVerdict = { swallow: false, startsRun: false, leaked: null, burst: null };
     const ts = e.timeStamp;
     const terminator = terminatorOf(e);
-
-    if (run) {
-      const gap = ts - run.lastTs;
-      const lateTerminator = terminator !== null && run.confirmed && gap <= idleMs;
-      if (gap > maxGapMs && !lateTerminator) verdict.burst = close('pause');
-    }
+    const gap = run ? ts - run.lastTs : 0;
 
     if (terminator) {
-      if (run?.confirmed) {
+      if (run?.confirmed && gap <= maxPauseMs) {
         verdict.burst = close(terminator, ts);
         verdict.swallow = true;
       } else {
-        run = null;
+        verdict.burst = close('pause');
       }
       return verdict;
     }
 
     if (MODIFIER_KEYS.has(e.key)) {
       // Scanners press Shift for capitals: neither a character nor the end of a burst.
-      if (run) {
-        run.lastTs = ts;
-        verdict.swallow = run.confirmed;
-      }
+      verdict.swallow = run?.confirmed === true && gap <= maxPauseMs;
       return verdict;
     }
 
     const char = e.repeat || e.isComposing ? null : charOf(e);
     if (char === null) {
-      verdict.burst ??= close('interrupted');
-      run = null;
+      verdict.burst = close(run?.confirmed && gap > maxPauseMs ? 'pause' : 'interrupted');
       return verdict;
     }
 
+    joinRun(gap, verdict);
     if (!run) {
-      run = { keys: [], firstTs: ts, lastTs: ts, confirmed: false };
+      run = { keys: [], lastTs: ts, packetStart: 0, paused: false, confirmed: false };
       verdict.startsRun = true;
     }
-    run.keys.push({ key: e.key, code: e.code, shift: e.shiftKey === true, char });
+    run.keys.push({ key: e.key, code: e.code, shift: e.shiftKey === true, char, ts });
     run.lastTs = ts;
     if (!run.confirmed && run.keys.length >= minLength) {
       run.confirmed = true;
       const before = run.keys.slice(0, -1);
-      verdict.leaked = { text: before.map((k) => typedText(k.key)).join(''), keyCount: before.length };
+      verdict.leaked = {
+        text: before.map((k) => typedText(k.key)).join(''),
+        keyCount: before.length,
+        spansPause: run.packetStart > 0,
+      };
     }
     verdict.swallow = run.confirmed;
     return verdict;
@@ -199,13 +240,13 @@ export function createScanBurstDetector(options: BurstDetectorOptions = {}): Sca
   return {
     handleKey,
     flushIfIdle(now: number): ScanBurst | null {
-      if (!run || now - run.lastTs < idleMs) return null;
+      if (!run || now - run.lastTs < maxPauseMs) return null;
       return close('pause');
     },
     get pending() {
       return run !== null;
     },
-    idleMs,
+    idleMs: maxPauseMs,
     reset() {
       run = null;
     },

@@ -22,7 +22,7 @@ interface FieldSnapshot extends FieldState {
  * parseScan). People typing are never affected.
  */
 export function useScannerBursts(onScan: (raw: string) => void, options: UseScannerOptions = {}): void {
-  const { enabled = true, undoLeakedKeys = true, maxGapMs, minLength, idleMs } = options;
+  const { enabled = true, undoLeakedKeys = true, maxGapMs, minLength, maxPauseMs } = options;
   const onScanRef = useRef(onScan);
   const onBurstRef = useRef(options.onBurst);
   useEffect(() => {
@@ -32,8 +32,10 @@ export function useScannerBursts(onScan: (raw: string) => void, options: UseScan
 
   useEffect(() => {
     if (!enabled) return undefined;
-    const detector = createScanBurstDetector({ maxGapMs, minLength, idleMs });
+    const detector = createScanBurstDetector({ maxGapMs, minLength, maxPauseMs });
+    // The field before this packet of keys, and before the packet ahead of a pause.
     let snapshot: FieldSnapshot | null = null;
+    let snapshotBeforePause: FieldSnapshot | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
 
     const emit = (burst: ScanBurst | null) => {
@@ -51,8 +53,13 @@ export function useScannerBursts(onScan: (raw: string) => void, options: UseScan
     };
     const onKeyDown = (event: KeyboardEvent) => {
       const verdict = detector.handleKey(event);
-      if (verdict.startsRun) snapshot = undoLeakedKeys ? snapshotField(event.target) : null;
-      if (verdict.leaked && snapshot) restoreField(snapshot, verdict.leaked.text);
+      if (verdict.startsRun) {
+        snapshotBeforePause = snapshot;
+        snapshot = undoLeakedKeys ? snapshotField(event.target) : null;
+      }
+      const leaked = verdict.leaked;
+      const before = leaked?.spansPause ? snapshotBeforePause : snapshot;
+      if (leaked && before) restoreField(before, leaked.text);
       if (verdict.swallow) {
         event.preventDefault();
         event.stopPropagation();
@@ -61,12 +68,20 @@ export function useScannerBursts(onScan: (raw: string) => void, options: UseScan
       schedule();
     };
 
+    // A screen may move focus on a key (the Balie sends typing to its search field): then the
+    // text lands in a field the keydown's target was not. Its first beforeinput shows which.
+    const onBeforeInput = (event: Event) => {
+      if (undoLeakedKeys && detector.pending && snapshot === null) snapshot = snapshotField(event.target);
+    };
+
     window.addEventListener('keydown', onKeyDown, { capture: true });
+    window.addEventListener('beforeinput', onBeforeInput, { capture: true });
     return () => {
       window.removeEventListener('keydown', onKeyDown, { capture: true });
+      window.removeEventListener('beforeinput', onBeforeInput, { capture: true });
       clearTimeout(timer);
     };
-  }, [enabled, undoLeakedKeys, maxGapMs, minLength, idleMs]);
+  }, [enabled, undoLeakedKeys, maxGapMs, minLength, maxPauseMs]);
 }
 
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'tel', 'url', 'email', 'number', 'password', '']);

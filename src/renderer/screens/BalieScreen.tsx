@@ -135,6 +135,7 @@ export function BalieScreen() {
         inputRef={searchRef}
         autoFocus
         large
+        cardOnEnter
         onCard={(card) => openCard(card)}
         onEscape={backToSearch}
       />

@@ -89,3 +89,34 @@ export function usCharFromCode(code: string, shift: boolean): string | null {
   const pair = US_SYMBOLS[code];
   return pair ? pair[shift ? 1 : 0] : null;
 }
+
+const AZERTY_ROW_CHARS = new Set([...BELGIAN_AZERTY_DIGIT_ROW, ...FRENCH_AZERTY_DIGIT_ROW]);
+/** Fewest characters that make digit-row text a number rather than something a person typed. */
+export const MIN_AZERTY_NUMBER_LENGTH = 8;
+
+/** Each AZERTY digit-row character (Belgian or French, without Shift) as its digit; others kept. */
+export function azertyRowAsDigits(text: string): string {
+  return Array.from(text, (ch) => {
+    const belgian = BELGIAN_AZERTY_DIGIT_ROW.indexOf(ch);
+    const at = belgian >= 0 ? belgian : FRENCH_AZERTY_DIGIT_ROW.indexOf(ch);
+    return at >= 0 ? (DIGITS_IN_ROW_ORDER[at] ?? ch) : ch;
+  }).join('');
+}
+
+/**
+ * The digits meant by text typed on the AZERTY digit row without Shift — a scanner (or a person)
+ * that did not press Shift — or null. Only text made of digit-row characters and digits, at least
+ * 8 of them and at least one a digit-row symbol (`&é"'(§è!çà`): no name looks like that, so such
+ * text is always read as the number it stands for.
+ */
+export function numberFromAzertyRow(text: string): string | null {
+  const trimmed = text.trim();
+  const chars = Array.from(trimmed);
+  if (chars.length < MIN_AZERTY_NUMBER_LENGTH) return null;
+  let symbols = 0;
+  for (const ch of chars) {
+    if (AZERTY_ROW_CHARS.has(ch)) symbols += 1;
+    else if (!/^[0-9]$/.test(ch)) return null;
+  }
+  return symbols === 0 ? null : azertyRowAsDigits(trimmed);
+}

@@ -4,6 +4,7 @@ import {
   digitFromAzertyKey,
   digitFromCode,
   isAzertyUnshiftedDigitRow,
+  numberFromAzertyRow,
   usCharFromCode,
 } from '../../../src/shared/scan/azerty';
 
@@ -41,5 +42,22 @@ describe('keyboard layouts at the desk', () => {
     expect(usCharFromCode('Digit7', true)).toBe('&');
     expect(usCharFromCode('Numpad4', false)).toBe('4');
     expect(usCharFromCode('ArrowLeft', false)).toBeNull();
+  });
+
+  it('text of 8 or more AZERTY digit-row characters is the number they stand for, never a name', () => {
+    expect(numberFromAzertyRow('é"\'(§è!ç')).toBe('23456789');
+    expect(numberFromAzertyRow("éèàà&(àààà&('")).toBe('2700150000154');
+    expect(numberFromAzertyRow("éèààààààà&('")).toBe('270000000154');
+    // French AZERTY (- and _ at 6 and 8), digits already read, and spaces around.
+    expect(numberFromAzertyRow(' -_-_-_-_ ')).toBe('68686868');
+    expect(numberFromAzertyRow("2700000àà&('")).toBe('270000000154');
+  });
+
+  it('short digit-row text, plain digits and real names are left as typed', () => {
+    expect(numberFromAzertyRow('éèàà&(à')).toBeNull();
+    expect(numberFromAzertyRow('270000000154')).toBeNull();
+    expect(numberFromAzertyRow('Hélène Dupré')).toBeNull();
+    expect(numberFromAzertyRow("O'Brien-Çelik")).toBeNull();
+    expect(numberFromAzertyRow('éèàà&(à a')).toBeNull();
   });
 });

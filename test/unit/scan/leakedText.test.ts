@@ -46,4 +46,11 @@ describe('removing the first scanner keys from the search field', () => {
     expect(withoutLeakedText(before, 'xyz', '2700000')).toBeNull();
     expect(withoutLeakedText(before, 'abc', '')).toBeNull();
   });
+
+  it('the field already read the AZERTY keys as digits: still restored to what it held', () => {
+    const before = { value: '12', selectionStart: 2, selectionEnd: 2 };
+    expect(withoutLeakedText(before, '122700000', 'éèààààà')).toEqual(before);
+    const changed = { value: 'x', selectionStart: 0, selectionEnd: 0 };
+    expect(withoutLeakedText(changed, 'X2700000', 'éèààààà')?.value).toBe('X');
+  });
 });

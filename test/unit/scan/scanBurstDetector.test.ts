@@ -5,7 +5,16 @@ import {
   type ScanKeyEvent,
   createScanBurstDetector,
 } from '../../../src/renderer/scan/scanBurstDetector';
-import { ENTER, TAB, azertyDigits, qwertyDigits, qwertyText, timed, usScannerOnAzerty } from './keys';
+import {
+  ENTER,
+  type Press,
+  TAB,
+  azertyDigits,
+  qwertyDigits,
+  qwertyText,
+  timed,
+  usScannerOnAzerty,
+} from './keys';
 
 const CARD = '270000000154';
 const LOOKUP_URL = 'https://www.lerarenkaart.be/afhalen?kaart=270000000255';
@@ -81,14 +90,15 @@ describe('scanner bursts on the desk keyboard', () => {
     expect(swallowed.at(-1)).toBe(true);
   });
 
-  it('a burst ending in a pause (scanner without suffix) is completed by flushIfIdle', () => {
+  it('a burst ending in silence (scanner without suffix) is completed by flushIfIdle after 250 ms', () => {
     const events = timed(qwertyDigits(CARD), 10);
     const { detector, bursts } = feed(events);
     expect(bursts).toEqual([]);
     expect(detector.pending).toBe(true);
     const last = events.at(-1)?.timeStamp ?? 0;
-    expect(detector.flushIfIdle(last + 30)).toBeNull();
-    expect(detector.flushIfIdle(last + 60)).toEqual({
+    // A wireless scanner may still send the rest of the code after a pause of up to 250 ms.
+    expect(detector.flushIfIdle(last + 200)).toBeNull();
+    expect(detector.flushIfIdle(last + 250)).toEqual({
       text: CARD,
       durationMs: 110,
       endedBy: 'pause',
@@ -112,7 +122,7 @@ describe('scanner bursts on the desk keyboard', () => {
     expect(swallowed.at(-1)).toBe(true);
   });
 
-  it('a librarian typing a card number (gaps over 35 ms) is never a burst and nothing is swallowed', () => {
+  it('a librarian typing a card number (gaps of 36 ms and more, hardly any under 50) is never a burst and nothing is swallowed', () => {
     const gaps = [120, 90, 180, 60, 40, 36, 250, 80, 95, 110, 70, 140];
     const { bursts, verdicts } = feed(timed([...qwertyDigits(CARD), ENTER], gaps));
     expect(bursts).toEqual([]);
@@ -158,7 +168,7 @@ describe('scanner bursts on the desk keyboard', () => {
     expect(verdicts.slice(1).some((v) => v.startsRun)).toBe(false);
     const proving = verdicts.findIndex((v) => v.leaked !== null);
     expect(proving).toBe(7);
-    expect(verdicts[proving]?.leaked).toEqual({ text: 'éèààààà', keyCount: 7 });
+    expect(verdicts[proving]?.leaked).toEqual({ text: 'éèààààà', keyCount: 7, spansPause: false });
     expect(verdicts.filter((v) => v.leaked !== null)).toHaveLength(1);
     expect(verdicts.slice(0, 7).every((v) => !v.swallow)).toBe(true);
     expect(verdicts.slice(7).every((v) => v.swallow)).toBe(true);
@@ -173,15 +183,94 @@ describe('scanner bursts on the desk keyboard', () => {
   });
 
   it('a slower scanner fits a wider gap (maxGapMs option)', () => {
-    const events = timed([...qwertyDigits(CARD), ENTER], 45);
+    const events = timed([...qwertyDigits(CARD), ENTER], 65);
     expect(feed(events).bursts).toEqual([]);
-    expect(feed(events, { maxGapMs: 50, idleMs: 80 }).bursts).toEqual([
-      expect.objectContaining({ text: CARD }),
-    ]);
+    expect(feed(events, { maxGapMs: 70 }).bursts).toEqual([expect.objectContaining({ text: CARD })]);
   });
 
   it('numpad digits count, even with NumLock off', () => {
     const presses = Array.from(CARD, (d) => ({ key: 'End', code: `Numpad${d}` }));
     expect(feed(timed([...presses, { key: 'Enter', code: 'NumpadEnter' }], 8)).bursts[0]?.text).toBe(CARD);
+  });
+});
+
+/** 12 digits with one pause of `pauseMs` after digit `after`, 8 ms apart otherwise, then `end`. */
+function pausedBurst(presses: Press[], after: number, pauseMs: number, end: Press[] = [ENTER]) {
+  const gaps = presses.slice(1).map((_, i) => (i + 1 === after ? pauseMs : 8));
+  return timed([...presses, ...end], [...gaps, 8]);
+}
+
+describe('a wireless scanner pauses once mid-burst (keys come in packets)', () => {
+  const pauses = [50, 120, 200, 250];
+  for (const [name, presses, layout] of [
+    ['QWERTY', qwertyDigits(CARD), 'as-typed'],
+    ['AZERTY', azertyDigits(CARD), 'us-scanner-on-azerty'],
+  ] as const) {
+    for (const after of [1, 4, 5, 7, 8, 11]) {
+      it(`${name}: pauses of 50–250 ms after digit ${after} still give one burst with the card`, () => {
+        for (const pauseMs of pauses) {
+          const { bursts, verdicts } = feed(pausedBurst(presses, after, pauseMs));
+          expect(bursts).toEqual([expect.objectContaining({ text: CARD, endedBy: 'enter', layout })]);
+          // Exactly the first 7 keys reached the field, the rest (Enter included) were swallowed.
+          const leaked = verdicts.find((v) => v.leaked)?.leaked;
+          expect(leaked?.text).toBe(
+            presses
+              .slice(0, 7)
+              .map((p) => p.key)
+              .join(''),
+          );
+          // Up to 50 ms is no pause at all, just a slow key.
+          expect(leaked?.spansPause).toBe(after < 8 && pauseMs > 50);
+          expect(verdicts.map((v) => v.swallow)).toEqual([...Array(7).fill(false), ...Array(6).fill(true)]);
+        }
+      });
+    }
+  }
+
+  it('AZERTY with a 150 ms pause after digit 5 and no suffix: one burst after the silence, never two codes', () => {
+    const events = pausedBurst(azertyDigits(CARD), 5, 150, []);
+    const { detector, bursts } = feed(events);
+    expect(bursts).toEqual([]);
+    expect(detector.flushIfIdle((events.at(-1)?.timeStamp ?? 0) + 250)).toMatchObject({ text: CARD });
+  });
+
+  it('a pause with a Tab suffix', () => {
+    const { bursts } = feed(pausedBurst(qwertyDigits(CARD), 6, 180, [TAB]));
+    expect(bursts).toEqual([expect.objectContaining({ text: CARD, endedBy: 'tab' })]);
+  });
+
+  it("the scanner's Enter may also come up to 250 ms after the last digit", () => {
+    const { bursts, swallowed } = feed(timed([...qwertyDigits(CARD), ENTER], [...Array(11).fill(8), 240]));
+    expect(bursts).toEqual([expect.objectContaining({ text: CARD, endedBy: 'enter' })]);
+    expect(swallowed.at(-1)).toBe(true);
+  });
+
+  it('a pause longer than 250 ms splits: the first packet is typed text, not part of the code', () => {
+    const { bursts, verdicts } = feed(pausedBurst(qwertyDigits(CARD), 2, 400));
+    expect(bursts).toEqual([expect.objectContaining({ text: '0000000154' })]);
+    expect(verdicts.find((v) => v.leaked)?.leaked?.spansPause).toBe(false);
+  });
+
+  it('two pauses: only the packets around the last one form the burst', () => {
+    const gaps = [8, 150, 8, 8, 8, 8, 150, 8, 8, 8, 8, 8];
+    const { bursts } = feed(timed([...qwertyDigits(CARD), ENTER], gaps));
+    expect(bursts).toEqual([expect.objectContaining({ text: '0000000154' })]);
+  });
+
+  it('a person typing in fast rolls with short hesitations is still never a burst', () => {
+    // "jan de smet": rolls of 2–4 keys under 50 ms, 60–200 ms between them.
+    const gaps = [25, 30, 120, 20, 30, 80, 25, 30, 200, 30];
+    const { bursts, verdicts } = feed(timed([...qwertyText('jan de smet'), ENTER], gaps));
+    expect(bursts).toEqual([]);
+    expect(verdicts.some((v) => v.swallow || v.leaked)).toBe(false);
+  });
+
+  it('holding a key (auto-repeat) across a pause is still not a burst', () => {
+    const held = Array.from({ length: 12 }, (_, i) => ({ key: '0', code: 'Digit0', repeat: i > 0 }));
+    const { bursts, swallowed } = feed(
+      timed([...held, ENTER], [...Array(5).fill(30), 150, ...Array(6).fill(30)]),
+    );
+    expect(bursts).toEqual([]);
+    expect(swallowed.every((s) => !s)).toBe(true);
   });
 });

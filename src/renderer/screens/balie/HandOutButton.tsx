@@ -4,11 +4,13 @@ import { useLang } from '../../app/i18n';
 import { Icon } from '../../app/icons';
 import { useDesk } from '../../app/session';
 import { problemText } from '../../components/problemText';
+import { useDeliberatePress } from './deliberatePress';
 
 /**
- * Pressing this button IS the identity confirmation: one key (Enter or Space) on the focused
- * button. The request id is made once per card panel, so a double click or a repeated Enter sends
- * the same id and the store writes one hand-out.
+ * Pressing this button IS the identity confirmation: a separate press of Enter or Space on the
+ * focused button (useDeliberatePress) — never the key that opened the card. The request id is made
+ * once per card panel, so a double click or a repeated Enter sends the same id and the store
+ * writes one hand-out.
  */
 export function HandOutButton({ card, onDone }: { card: string; onDone(done: HandOutDone): void }) {
   const { api, staff } = useDesk();
@@ -28,19 +30,14 @@ export function HandOutButton({ card, onDone }: { card: string; onDone(done: Han
     if (result.ok) onDone(result.value);
     else setFailure(problemText(result, lang));
   };
+  const press = useDeliberatePress(() => {
+    if (!busy) void handOut();
+  });
 
   return (
     <div className="handout">
       <p className="handout-ask">{t('balie.handout.ask')}</p>
-      <button
-        ref={ref}
-        type="button"
-        className="big-button handout-button"
-        aria-busy={busy}
-        onClick={() => {
-          if (!busy) void handOut();
-        }}
-      >
+      <button ref={ref} type="button" className="big-button handout-button" aria-busy={busy} {...press}>
         <Icon name="ok" size={30} />
         {t('balie.handout.button')}
       </button>

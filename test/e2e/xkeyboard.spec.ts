@@ -1,0 +1,216 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config';
+import { expect, openDesk, test } from './deskServer';
+import type { DeskServer } from './deskServer';
+import {
+  expectHandedOutAfter,
+  expectOpenNotHandedOut,
+  handOutButton,
+  searchField,
+  waitingCards,
+} from './deskStore';
+
+/**
+ * Real X key events on a Belgian keyboard: our own Xvfb with `setxkbmap be`, headed Chromium on it,
+ * and xdotool as the hands. A scanner is `xdotool key --delay 8` with raw keycodes (a US-configured
+ * scanner presses the US digit row, X keycodes 10–19, which Belgian AZERTY types as &é"'(§è!çà);
+ * a person is `xdotool type --delay 120`. Nothing here is simulated by the app's own code.
+ */
+
+const TOOLS = ['Xvfb', 'xdotool', 'setxkbmap'];
+const RETURN = '36';
+const TAB = '23';
+const SHIFT_R = '62';
+/** The X keycode of a digit on the US digit row: 1 → 10 … 9 → 18, 0 → 19. */
+const keycode = (digit: string) => String(digit === '0' ? 19 : 9 + Number(digit));
+const keycodes = (digits: string) => Array.from(digits, keycode);
+
+let xvfb: ChildProcess | null = null;
+let display = '';
+let browser: Browser | null = null;
+let context: BrowserContext | null = null;
+
+function run(args: string[]) {
+  // Priority over the test machine's load: a scanner's 8 ms gaps must stay scanner-like.
+  const done = spawnSync('nice', ['-n', '-10', ...args], {
+    env: { ...process.env, DISPLAY: display },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (done.status !== 0) throw new Error(`${args.join(' ')} failed: ${done.stderr || done.error?.message}`);
+}
+
+/** A scanner: the keys at 8 ms, one optional wireless pause (its own `key` call after a sleep). */
+function scan(digits: string, suffix: 'enter' | 'tab' | 'none', pause?: { afterKeys: number; ms: number }) {
+  const keys = keycodes(digits);
+  const end = suffix === 'enter' ? [RETURN] : suffix === 'tab' ? [TAB] : [];
+  const parts = pause
+    ? [
+        ['key', '--delay', '8', ...keys.slice(0, pause.afterKeys)],
+        ['sleep', String(pause.ms / 1000)],
+        ['key', '--delay', '8', ...keys.slice(pause.afterKeys), ...end],
+      ]
+    : [['key', '--delay', '8', ...keys, ...end]];
+  // xdotool's own first keystroke is slow (it loads the keymap: 25–40 ms here), which no scanner
+  // does. A lone Shift 300 ms earlier, in the same process, takes that cost; Shift types nothing.
+  const warmUp = [
+    ['key', SHIFT_R],
+    ['sleep', '0.3'],
+  ];
+  run(['xdotool', ...warmUp.flat(), ...parts.flat()]);
+}
+
+/** A person at the desk keyboard. */
+const personTypes = (text: string) => run(['xdotool', 'type', '--delay', '120', text]);
+const personPresses = (...keys: string[]) => run(['xdotool', 'key', '--delay', '150', ...keys]);
+
+test.describe('a Belgian AZERTY desk under X (Xvfb, setxkbmap be, xdotool)', () => {
+  test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+  test.beforeAll(async () => {
+    const missing = TOOLS.filter((t) => spawnSync('which', [t]).status !== 0);
+    if (missing.length > 0)
+      throw new Error(
+        `Real-keyboard tests need ${missing.join(', ')} (Debian: xvfb x11-xkb-utils xdotool). ` +
+          'Install them (see .ci/run); these tests never skip.',
+      );
+    // -displayfd: Xvfb picks a free display and tells us which; -noreset keeps the layout.
+    xvfb = spawn(
+      'nice',
+      ['-n', '-10', 'Xvfb', '-displayfd', '3', '-noreset', '-dumbSched', '-screen', '0', '800x600x24'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+      },
+    );
+    display = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('Xvfb did not start within 30 s')), 30_000);
+      xvfb?.stdio[3]?.on('data', (chunk: Buffer) => {
+        clearTimeout(timer);
+        resolve(`:${chunk.toString().trim()}`);
+      });
+      xvfb?.on('exit', (code) => reject(new Error(`Xvfb exited with ${code}`)));
+    });
+    run(['setxkbmap', '-display', display, 'be']);
+    const layout = spawnSync('setxkbmap', ['-display', display, '-query'], { encoding: 'utf8' }).stdout;
+    expect(layout).toMatch(/layout:\s+be/);
+    // Chromium's paint requests must not hold up xdotool's key requests in Xvfb, which stamps a
+    // fake key with the time it gets to it: Chromium runs at a lower priority than X and xdotool.
+    const niceChromium = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'balie-x-')), 'chromium');
+    const chromiumPath = process.env.BALIE_CHROMIUM ?? '/usr/bin/chromium';
+    fs.writeFileSync(niceChromium, `#!/bin/sh\nexec nice -n 10 ${chromiumPath} "$@"\n`, { mode: 0o755 });
+    browser = await chromium.launch({
+      executablePath: niceChromium,
+      headless: false,
+      args: [...CHROMIUM_ARGS, '--window-position=0,0', '--window-size=800,600'],
+      env: { ...process.env, DISPLAY: display },
+    });
+  });
+
+  // One browser window at a time: X sends the keys to the focused window, never to a stale one.
+  test.afterEach(async () => {
+    await context?.close();
+    context = null;
+  });
+
+  test.afterAll(async () => {
+    await browser?.close();
+    xvfb?.kill('SIGTERM');
+  });
+
+  async function openHeaded(desk: DeskServer): Promise<Page> {
+    if (!browser) throw new Error('no browser');
+    context = await browser.newContext({
+      viewport: { width: 780, height: 520 },
+      reducedMotion: 'reduce',
+      locale: 'nl-BE',
+      timezoneId: 'America/Anchorage',
+    });
+    const page = await context.newPage();
+    await openDesk(page, desk);
+    await page.bringToFront();
+    // X input focus to the browser window (no window manager here), pointer inside it.
+    run(['xdotool', 'search', '--sync', '--onlyvisible', '--class', 'chromium', 'windowfocus', '--sync']);
+    run(['xdotool', 'mousemove', '400', '300']);
+    await searchField(page).focus();
+    await expect(searchField(page)).toBeFocused();
+    return page;
+  }
+
+  test('a US-configured scanner on the Belgian keyboard (Enter, Tab, no suffix) opens the card; only the next Enter hands out', async ({
+    desk,
+  }) => {
+    const cards = waitingCards(desk, '9000', 3);
+    const page = await openHeaded(desk);
+    for (const [i, suffix] of (['enter', 'tab', 'none'] as const).entries()) {
+      const card = cards[i] ?? '';
+      scan(card, suffix);
+      await expectOpenNotHandedOut(page, desk, card, i);
+      // Scanners read twice: the same card again is no confirmation either.
+      scan(card, suffix);
+      await expectOpenNotHandedOut(page, desk, card, i);
+      await expectHandedOutAfter(page, desk, card, i, async () => personPresses('Return'));
+      personPresses('Escape');
+      await expect(searchField(page)).toBeFocused();
+      await expect(searchField(page)).toHaveValue('');
+    }
+  });
+
+  test('a wireless scanner pausing ~150 ms mid-burst still gives the right card, nothing in the field, no hand-out', async ({
+    desk,
+  }) => {
+    const cards = waitingCards(desk, '9000', 3);
+    const page = await openHeaded(desk);
+    const pauses = [
+      { afterKeys: 5, ms: 150, suffix: 'enter' },
+      { afterKeys: 4, ms: 150, suffix: 'enter' },
+      { afterKeys: 9, ms: 150, suffix: 'none' },
+    ] as const;
+    for (const [i, { suffix, ...pause }] of pauses.entries()) {
+      const card = cards[i] ?? '';
+      scan(card, suffix, pause);
+      await expectOpenNotHandedOut(page, desk, card, i);
+      await expect(page.getByText(/Onbekende code/)).toHaveCount(0);
+      await expectHandedOutAfter(page, desk, card, i, async () => personPresses('Return'));
+      personPresses('Escape');
+      await expect(searchField(page)).toHaveValue('');
+    }
+  });
+
+  test('a person typing a card number and Enter opens it; a name with ↓ and Enter too; neither hands out', async ({
+    desk,
+  }) => {
+    const [card = ''] = waitingCards(desk, '9000', 1);
+    const page = await openHeaded(desk);
+    personTypes(card);
+    await expect(searchField(page)).toHaveValue(card);
+    personPresses('Return');
+    await expectOpenNotHandedOut(page, desk, card, 0);
+    await expectHandedOutAfter(page, desk, card, 0, async () => personPresses('Return'));
+
+    personPresses('Escape');
+    personTypes('joelle jans');
+    await expect(page.getByRole('option', { name: /Joëlle Janssens/ })).toBeVisible();
+    personPresses('Down', 'Return');
+    await expectOpenNotHandedOut(page, desk, '270000005006', 1);
+    await expectHandedOutAfter(page, desk, '270000005006', 1, async () => personPresses('Return'));
+  });
+
+  test('the digit row typed without Shift (é"(§…) is read as the card number it stands for', async ({
+    desk,
+  }) => {
+    const [card = ''] = waitingCards(desk, '9000', 1);
+    const page = await openHeaded(desk);
+    // A person (or a slow scanner) pressing the US digit row keys one by one: AZERTY gives é è à …
+    run(['xdotool', 'key', '--delay', '120', ...keycodes(card)]);
+    await expect(searchField(page)).toHaveValue(card);
+    personPresses('Return');
+    await expectOpenNotHandedOut(page, desk, card, 0);
+    await expect(handOutButton(page)).toBeFocused();
+  });
+});
