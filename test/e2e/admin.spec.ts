@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { makeTestPackage } from '../helpers/packages';
 import { ADMIN_PIN, FIXTURES, openDesk, test, expect } from './deskServer';
 
 function nav(page: Page, name: string) {
@@ -147,4 +148,31 @@ test('Beheer: backups are listed and one can be made now', async ({ page, desk }
   await page.getByRole('button', { name: 'Nu een back-up maken' }).click();
   await expect(page.getByText(/Back-up gemaakt: /)).toBeVisible();
   await expect(table.locator('tbody tr')).toHaveCount(before + 1);
+});
+
+test('Beheer: a package with 120 bad card numbers says 120 problems, lists the first 50 and how many more', async ({
+  page,
+  desk,
+}) => {
+  const header = 'kaartnummer;stamboeknummer;voornaam;achternaam;postcode;gemeente;instellingsnummer;status';
+  const rows = Array.from(
+    { length: 120 },
+    (_, i) =>
+      `12345${String(i).padStart(4, '0')};${String(30_000_000_000 + i)};An;Peeters;9000;Gent;;beschikbaar`,
+  );
+  const file = path.join(desk.dir, 'veel-fouten.lkb');
+  fs.writeFileSync(
+    file,
+    makeTestPackage({ cardsCsv: [header, ...rows].join('\r\n') + '\r\n', batchId: '2027-BIB-GENT-09' }),
+  );
+  await openDesk(page, desk);
+  await unlockAdmin(page);
+  await page.getByLabel('Batchpakket (.lkb)').setInputFiles(file);
+  await expect(page.getByTestId('import-refused')).toContainText(
+    'Het pakket wordt niet ingelezen: 120 probleem/problemen.',
+  );
+  const problems = page.getByTestId('import-problems');
+  await expect(problems.getByRole('listitem')).toHaveCount(50);
+  await expect(page.getByText('en nog 70 problemen')).toBeVisible();
+  expect(await cardsInOverview(page)).toBe('60');
 });

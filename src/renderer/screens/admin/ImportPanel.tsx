@@ -1,3 +1,4 @@
+import { countProblems } from '../../../shared/batch/problemCollector';
 import { useId, useState } from 'react';
 import type { ImportProblem } from '../../../shared/batch/importProblem';
 import type { ImportSummary } from '../../../shared/batch/importSummary';
@@ -117,7 +118,7 @@ export function ImportPanel({ pin }: { pin: string }) {
       {check?.kind === 'problems' && (
         <div data-testid="import-refused">
           <Notice tone="stop">
-            {t('admin.import.refusedCount', { n: check.problems.length })} {t('admin.import.nothingChanged')}
+            {t('admin.import.refusedCount', { n: countProblems(check.problems) })} {t('admin.import.nothingChanged')}
           </Notice>
           <ImportProblemList problems={check.problems} testId="import-problems" />
         </div>

@@ -1,3 +1,4 @@
+import { countProblems } from '../../../shared/batch/problemCollector';
 import type { ImportSummary } from '../../../shared/batch/importSummary';
 import { formatDay, useLang } from '../../app/i18n';
 import { formatCount } from '../overview/formatNumbers';
@@ -13,7 +14,9 @@ export function ImportSummaryView({ summary, done }: { summary: ImportSummary; d
     ['admin.import.unchanged', summary.unchanged],
     ['admin.import.revoked', summary.revoked],
     ['admin.import.replaced', summary.replaced],
-    ['admin.import.warnings', summary.warnings.length],
+    ['admin.import.skippedOlder', summary.skippedOlder],
+    // The list keeps the first 50 and says how many more: count them all.
+    ['admin.import.warnings', countProblems(summary.warnings)],
   ];
   return (
     <div className="import-summary" data-testid={done ? 'import-done' : 'import-preview'}>
