@@ -36,7 +36,8 @@ const bench = await prepareKillBench({
   dir,
   baseCards: 5_000,
   packages: Math.max(10, Math.ceil(rounds / 2.5)),
-  cardsPerPackage: 300,
+  // Large enough that an import lasts long enough for kills to land inside it on a fast machine.
+  cardsPerPackage: 3_000,
 });
 /** The SIGSTOP rounds: the second desk's wait ends once before and once after the busy timeout. */
 const stops = new Map<number, number>(

@@ -20,7 +20,8 @@ const outcomes: RoundOutcome[] = [];
 beforeAll(async () => {
   dir = tempDir('balie-crash-');
   // Small on purpose: 24 worker processes must start, work and be checked on a loaded 2-core machine.
-  bench = await prepareKillBench({ dir, baseCards: 800, packages: 10, cardsPerPackage: 500 });
+  // Packages of 5,000 cards: an import lasts long enough on a fast machine for a kill to land inside it.
+  bench = await prepareKillBench({ dir, baseCards: 800, packages: 10, cardsPerPackage: 5_000 });
 });
 
 afterAll(() => {

@@ -24,7 +24,7 @@ import { handOut } from '../../../src/main/desk/handOut';
 import { openStore } from '../../../src/main/store/openStore';
 import type { StoreContext } from '../../../src/main/store/storeContext';
 import { fixedClock } from '../../../src/shared/time/clock';
-import { GROUP_SIZE, RESERVE_BATCH, seededRandom, type WorkerFocus } from './killPlan';
+import { CARDS_PER_ROUND, GROUP_SIZE, RESERVE_BATCH, seededRandom, type WorkerFocus } from './killPlan';
 
 const [dbPath, clockAt, third, fourth, seedArg, roundArg] = process.argv.slice(2);
 if (!dbPath || !clockAt || !third || !fourth) {
@@ -108,8 +108,10 @@ function groupChance(): number {
 say(
   `ready ${String(db.pragma('journal_mode', { simple: true }))} ${String(db.pragma('synchronous', { simple: true }))}`,
 );
+let cardsThisRound = 0;
 for (let step = 1; step < 1_000_000; step += 1) {
   clock.advance(250);
+  if (cardsThisRound >= CARDS_PER_ROUND) break;
   const pkg = nextPackage();
   const roll = random();
   if (pkg && ((focus === 'import' && step === 1) || roll < IMPORT_CHANCE)) {
@@ -117,6 +119,7 @@ for (let step = 1; step < 1_000_000; step += 1) {
   } else if (roll < IMPORT_CHANCE + groupChance() && next + GROUP_SIZE <= waiting.length) {
     const cards = waiting.slice(next, next + GROUP_SIZE);
     next += GROUP_SIZE;
+    cardsThisRound += GROUP_SIZE;
     const requestId = `crash-g-${round}-${step}`;
     const result = collectGroup(ctx, {
       collector: { kind: 'person', name: 'Crash Collector', idNote: 'eID test' },
@@ -130,6 +133,7 @@ for (let step = 1; step < 1_000_000; step += 1) {
   } else if (next < waiting.length) {
     const card = waiting[next] as string;
     next += 1;
+    cardsThisRound += 1;
     const requestId = `crash-h-${round}-${step}`;
     const result = handOut(ctx, { card, staff: 'Crash', idChecked: true, requestId });
     if (!result.ok) throw new Error(`hand-out refused: ${JSON.stringify(result)}`);
@@ -138,5 +142,6 @@ for (let step = 1; step < 1_000_000; step += 1) {
     break;
   }
 }
-say('done');
-db.close();
+// Out of work for this round (its share of cards, or the store's): stay up until the parent kills.
+say('idle');
+setInterval(() => undefined, 60_000);

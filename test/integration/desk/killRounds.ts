@@ -164,8 +164,9 @@ interface RoundAcks {
   settings?: string;
 }
 
-function recordAck(acks: RoundAcks, line: string): 'ack' | 'import-start' | 'ready' | 'other' {
+function recordAck(acks: RoundAcks, line: string): 'ack' | 'import-start' | 'ready' | 'idle' | 'other' {
   const [kind, id, value] = line.split(' ');
+  if (kind === 'idle') return 'idle';
   if (kind === 'ready') {
     // WAL, and synchronous = FULL (2): what makes an acknowledged hand-out survive a power cut.
     if (id !== undefined && (id !== 'wal' || value !== '2')) acks.settings = `${id} ${value ?? ''}`;
@@ -236,7 +237,8 @@ export async function killRound(
       if (stop) {
         if (kind === 'ready')
           later(50 + delayMs, () => (secondWriter = stopAndWrite(bench, started, stop.holdMs, kill)));
-      } else if (mode === 'ack' && acks.count >= killAtAck) kill();
+      } else if (kind === 'idle') kill(); // the round's work is done: a kill between transactions
+      else if (mode === 'ack' && acks.count >= killAtAck) kill();
       else if (mode === 'delay' && kind === 'ready') later(20 + delayMs, kill);
       else if (mode === 'import' && kind === 'import-start') later(delayMs, kill);
       else if (mode === 'group' && kind === 'ack' && acks.groups.size > 0) later(delayMs, kill);
