@@ -66,6 +66,61 @@ function scan(digits: string, suffix: 'enter' | 'tab' | 'none', pause?: { afterK
   run(['xdotool', ...warmUp.flat(), ...parts.flat()]);
 }
 
+/** Keydown times as the page received them (KeyboardEvent.timeStamp), recorded from the first paint. */
+const RECORD_KEYS = () => {
+  const log: [number, string][] = [];
+  (window as unknown as { __keyLog: [number, string][] }).__keyLog = log;
+  window.addEventListener('keydown', (e) => log.push([e.timeStamp, e.code]), { capture: true });
+};
+
+/**
+ * xdotool cannot keep its 8 ms rhythm when the machine is starved (both cores busy): X then
+ * stamps the keys later and the page receives gaps no scanner makes. Such a delivery is not the
+ * input this test describes, so it is undone (Escape) and sent again, at most 3 times; the
+ * assertions are made only on a delivery that matched: every gap under 50 ms but the one pause.
+ */
+async function scanAsDescribed(
+  page: Page,
+  digits: string,
+  suffix: 'enter' | 'tab' | 'none',
+  pause?: { afterKeys: number; ms: number },
+) {
+  const expected = digits.length + (suffix === 'none' ? 0 : 1);
+  const gaps: number[][] = [];
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await page.evaluate(() => {
+      (window as unknown as { __keyLog: unknown[] }).__keyLog.length = 0;
+    });
+    scan(digits, suffix, pause);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              (window as unknown as { __keyLog: [number, string][] }).__keyLog.filter(
+                ([, c]) => c !== 'ShiftRight',
+              ).length,
+          ),
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThanOrEqual(expected);
+    const times = await page.evaluate(() =>
+      (window as unknown as { __keyLog: [number, string][] }).__keyLog
+        .filter(([, c]) => c !== 'ShiftRight')
+        .map(([t]) => t),
+    );
+    const between = times.slice(1).map((t, i) => t - (times[i] as number));
+    gaps.push(between.map(Math.round));
+    const pauseAt = pause ? pause.afterKeys - 1 : -1;
+    if (between.every((gap, i) => gap < (i === pauseAt ? 250 : 50))) return;
+    personPresses('Escape');
+    await expect(searchField(page)).toHaveValue('');
+  }
+  throw new Error(
+    `X delivered the scanner's keys with gaps no scanner makes, 3 times: ${JSON.stringify(gaps)}`,
+  );
+}
+
 /** A person at the desk keyboard. */
 const personTypes = (text: string) => run(['xdotool', 'type', '--delay', '120', text]);
 const personPresses = (...keys: string[]) => run(['xdotool', 'key', '--delay', '150', ...keys]);
@@ -131,6 +186,7 @@ test.describe('a Belgian AZERTY desk under X (Xvfb, setxkbmap be, xdotool)', () 
       locale: 'nl-BE',
       timezoneId: 'America/Anchorage',
     });
+    await context.addInitScript(RECORD_KEYS);
     const page = await context.newPage();
     await openDesk(page, desk);
     await page.bringToFront();
@@ -149,10 +205,10 @@ test.describe('a Belgian AZERTY desk under X (Xvfb, setxkbmap be, xdotool)', () 
     const page = await openHeaded(desk);
     for (const [i, suffix] of (['enter', 'tab', 'none'] as const).entries()) {
       const card = cards[i] ?? '';
-      scan(card, suffix);
+      await scanAsDescribed(page, card, suffix);
       await expectOpenNotHandedOut(page, desk, card, i);
       // Scanners read twice: the same card again is no confirmation either.
-      scan(card, suffix);
+      await scanAsDescribed(page, card, suffix);
       await expectOpenNotHandedOut(page, desk, card, i);
       await expectHandedOutAfter(page, desk, card, i, async () => personPresses('Return'));
       personPresses('Escape');
@@ -173,7 +229,7 @@ test.describe('a Belgian AZERTY desk under X (Xvfb, setxkbmap be, xdotool)', () 
     ] as const;
     for (const [i, { suffix, ...pause }] of pauses.entries()) {
       const card = cards[i] ?? '';
-      scan(card, suffix, pause);
+      await scanAsDescribed(page, card, suffix, pause);
       await expectOpenNotHandedOut(page, desk, card, i);
       await expect(page.getByText(/Onbekende code/)).toHaveCount(0);
       await expectHandedOutAfter(page, desk, card, i, async () => personPresses('Return'));
