@@ -50,9 +50,9 @@ const MAX_ENTRIES = 1000;
 /** Enough to explain what is wrong without flooding the screen. */
 const MAX_PROBLEMS = 50;
 /** Compressed bytes handed to the inflater at once: at most ~1032× this comes out per step. */
-const INFLATE_INPUT_CHUNK = 16 * 1024;
-/** Bytes of a stored entry read (and handed on) at once. */
-const STORED_CHUNK = 1024 * 1024;
+const INFLATE_INPUT_CHUNK = 4 * 1024;
+/** Bytes of a stored entry read (and handed on) at once: about what the inflater hands on. */
+const STORED_CHUNK = 64 * 1024;
 /**
  * Bytes of an entry name kept from the directory. Longer names are never allowed ones (they are
  * refused as unknown), and 1,000 names of 64 KiB each would otherwise be held at once.
@@ -123,6 +123,11 @@ function unreadable(detail?: ZipDamage): Directory {
   return { ok: false, problem: problem('zip_unreadable', 'package', detail ? { zipDamage: detail } : {}) };
 }
 
+/** A copy that outlives the next read (a Buffer's own slice() would still be a view). */
+function copied(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
+}
+
 function u16(b: Uint8Array, at: number): number {
   return (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
 }
@@ -139,7 +144,7 @@ function findEnd(source: ZipSource): { offset: number; record: Uint8Array } | nu
   const tail = source.read(tailStart, tailLength);
   for (let p = tailLength - END_BYTES; p >= 0; p--) {
     if (u32(tail, p) === SIG_END && p + END_BYTES + u16(tail, p + 20) === tailLength)
-      return { offset: tailStart + p, record: tail.slice(p, p + END_BYTES) };
+      return { offset: tailStart + p, record: copied(tail.subarray(p, p + END_BYTES)) };
   }
   return null;
 }
@@ -166,14 +171,14 @@ function readDirectory(source: ZipSource): Directory {
   for (let i = 0; i < count; i++) {
     if (p + CENTRAL_BYTES > end) return unreadable('directory');
     // Copied: a source may reuse the bytes it returned for the next read.
-    const head = source.read(p, CENTRAL_BYTES).slice();
+    const head = copied(source.read(p, CENTRAL_BYTES));
     if (u32(head, 0) !== SIG_CENTRAL) return unreadable('directory');
     const nameLength = u16(head, 28);
     const extraLength = u16(head, 30);
     const commentLength = u16(head, 32);
     const next = p + CENTRAL_BYTES + nameLength + extraLength + commentLength;
     if (next > end) return unreadable('directory');
-    const nameBytes = source.read(p + CENTRAL_BYTES, Math.min(nameLength, MAX_NAME_BYTES)).slice();
+    const nameBytes = copied(source.read(p + CENTRAL_BYTES, Math.min(nameLength, MAX_NAME_BYTES)));
     entries.push({
       name: nameDecoder.decode(nameBytes),
       nameBytes,
@@ -209,7 +214,7 @@ function locate(source: ZipSource, raw: RawEntry, cdOffset: number): Located | I
   const at = raw.localOffset;
   if (raw.compressedSize === 0xffffffff || raw.size === 0xffffffff) return damaged(raw.name, 'zip64');
   if (at + LOCAL_BYTES > cdOffset) return damaged(raw.name, 'local_header');
-  const head = source.read(at, LOCAL_BYTES).slice();
+  const head = copied(source.read(at, LOCAL_BYTES));
   if (u32(head, 0) !== SIG_LOCAL) return damaged(raw.name, 'local_header');
   const flags = u16(head, 6);
   const method = u16(head, 8);

@@ -44,13 +44,18 @@ export function toZipSource(input: ZipInput): ZipSource {
   return input instanceof Uint8Array ? bytesSource(input) : input;
 }
 
+const SCRATCH_BYTES = 1024 * 1024;
+
 /** A source over an open file descriptor: positioned reads, nothing cached, size from fstat. */
 export function fileSource(fd: number): ZipSource {
   const size = fs.fstatSync(fd).size;
+  // Reads up to this size share one buffer (the interface allows it): 200 MiB read in chunks
+  // then costs no garbage beyond the chunk itself.
+  const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
   return {
     size,
     read(offset, length) {
-      const out = Buffer.allocUnsafe(length);
+      const out = length <= SCRATCH_BYTES ? scratch.subarray(0, length) : Buffer.allocUnsafe(length);
       let filled = 0;
       while (filled < length) {
         let n: number;
