@@ -203,7 +203,7 @@ export function importBreakdown(ds: Dataset, dir: string, publicKeyPem: string):
   const verifyMs = since(start);
   if (!pkg.ok) throw new Error('readBatchPackage failed');
   start = performance.now();
-  const cardsCsv = inflateWhole(pkg.value.bytes, pkg.value.cards);
+  const cardsCsv = inflateWhole(pkg.value.source, pkg.value.cards);
   if (!cardsCsv.ok) throw new Error('cards.csv does not inflate');
   const { rows } = readCardRows(decodeCsvBytes(cardsCsv.value).text);
   const parseMs = since(start);

@@ -4,6 +4,8 @@
  * big-1m-180mb.lkb   1,000,000 valid cards, cards.csv ≈ 180 MB (the largest the row cap allows)
  * big-quote.lkb      cards.csv of ≈ 180 MB that opens a quote and never closes it
  * cards-200k.lkb     200,000 cards of a real size
+ * stored-190mb.lkb   1,000,000 valid cards, cards.csv ≈ 190 MiB STORED (method 0): a ≈ 190 MiB file
+ * deflated-190mb.lkb the same cards.csv deflated
  * bomb-overlap.lkb   four names pointing at one 200 MiB stream of zeros (central directory lies)
  * bomb-lying.lkb     signed manifest, cards.csv declared 1 MiB but inflating to 200 MiB
  */
@@ -59,17 +61,23 @@ function write(name: string, bytes: Uint8Array): void {
   console.log(`${name}: ${(bytes.length / 1024).toFixed(0)} KB`);
 }
 
-function pack(batchId: string, csv: Uint8Array, rows: number): Uint8Array {
+function pack(batchId: string, csv: Uint8Array, rows: number, level: 0 | 6 = 6): Uint8Array {
   const manifest = manifestFor(batchId, { 'cards.csv': { sha256: sha256Hex(csv), rows } });
   return zipSync({
     'manifest.json': manifest,
     'manifest.sig': signed(manifest),
-    'cards.csv': [csv, { level: 6 }],
+    'cards.csv': [csv, { level }],
   });
 }
 
 write('cards-200k.lkb', pack('2027-BIB-GENT-200K', cardsCsv(200_000, 90), 200_000));
 write('big-1m-180mb.lkb', pack('2027-BIB-GENT-1M', cardsCsv(1_000_000, 180), 1_000_000));
+{
+  // The largest the spec and the row cap allow together: 1,000,000 rows of 199 bytes ≈ 190 MiB.
+  const csv = cardsCsv(1_000_000, 199);
+  write('stored-190mb.lkb', pack('2027-BIB-GENT-STORED', csv, 1_000_000, 0));
+  write('deflated-190mb.lkb', pack('2027-BIB-GENT-DEFLATED', csv, 1_000_000));
+}
 
 {
   const body = new Uint8Array(180 * 1024 * 1024).fill(0x61);

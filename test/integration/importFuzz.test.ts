@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type * as Ed25519 from '../../src/main/crypto/ed25519';
 import type * as ReadZip from '../../src/main/zip/readZip';
@@ -8,7 +10,19 @@ import { initPoint } from '../../src/main/point/initPoint';
 import { openStore } from '../../src/main/store/openStore';
 import type { StoreContext } from '../../src/main/store/storeContext';
 import { fixedClock } from '../../src/shared/time/clock';
-import { dbChecksum, TEST_ISSUER_PUB } from '../helpers/store';
+import { dbChecksum, tempDir, TEST_ISSUER_PUB } from '../helpers/store';
+import { fileSource } from '../../src/main/zip/zipSource';
+
+/** A preview of the package read from a file on disk, as `balie import --preview` reads it. */
+async function previewFromFile(store: StoreContext, file: string, bytes: Uint8Array) {
+  fs.writeFileSync(file, bytes);
+  const fd = fs.openSync(file, 'r');
+  try {
+    return await importBatch(store, fileSource(fd), { preview: true });
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 /** An in-memory store (no backup file per import: thousands of cases must stay quick). */
 function fuzzStore(): StoreContext {
@@ -67,12 +81,13 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const DATA_ENTRIES = new Set(['inflate:cards.csv', 'inflate:points.csv']);
 
 describe('the import under a structure-aware fuzzer', () => {
-  it(`never throws, answers in Dutch, changes nothing on refusal and verifies before inflating data (${RUNS} packages, seed ${SEED})`, async () => {
+  it(`never throws, answers in Dutch, changes nothing on refusal, verifies before inflating data and reads a file as it reads bytes (${RUNS} packages, seed ${SEED})`, async () => {
     const seeds = loadSeeds();
     const rng = seededRng(SEED);
     let store = fuzzStore();
     let before = dbChecksum(store.db);
     const outcomes = { ok: 0, refused: 0 };
+    const onDisk = path.join(tempDir(), 'fuzz.lkb');
     const failures: string[] = [];
     for (let i = 0; i < RUNS && failures.length < 5; i++) {
       const bytes = mutatedPackage(rng, seeds);
@@ -88,6 +103,14 @@ describe('the import under a structure-aware fuzzer', () => {
       const firstData = trace.findIndex((t) => DATA_ENTRIES.has(t));
       if (firstData >= 0 && !trace.slice(0, firstData).includes('verify:true'))
         failures.push(`case ${i}: data entry inflated before a valid signature: ${trace.join(' ')}`);
+      // Read from disk in chunks, the same package gives the same answer.
+      if (preview) {
+        const fromFile = await previewFromFile(store, onDisk, bytes).catch((error: unknown) => error);
+        if (JSON.stringify(fromFile) !== JSON.stringify(result))
+          failures.push(
+            `case ${i}: from a file ${JSON.stringify(fromFile)} but from bytes ${JSON.stringify(result)}`,
+          );
+      }
       if (result.ok) {
         outcomes.ok++;
         if (!preview) {

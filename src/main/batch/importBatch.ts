@@ -18,6 +18,7 @@ import { applyPlan, dropStaging, planChangesSomething, planImport } from './plan
 import { cardsProblems, stageCards } from './stageCards';
 import { readBatchPackage } from './readPackage';
 import type { VerifiedPackage } from './readPackage';
+import type { ZipInput } from '../zip/zipSource';
 
 export interface ImportOptions {
   /** Administrator override for an unsigned or wrongly signed package; recorded in the audit log. */
@@ -28,11 +29,12 @@ export interface ImportOptions {
 
 /**
  * Imports one signed card batch package, all or nothing. On any error the store is untouched
- * and every problem is returned (the caller shows the first 50 and a count).
+ * and every problem is returned (the caller shows the first 50 and a count). The package is a
+ * ZipSource (the CLI reads it from disk in chunks, fileSource) or bytes already in memory.
  */
 export async function importBatch(
   ctx: StoreContext,
-  packageBytes: Uint8Array,
+  packageInput: ZipInput,
   options: ImportOptions = {},
 ): Promise<Result<ImportSummary, ImportFailure>> {
   const { db } = ctx;
@@ -41,7 +43,7 @@ export async function importBatch(
   if (pointId === null || issuerPem === null) return fail('not_initialized');
   const issuerKey = loadPublicKey(issuerPem);
 
-  const verified = readBatchPackage(packageBytes, {
+  const verified = readBatchPackage(packageInput, {
     issuerPublicKey: issuerKey.ok ? issuerKey.value : null,
     allowUnsigned: options.allowUnsigned ?? false,
     expectedPointId: pointId,
@@ -67,7 +69,7 @@ export async function importBatch(
   const table = `import_cards_${++stagingSeq}`;
   let backup: string | null = null;
   try {
-    const staged = stageCards(db, table, pkg.bytes, pkg.cards);
+    const staged = stageCards(db, table, pkg.source, pkg.cards);
     if (!staged.ok) return fail('invalid_package', { problems: [staged.problem] });
     const refused = cardsProblems(pkg.manifest, staged.staged);
     const points = pkg.points ?? { rows: [], problems: [] };

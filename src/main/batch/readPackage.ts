@@ -6,7 +6,21 @@ import { parseCsv, type ParsedCsv } from '../../shared/csv/parseCsv';
 import { fail, ok, type Failure, type Result } from '../../shared/result';
 import { sha256Hex, verifyEd25519 } from '../crypto/ed25519';
 import { readPointRows, type PointRowsResult } from '../../shared/batch/readPointRows';
-import { DEFAULT_ZIP_LIMITS, inflateWhole, openZip, type ZipEntry, type ZipLimits } from '../zip/readZip';
+import {
+  DEFAULT_ZIP_LIMITS,
+  inflateWhole,
+  openZip,
+  readDamage,
+  type ZipEntry,
+  type ZipLimits,
+} from '../zip/readZip';
+import {
+  SourceReadFailure,
+  sha256OfSource,
+  toZipSource,
+  type ZipInput,
+  type ZipSource,
+} from '../zip/zipSource';
 import { MAX_CARD_ROWS } from './stageCards';
 
 export interface VerifiedPackage {
@@ -15,8 +29,8 @@ export interface VerifiedPackage {
   packageSha256: string;
   /** `unsigned_override`: an administrator accepted a missing or wrong signature; the caller logs it. */
   signature: 'valid' | 'unsigned_override';
-  /** The package bytes and the checked, not yet inflated cards.csv entry in them (streamed by stageCards). */
-  bytes: Uint8Array;
+  /** The package (on disk or in memory) and the checked, not yet inflated cards.csv entry in it (streamed by stageCards). */
+  source: ZipSource;
   cards: ZipEntry;
   /** points.csv, checked against the manifest and read (it is small: at most MAX_POINTS_BYTES). */
   points: PointRowsResult | null;
@@ -188,11 +202,11 @@ function checkFileList(manifest: Manifest, entries: Map<string, ZipEntry>): Impo
 
 /** points.csv in one piece (it is capped small), checked against the manifest and read. */
 function readPoints(
-  bytes: Uint8Array,
+  source: ZipSource,
   entry: ZipEntry,
   listed: { sha256: string; rows: number },
 ): { ok: true; points: PointRowsResult } | { ok: false; problems: ImportProblem[] } {
-  const data = inflateWhole(bytes, entry);
+  const data = inflateWhole(source, entry);
   if (!data.ok) return { ok: false, problems: data.problems };
   const actual = sha256Hex(data.value);
   if (actual !== listed.sha256)
@@ -219,10 +233,11 @@ function readPoints(
  * drawn from an untrusted manifest.
  */
 export function readBatchPackage(
-  bytes: Uint8Array,
+  input: ZipInput,
   options: ReadPackageOptions,
 ): Result<VerifiedPackage, PackageFailure> {
-  const zip = openZip(bytes, PACKAGE_ZIP_LIMITS);
+  const source = toZipSource(input);
+  const zip = openZip(source, PACKAGE_ZIP_LIMITS);
   if (!zip.ok) return refuse(zip.problems);
   const entries = zip.value;
 
@@ -233,12 +248,12 @@ export function readBatchPackage(
       problems.push(problem('zip_entry_missing', SIGNATURE));
     return refuse(problems);
   }
-  const manifestBytes = inflateWhole(bytes, manifestEntry);
+  const manifestBytes = inflateWhole(source, manifestEntry);
   if (!manifestBytes.ok) return refuse(manifestBytes.problems);
   const sigEntry = entries.get(SIGNATURE);
   let sigBytes: Uint8Array | undefined;
   if (sigEntry !== undefined) {
-    const inflated = inflateWhole(bytes, sigEntry);
+    const inflated = inflateWhole(source, sigEntry);
     if (!inflated.ok) return refuse(inflated.problems);
     sigBytes = inflated.value;
   }
@@ -276,10 +291,18 @@ export function readBatchPackage(
   const pointsListed = manifest.files['points.csv'];
   let points: PointRowsResult | null = null;
   if (pointsEntry !== undefined && pointsListed !== undefined) {
-    const read = readPoints(bytes, pointsEntry, pointsListed);
+    const read = readPoints(source, pointsEntry, pointsListed);
     if (!read.ok) return refuse(read.problems);
     points = read.points;
   }
 
-  return ok({ manifest, packageSha256: sha256Hex(bytes), signature, bytes, cards, points });
+  let packageSha256: string;
+  try {
+    packageSha256 = sha256OfSource(source);
+  } catch (error) {
+    // The file shrank or failed to read after its directory was checked.
+    if (!(error instanceof SourceReadFailure)) throw error;
+    return refuse([problem('zip_unreadable', 'package', { zipDamage: readDamage(error) })]);
+  }
+  return ok({ manifest, packageSha256, signature, source, cards, points });
 }

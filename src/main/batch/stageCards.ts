@@ -15,6 +15,7 @@ import { CsvStreamParser } from '../../shared/csv/csvStream';
 import { fixWindows1252 } from '../../shared/csv/decodeText';
 import { nameSearchText } from '../../shared/search/foldName';
 import { inflateEntry, type ZipEntry } from '../zip/readZip';
+import { toZipSource, type ZipInput, type ZipSource } from '../zip/zipSource';
 
 /**
  * cards.csv from the ZIP into a staging table, in one pass and bounded memory: inflate a chunk,
@@ -120,16 +121,17 @@ function reportDuplicates(
 class StopReading extends Error {}
 
 /** Creates `table` (temp) and fills it from the entry; the caller drops it. */
-export function stageCards(db: Database, table: string, bytes: Uint8Array, entry: ZipEntry): StageOutcome {
-  const first = stageOnce(db, table, bytes, entry, 'utf-8');
+export function stageCards(db: Database, table: string, input: ZipInput, entry: ZipEntry): StageOutcome {
+  const source = toZipSource(input);
+  const first = stageOnce(db, table, source, entry, 'utf-8');
   if (first !== 'not_utf8') return first;
-  return stageOnce(db, table, bytes, entry, 'windows-1252') as StageOutcome;
+  return stageOnce(db, table, source, entry, 'windows-1252') as StageOutcome;
 }
 
 function stageOnce(
   db: Database,
   table: string,
-  bytes: Uint8Array,
+  source: ZipSource,
   entry: ZipEntry,
   encoding: 'utf-8' | 'windows-1252',
 ): StageOutcome | 'not_utf8' {
@@ -179,7 +181,7 @@ function stageOnce(
   let outcome;
   // One transaction for the staging rows: temp tables only, the store itself is not written.
   const fill = db.transaction(() =>
-    inflateEntry(bytes, entry, (chunk) => {
+    inflateEntry(source, entry, (chunk) => {
       hash.update(chunk);
       if (parser.isStopped) return;
       let body = chunk;

@@ -1,7 +1,8 @@
 import { Inflate } from 'fflate';
 import type { ImportProblem, ImportProblemCode, ZipDamage } from '../../shared/batch/importProblem';
 import { KNOWN_ENTRIES } from '../../shared/batch/manifest';
-import { fail, ok, type Failure, type Result } from '../../shared/result';
+import { assertNever, fail, ok, type Failure, type Result } from '../../shared/result';
+import { SourceReadFailure, toZipSource, type ZipInput, type ZipSource } from './zipSource';
 
 /**
  * A ZIP reader that trusts nothing in the file. The central directory is parsed by hand and every
@@ -10,7 +11,8 @@ import { fail, ok, type Failure, type Result } from '../../shared/result';
  * fit between its header and the directory, and no two entries may share bytes (a 204 KB file
  * whose four names point at one stream is refused here). Inflating is streamed with a hard output
  * cap at the declared size, so an entry that inflates to more, or to less, than it says is refused
- * without ever holding more than one chunk.
+ * without ever holding more than one chunk. The file itself is read through a ZipSource, a chunk
+ * at a time: a package on disk is never held whole.
  */
 export interface ZipLimits {
   /** Entry names allowed at the root of the archive; anything else is refused. */
@@ -48,7 +50,14 @@ const MAX_ENTRIES = 1000;
 /** Enough to explain what is wrong without flooding the screen. */
 const MAX_PROBLEMS = 50;
 /** Compressed bytes handed to the inflater at once: at most ~1032× this comes out per step. */
-const INFLATE_INPUT_CHUNK = 16 * 1024;
+const INFLATE_INPUT_CHUNK = 4 * 1024;
+/** Bytes of a stored entry read (and handed on) at once: about what the inflater hands on. */
+const STORED_CHUNK = 64 * 1024;
+/**
+ * Bytes of an entry name kept from the directory. Longer names are never allowed ones (they are
+ * refused as unknown), and 1,000 names of 64 KiB each would otherwise be held at once.
+ */
+const MAX_NAME_BYTES = 1024;
 
 const STORED = 0;
 const DEFLATE = 8;
@@ -97,7 +106,9 @@ const nameDecoder = new TextDecoder('utf-8');
 
 interface RawEntry {
   name: string;
+  /** The name's bytes, at most MAX_NAME_BYTES of them. */
   nameBytes: Uint8Array;
+  nameLength: number;
   flags: number;
   method: number;
   crc: number;
@@ -106,32 +117,49 @@ interface RawEntry {
   localOffset: number;
 }
 
-type Directory = { ok: true; entries: RawEntry[] } | { ok: false; problem: ImportProblem };
+type Directory = { ok: true; entries: RawEntry[]; cdOffset: number } | { ok: false; problem: ImportProblem };
 
 function unreadable(detail?: ZipDamage): Directory {
   return { ok: false, problem: problem('zip_unreadable', 'package', detail ? { zipDamage: detail } : {}) };
 }
 
-/** The end-of-central-directory record: exactly one, at the very end (after its comment). */
-function findEnd(view: DataView): number {
-  const n = view.byteLength;
-  for (let p = n - END_BYTES; p >= 0 && p >= n - END_BYTES - 0xffff; p--) {
-    if (view.getUint32(p, true) === SIG_END && p + END_BYTES + view.getUint16(p + 20, true) === n) return p;
-  }
-  return -1;
+/** A copy that outlives the next read (a Buffer's own slice() would still be a view). */
+function copied(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
 }
 
-function readDirectory(bytes: Uint8Array): Directory {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < END_BYTES) return unreadable();
-  const end = findEnd(view);
-  if (end < 0) return unreadable();
-  const disk = view.getUint16(end + 4, true);
-  const cdDisk = view.getUint16(end + 6, true);
-  const onDisk = view.getUint16(end + 8, true);
-  const count = view.getUint16(end + 10, true);
-  const cdSize = view.getUint32(end + 12, true);
-  const cdOffset = view.getUint32(end + 16, true);
+function u16(b: Uint8Array, at: number): number {
+  return (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
+}
+
+function u32(b: Uint8Array, at: number): number {
+  return (u16(b, at) | (u16(b, at + 2) << 16)) >>> 0;
+}
+
+/** The end-of-central-directory record: exactly one, at the very end (after its comment). */
+function findEnd(source: ZipSource): { offset: number; record: Uint8Array } | null {
+  const n = source.size;
+  const tailLength = Math.min(n, END_BYTES + 0xffff);
+  const tailStart = n - tailLength;
+  const tail = source.read(tailStart, tailLength);
+  for (let p = tailLength - END_BYTES; p >= 0; p--) {
+    if (u32(tail, p) === SIG_END && p + END_BYTES + u16(tail, p + 20) === tailLength)
+      return { offset: tailStart + p, record: copied(tail.subarray(p, p + END_BYTES)) };
+  }
+  return null;
+}
+
+function readDirectory(source: ZipSource): Directory {
+  if (source.size < END_BYTES) return unreadable();
+  const found = findEnd(source);
+  if (found === null) return unreadable();
+  const { offset: end, record } = found;
+  const disk = u16(record, 4);
+  const cdDisk = u16(record, 6);
+  const onDisk = u16(record, 8);
+  const count = u16(record, 10);
+  const cdSize = u32(record, 12);
+  const cdOffset = u32(record, 16);
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return unreadable('zip64');
   if (disk !== 0 || cdDisk !== 0 || onDisk !== count) return unreadable('multi_disk');
   // The directory must end exactly where the end record starts: nothing hides in between.
@@ -141,27 +169,31 @@ function readDirectory(bytes: Uint8Array): Directory {
   const entries: RawEntry[] = [];
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + CENTRAL_BYTES > end || view.getUint32(p, true) !== SIG_CENTRAL) return unreadable('directory');
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
+    if (p + CENTRAL_BYTES > end) return unreadable('directory');
+    // Copied: a source may reuse the bytes it returned for the next read.
+    const head = copied(source.read(p, CENTRAL_BYTES));
+    if (u32(head, 0) !== SIG_CENTRAL) return unreadable('directory');
+    const nameLength = u16(head, 28);
+    const extraLength = u16(head, 30);
+    const commentLength = u16(head, 32);
     const next = p + CENTRAL_BYTES + nameLength + extraLength + commentLength;
     if (next > end) return unreadable('directory');
-    const nameBytes = bytes.subarray(p + CENTRAL_BYTES, p + CENTRAL_BYTES + nameLength);
+    const nameBytes = copied(source.read(p + CENTRAL_BYTES, Math.min(nameLength, MAX_NAME_BYTES)));
     entries.push({
       name: nameDecoder.decode(nameBytes),
       nameBytes,
-      flags: view.getUint16(p + 8, true),
-      method: view.getUint16(p + 10, true),
-      crc: view.getUint32(p + 16, true),
-      compressedSize: view.getUint32(p + 20, true),
-      size: view.getUint32(p + 24, true),
-      localOffset: view.getUint32(p + 42, true),
+      nameLength,
+      flags: u16(head, 8),
+      method: u16(head, 10),
+      crc: u32(head, 16),
+      compressedSize: u32(head, 20),
+      size: u32(head, 24),
+      localOffset: u32(head, 42),
     });
     p = next;
   }
   if (p !== end) return unreadable('directory');
-  return { ok: true, entries };
+  return { ok: true, entries, cdOffset };
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -178,19 +210,23 @@ interface Located {
 }
 
 /** The local header and data of one entry, checked against the directory and the file. */
-function locate(bytes: Uint8Array, raw: RawEntry, cdOffset: number): Located | ImportProblem {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+function locate(source: ZipSource, raw: RawEntry, cdOffset: number): Located | ImportProblem {
   const at = raw.localOffset;
   if (raw.compressedSize === 0xffffffff || raw.size === 0xffffffff) return damaged(raw.name, 'zip64');
-  if (at + LOCAL_BYTES > cdOffset || view.getUint32(at, true) !== SIG_LOCAL)
-    return damaged(raw.name, 'local_header');
-  const flags = view.getUint16(at + 6, true);
-  const method = view.getUint16(at + 8, true);
-  const nameLength = view.getUint16(at + 26, true);
-  const extraLength = view.getUint16(at + 28, true);
+  if (at + LOCAL_BYTES > cdOffset) return damaged(raw.name, 'local_header');
+  const head = copied(source.read(at, LOCAL_BYTES));
+  if (u32(head, 0) !== SIG_LOCAL) return damaged(raw.name, 'local_header');
+  const flags = u16(head, 6);
+  const method = u16(head, 8);
+  const nameLength = u16(head, 26);
+  const extraLength = u16(head, 28);
   const dataOffset = at + LOCAL_BYTES + nameLength + extraLength;
   if (dataOffset > cdOffset) return damaged(raw.name, 'local_header');
-  if (!sameBytes(bytes.subarray(at + LOCAL_BYTES, at + LOCAL_BYTES + nameLength), raw.nameBytes))
+  if (
+    nameLength !== raw.nameLength ||
+    nameLength > raw.nameBytes.length ||
+    !sameBytes(source.read(at + LOCAL_BYTES, nameLength), raw.nameBytes)
+  )
     return damaged(raw.name, 'header_mismatch');
   if (method !== raw.method || (flags & FLAG_DESCRIPTOR) !== (raw.flags & FLAG_DESCRIPTOR))
     return damaged(raw.name, 'header_mismatch');
@@ -199,20 +235,21 @@ function locate(bytes: Uint8Array, raw: RawEntry, cdOffset: number): Located | I
   let spanEnd = dataEnd;
   if (flags & FLAG_DESCRIPTOR) {
     // Streamed writers put crc and sizes after the data (optionally behind a signature).
-    const signed = dataEnd + 4 <= cdOffset && view.getUint32(dataEnd, true) === SIG_DESCRIPTOR;
-    const d = signed ? dataEnd + 4 : dataEnd;
-    if (d + 12 > cdOffset) return damaged(raw.name, 'descriptor');
+    const after = source.read(dataEnd, Math.min(16, cdOffset - dataEnd));
+    const signed = after.length >= 4 && u32(after, 0) === SIG_DESCRIPTOR;
+    const d = signed ? 4 : 0;
+    if (d + 12 > after.length) return damaged(raw.name, 'descriptor');
     if (
-      view.getUint32(d, true) !== raw.crc ||
-      view.getUint32(d + 4, true) !== raw.compressedSize ||
-      view.getUint32(d + 8, true) !== raw.size
+      u32(after, d) !== raw.crc ||
+      u32(after, d + 4) !== raw.compressedSize ||
+      u32(after, d + 8) !== raw.size
     )
       return damaged(raw.name, 'descriptor');
-    spanEnd = d + 12;
+    spanEnd = dataEnd + d + 12;
   } else if (
-    view.getUint32(at + 14, true) !== raw.crc ||
-    view.getUint32(at + 18, true) !== raw.compressedSize ||
-    view.getUint32(at + 22, true) !== raw.size
+    u32(head, 14) !== raw.crc ||
+    u32(head, 18) !== raw.compressedSize ||
+    u32(head, 22) !== raw.size
   ) {
     return damaged(raw.name, 'header_mismatch');
   }
@@ -234,7 +271,9 @@ function checkDeclared(raw: RawEntry, limits: ZipLimits): ImportProblem | null {
   const name = raw.name;
   const file = shownName(name);
   if (isUnsafeName(name)) return problem('zip_entry_path', file, { value: file });
-  if (!limits.allowedNames.includes(name)) return problem('zip_entry_unknown', file, { value: file });
+  // A name cut at MAX_NAME_BYTES is longer than any allowed one.
+  if (raw.nameLength > raw.nameBytes.length || !limits.allowedNames.includes(name))
+    return problem('zip_entry_unknown', file, { value: file });
   if (raw.flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) return damaged(name, 'encrypted');
   if (raw.method !== STORED && raw.method !== DEFLATE) return damaged(name, 'method');
   const cap = Math.min(limits.maxEntryBytes, limits.maxBytesByName?.[name] ?? Infinity);
@@ -270,14 +309,35 @@ function withDefaults(limits?: Partial<ZipLimits>): ZipLimits {
  * header and place in the file are checked. Never throws for bad input.
  */
 export function openZip(
-  bytes: Uint8Array,
+  input: ZipInput,
   limits?: Partial<ZipLimits>,
 ): Result<Map<string, ZipEntry>, ZipFailure> {
-  const effective = withDefaults(limits);
-  const directory = readDirectory(bytes);
+  try {
+    return openChecked(toZipSource(input), withDefaults(limits));
+  } catch (error) {
+    if (!(error instanceof SourceReadFailure)) throw error;
+    return fail('invalid_zip', {
+      problems: [problem('zip_unreadable', 'package', { zipDamage: readDamage(error) })],
+    });
+  }
+}
+
+/** Why a source could not give the bytes the directory promised. */
+export function readDamage(error: SourceReadFailure): ZipDamage {
+  switch (error.kind) {
+    case 'truncated':
+      return 'truncated';
+    case 'io':
+      return 'read_failed';
+    default:
+      return assertNever(error.kind);
+  }
+}
+
+function openChecked(source: ZipSource, effective: ZipLimits): Result<Map<string, ZipEntry>, ZipFailure> {
+  const directory = readDirectory(source);
   if (!directory.ok) return fail('invalid_zip', { problems: [directory.problem] });
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const cdOffset = view.getUint32(findEnd(view) + 16, true);
+  const cdOffset = directory.cdOffset;
 
   const problems: ImportProblem[] = [];
   const seen = new Set<string>();
@@ -299,7 +359,7 @@ export function openZip(
       problems.push(found);
       continue;
     }
-    const place = locate(bytes, raw, cdOffset);
+    const place = locate(source, raw, cdOffset);
     if ('code' in place) problems.push(place);
     else {
       located.push(place);
@@ -340,15 +400,37 @@ export type InflateOutcome = { ok: true } | { ok: false; problem: ImportProblem 
  * the end. `onChunk` may throw to stop early; that error propagates.
  */
 export function inflateEntry(
-  bytes: Uint8Array,
+  input: ZipInput,
   entry: ZipEntry,
   onChunk: (chunk: Uint8Array) => void,
 ): InflateOutcome {
-  const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-  if (entry.method === STORED) {
-    for (let p = 0; p < data.length; p += 1024 * 1024) onChunk(data.subarray(p, p + 1024 * 1024));
-    return { ok: true };
+  const source = toZipSource(input);
+  try {
+    return entry.method === STORED
+      ? copyStored(source, entry, onChunk)
+      : inflateDeflated(source, entry, onChunk);
+  } catch (error) {
+    if (!(error instanceof SourceReadFailure)) throw error;
+    return { ok: false, problem: damaged(entry.name, readDamage(error)) };
   }
+}
+
+function copyStored(
+  source: ZipSource,
+  entry: ZipEntry,
+  onChunk: (chunk: Uint8Array) => void,
+): InflateOutcome {
+  for (let p = 0; p < entry.compressedSize; p += STORED_CHUNK)
+    onChunk(source.read(entry.dataOffset + p, Math.min(STORED_CHUNK, entry.compressedSize - p)));
+  return { ok: true };
+}
+
+function inflateDeflated(
+  source: ZipSource,
+  entry: ZipEntry,
+  onChunk: (chunk: Uint8Array) => void,
+): InflateOutcome {
+  const length = entry.compressedSize;
   let produced = 0;
   let tooLong = false;
   const inflater = new Inflate((chunk) => {
@@ -360,10 +442,10 @@ export function inflateEntry(
     if (chunk.length > 0) onChunk(chunk);
   });
   try {
-    for (let p = 0; p < data.length || p === 0; p += INFLATE_INPUT_CHUNK) {
-      const end = Math.min(p + INFLATE_INPUT_CHUNK, data.length);
-      inflater.push(data.subarray(p, end), end >= data.length);
-      if (end >= data.length) break;
+    for (let p = 0; p < length || p === 0; p += INFLATE_INPUT_CHUNK) {
+      const end = Math.min(p + INFLATE_INPUT_CHUNK, length);
+      inflater.push(source.read(entry.dataOffset + p, end - p), end >= length);
+      if (end >= length) break;
     }
   } catch (error) {
     if (tooLong) return { ok: false, problem: damaged(entry.name, 'too_long') };
@@ -382,10 +464,10 @@ function isInflateError(error: Error): boolean {
 }
 
 /** A small entry (manifest, signature, points.csv) in one buffer, inflated with the same caps. */
-export function inflateWhole(bytes: Uint8Array, entry: ZipEntry): Result<Uint8Array, ZipFailure> {
+export function inflateWhole(input: ZipInput, entry: ZipEntry): Result<Uint8Array, ZipFailure> {
   const out = new Uint8Array(entry.size);
   let at = 0;
-  const outcome = inflateEntry(bytes, entry, (chunk) => {
+  const outcome = inflateEntry(input, entry, (chunk) => {
     out.set(chunk, at);
     at += chunk.length;
   });
@@ -398,15 +480,16 @@ export function inflateWhole(bytes: Uint8Array, entry: ZipEntry): Result<Uint8Ar
  * uses openZip + inflateEntry, so it can verify the signature before any data entry is touched.
  */
 export function readZipEntries(
-  bytes: Uint8Array,
+  input: ZipInput,
   limits?: Partial<ZipLimits>,
 ): Result<Map<string, Uint8Array>, ZipFailure> {
-  const opened = openZip(bytes, limits);
+  const source = toZipSource(input);
+  const opened = openZip(source, limits);
   if (!opened.ok) return opened;
   const entries = new Map<string, Uint8Array>();
   const problems: ImportProblem[] = [];
   for (const [name, entry] of opened.value) {
-    const data = inflateWhole(bytes, entry);
+    const data = inflateWhole(source, entry);
     if (data.ok) entries.set(name, data.value);
     else problems.push(...data.problems);
   }

@@ -74,7 +74,9 @@ export type ZipDamage =
   | 'size_mismatch'
   | 'inflate'
   | 'too_long'
-  | 'too_short';
+  | 'too_short'
+  | 'truncated'
+  | 'read_failed';
 
 export type ProblemSeverity = 'error' | 'warning';
 

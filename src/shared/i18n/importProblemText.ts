@@ -115,6 +115,14 @@ function zipDamageText(d: ZipDamage | undefined, lang: ProblemLanguage): string 
       return nl ? 'uitgepakt groter dan opgegeven' : 'larger when unpacked than declared';
     case 'too_short':
       return nl ? 'uitgepakt kleiner dan opgegeven' : 'smaller when unpacked than declared';
+    case 'truncated':
+      return nl
+        ? 'het bestand is korter dan de inhoudsopgave van de ZIP aangeeft; is het onvolledig gekopieerd of gedownload?'
+        : 'the file is shorter than its ZIP directory says; was it copied or downloaded incompletely?';
+    case 'read_failed':
+      return nl
+        ? 'het bestand kon niet van de schijf gelezen worden'
+        : 'the file could not be read from the disk';
     default:
       return assertNever(d);
   }

@@ -55,7 +55,7 @@ function packageWith(
 
 /** cards.csv of a verified package, inflated (the importer streams it instead). */
 function cardsOf(pkg: VerifiedPackage): Uint8Array {
-  const data = inflateWhole(pkg.bytes, pkg.cards);
+  const data = inflateWhole(pkg.source, pkg.cards);
   if (!data.ok) throw new Error('cards.csv does not inflate');
   return data.value;
 }
@@ -66,7 +66,7 @@ function problemsAfterStaging(bytes: Uint8Array, options: ReturnType<typeof test
   if (!result.ok) return result.problems;
   const db = new Database(':memory:');
   try {
-    const staged = stageCards(db, 'staging', result.value.bytes, result.value.cards);
+    const staged = stageCards(db, 'staging', result.value.source, result.value.cards);
     if (!staged.ok) return [staged.problem];
     return cardsProblems(result.value.manifest, staged.staged);
   } finally {

@@ -1,4 +1,5 @@
-import fs from 'node:fs';
+import { openFileSource, type ZipSource } from '../../zip/zipSource';
+import type { StoreContext } from '../../store/storeContext';
 import { describeImportProblem } from '../../../shared/i18n/importProblemText';
 import { describeStoreProblem } from '../../../shared/i18n/storeText';
 import { assertNever } from '../../../shared/result';
@@ -7,7 +8,7 @@ import type { ImportSummary } from '../../../shared/batch/importSummary';
 import { flag } from '../argValues';
 import { CliRefusal, EXIT_OK, EXIT_REFUSED } from '../cliIo';
 import type { CliIo } from '../cliIo';
-import type { Command } from '../command';
+import type { Command, ParsedArgs } from '../command';
 import { withStore } from '../withStore';
 import { checkAdminPin, hasAdminPin } from '../../admin/adminPin';
 import { describeDeskProblem } from '../../../shared/i18n/deskText';
@@ -29,56 +30,71 @@ export const importCommand: Command = {
   run: (args, io) =>
     withStore(args.dbPath, io, async (ctx) => {
       const file = args.positionals[0] as string;
-      let bytes: Uint8Array;
+      // Read from disk a chunk at a time: a package may be 200 MiB and is never held whole.
+      let source: ReturnType<typeof openFileSource>;
       try {
-        bytes = fs.readFileSync(file);
+        source = openFileSource(file);
       } catch (error) {
         throw new CliRefusal(
           describeStoreProblem({ error: 'unreadable_file', path: file, detail: (error as Error).message }),
         );
       }
-      // An import is an admin action once a PIN is set (before that, the installation is being set up).
-      // An unsigned preview reads an untrusted file to its end: it needs the PIN as well.
-      const needsPin = !flag(args, 'preview') || flag(args, 'allow-unsigned');
-      if (needsPin && hasAdminPin(ctx)) {
-        const pin = checkAdminPin(ctx, adminPinArg(args, io) ?? '');
-        if (!pin.ok) throw new CliRefusal(describeDeskProblem(pin));
-      }
-      const result = await importBatch(ctx, bytes, {
-        allowUnsigned: flag(args, 'allow-unsigned'),
-        preview: flag(args, 'preview'),
-      });
-      const json = flag(args, 'json');
-      if (result.ok) {
-        if (json) io.out(JSON.stringify(summaryJson(result.value), null, 2));
-        else printSummary(io, result.value, flag(args, 'preview'));
-        return EXIT_OK;
-      }
-      switch (result.error) {
-        case 'not_initialized':
-        case 'unreadable_file':
-        case 'store_full':
-        case 'store_busy':
-          throw new CliRefusal(describeStoreProblem(result));
-        case 'invalid_package':
-          if (json) {
-            io.out(
-              JSON.stringify(
-                { ok: false, error: 'invalid_package', problems: result.problems.map(problemJson) },
-                null,
-                2,
-              ),
-            );
-          }
-          io.err(
-            `Het pakket ${file} is geweigerd; er is niets gewijzigd.\n${formatProblemList(result.problems)}`,
-          );
-          return EXIT_REFUSED;
-        default:
-          return assertNever(result);
+      try {
+        return await importFrom(source, file, args, io, ctx);
+      } finally {
+        source.close();
       }
     }),
 };
+
+async function importFrom(
+  source: ZipSource,
+  file: string,
+  args: ParsedArgs,
+  io: CliIo,
+  ctx: StoreContext,
+): Promise<number> {
+  // An import is an admin action once a PIN is set (before that, the installation is being set up).
+  // An unsigned preview reads an untrusted file to its end: it needs the PIN as well.
+  const needsPin = !flag(args, 'preview') || flag(args, 'allow-unsigned');
+  if (needsPin && hasAdminPin(ctx)) {
+    const pin = checkAdminPin(ctx, adminPinArg(args, io) ?? '');
+    if (!pin.ok) throw new CliRefusal(describeDeskProblem(pin));
+  }
+  const result = await importBatch(ctx, source, {
+    allowUnsigned: flag(args, 'allow-unsigned'),
+    preview: flag(args, 'preview'),
+  });
+  const json = flag(args, 'json');
+  if (result.ok) {
+    if (json) io.out(JSON.stringify(summaryJson(result.value), null, 2));
+    else printSummary(io, result.value, flag(args, 'preview'));
+    return EXIT_OK;
+  }
+  switch (result.error) {
+    case 'not_initialized':
+    case 'unreadable_file':
+    case 'store_full':
+    case 'store_busy':
+      throw new CliRefusal(describeStoreProblem(result));
+    case 'invalid_package':
+      if (json) {
+        io.out(
+          JSON.stringify(
+            { ok: false, error: 'invalid_package', problems: result.problems.map(problemJson) },
+            null,
+            2,
+          ),
+        );
+      }
+      io.err(
+        `Het pakket ${file} is geweigerd; er is niets gewijzigd.\n${formatProblemList(result.problems)}`,
+      );
+      return EXIT_REFUSED;
+    default:
+      return assertNever(result);
+  }
+}
 
 function problemJson(p: Parameters<typeof describeImportProblem>[0]) {
   return { ...p, message: describeImportProblem(p) };
