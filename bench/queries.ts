@@ -1,3 +1,4 @@
+import { seededRandom } from '../src/shared/random/seededRandom';
 import type { DemoCardRecord } from '../src/main/demo/generateDemoCards';
 import { foldText, foldedWords } from '../src/shared/search/foldName';
 
@@ -57,16 +58,7 @@ export interface BenchQuery {
 type Rng = () => number;
 
 /** mulberry32, seeded: the same seed draws the same queries. */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng: (seed: number) => Rng = seededRandom;
 
 const below = (r: Rng, n: number): number => Math.floor(r() * n);
 const pick = <T>(r: Rng, items: readonly T[]): T => items[below(r, items.length)] as T;

@@ -1,5 +1,6 @@
 import { main } from '../../src/main/cli/main';
 import { fixedClock } from '../../src/shared/time/clock';
+import { fixture } from './store';
 
 export interface CliRun {
   code: number;
@@ -22,4 +23,22 @@ export async function runCli(
     clock: fixedClock(at),
   });
   return { code, out, err };
+}
+
+/** `balie init` of a Gent store with the test issuer key, as most CLI tests begin. */
+export function initGentStore(db: string, at?: string): Promise<CliRun> {
+  return runCli(
+    [
+      '--db',
+      db,
+      'init',
+      '--point',
+      'BIB-GENT',
+      '--name',
+      'De Krook',
+      '--issuer-key',
+      fixture('issuer-test.pub.pem'),
+    ],
+    at,
+  );
 }

@@ -3,27 +3,13 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { makeCardNumber } from '../../src/shared/domain/cardNumber';
-import { runCli } from '../helpers/cli';
+import { initGentStore, runCli } from '../helpers/cli';
 import { CARDS_HEADER, makeTestPackage } from '../helpers/packages';
 import { fixture, tempDir } from '../helpers/store';
 
 function setUp(): { db: string; dir: string } {
   const dir = tempDir();
   return { db: path.join(dir, 'balie.sqlite'), dir };
-}
-
-async function initGent(db: string) {
-  return runCli([
-    '--db',
-    db,
-    'init',
-    '--point',
-    'BIB-GENT',
-    '--name',
-    'De Krook',
-    '--issuer-key',
-    fixture('issuer-test.pub.pem'),
-  ]);
 }
 
 describe('the balie command line', () => {
@@ -36,7 +22,7 @@ describe('the balie command line', () => {
 
   it('imports with a JSON summary that scripts can read', async () => {
     const { db } = setUp();
-    expect((await initGent(db)).code).toBe(0);
+    expect((await initGentStore(db)).code).toBe(0);
     const run = await runCli(['--db', db, 'import', fixture('gent-small.lkb'), '--json']);
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.out);
@@ -53,7 +39,7 @@ describe('the balie command line', () => {
 
   it('prints search results as JSON with card, stamboeknummer, names, postcode and status', async () => {
     const { db } = setUp();
-    await initGent(db);
+    await initGentStore(db);
     await runCli(['--db', db, 'import', fixture('gent-small.lkb')]);
     const run = await runCli(['--db', db, 'search', 'velde', '--json', '--limit', '3']);
     expect(run.code).toBe(0);
@@ -67,7 +53,7 @@ describe('the balie command line', () => {
 
   it('prints stats as JSON with totals and per postcode', async () => {
     const { db } = setUp();
-    await initGent(db);
+    await initGentStore(db);
     await runCli(['--db', db, 'import', fixture('gent-small.lkb')]);
     const stats = JSON.parse((await runCli(['--db', db, 'stats', '--json'])).out);
     expect(stats.cards).toBe(60);
@@ -77,7 +63,7 @@ describe('the balie command line', () => {
 
   it('shows the first 50 problems of a bad package and how many more (exit 1)', async () => {
     const { db, dir } = setUp();
-    await initGent(db);
+    await initGentStore(db);
     const rows = Array.from(
       { length: 70 },
       (_, i) => `${makeCardNumber(2700000001 + i)};12;Jan;Peeters;9000;Gent;;`,
@@ -105,7 +91,7 @@ describe('the balie command line', () => {
       (await runCli(['demo-batch', '--point', 'BIB-GENT', '--cards', '300', '--out', out, '--seed', '3']))
         .code,
     ).toBe(0);
-    await initGent(db);
+    await initGentStore(db);
     const run = await runCli(['--db', db, 'import', out, '--json']);
     expect(JSON.parse(run.out).added).toBe(300);
   });
@@ -121,7 +107,7 @@ describe('the balie command line', () => {
 describe('an import once the admin PIN is set', () => {
   it('needs the PIN (from --admin-pin or BALIE_ADMIN_PIN) and changes nothing without it', async () => {
     const { db } = setUp();
-    await initGent(db);
+    await initGentStore(db);
     expect((await runCli(['--db', db, 'admin-pin', '--new', '482916'])).code).toBe(0);
     const without = await runCli(['--db', db, 'import', fixture('gent-small.lkb')]);
     expect(without.code).toBe(1);

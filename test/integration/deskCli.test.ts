@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli';
+import { initGentStore, runCli } from '../helpers/cli';
 import { fixture, tempDir } from '../helpers/store';
 
 const AT = '2026-12-02T09:30:00Z';
@@ -11,19 +11,7 @@ describe('a day at the desk, from the command line', () => {
     const dir = tempDir();
     const db = path.join(dir, 'balie.sqlite');
     const cli = (...argv: string[]) => runCli(['--db', db, ...argv], AT);
-    expect(
-      (
-        await cli(
-          'init',
-          '--point',
-          'BIB-GENT',
-          '--name',
-          'De Krook',
-          '--issuer-key',
-          fixture('issuer-test.pub.pem'),
-        )
-      ).code,
-    ).toBe(0);
+    expect((await initGentStore(db, AT)).code).toBe(0);
     expect((await cli('import', fixture('gent-small.lkb'))).code).toBe(0);
     const waiting = JSON.parse((await cli('search', '9000', '--json', '--limit', '100')).out).filter(
       (c: { status: string }) => c.status === 'waiting',

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/main/print/htmlToPdf';
-import { runCli } from '../helpers/cli';
+import { initGentStore, runCli } from '../helpers/cli';
 import { fixture, tempDir } from '../helpers/store';
 
 describe('the group receipt from the command line', () => {
@@ -12,15 +12,7 @@ describe('the group receipt from the command line', () => {
     const dir = tempDir();
     const db = path.join(dir, 'balie.sqlite');
     const cli = (...argv: string[]) => runCli(['--db', db, ...argv]);
-    await cli(
-      'init',
-      '--point',
-      'BIB-GENT',
-      '--name',
-      'De Krook',
-      '--issuer-key',
-      fixture('issuer-test.pub.pem'),
-    );
+    await initGentStore(db);
     await cli('import', fixture('gent-small.lkb'));
     const waiting = (
       JSON.parse((await cli('search', '9040', '--json')).out) as { card: string; status: string }[]

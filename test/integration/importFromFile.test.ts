@@ -9,9 +9,9 @@ import { fileSource, type ZipSource } from '../../src/main/zip/zipSource';
 import { fixedClock } from '../../src/shared/time/clock';
 import { makeCardNumber } from '../../src/shared/domain/cardNumber';
 import { describeImportProblem } from '../../src/shared/i18n/importProblemText';
-import { runCli } from '../helpers/cli';
+import { initGentStore, runCli } from '../helpers/cli';
 import { CARDS_HEADER, FIXTURE_PACKAGES, testIssuerKeys } from '../helpers/packages';
-import { dbChecksum, fixture, tempDir, testStore, type TestStore } from '../helpers/store';
+import { dbChecksum, tempDir, testStore, type TestStore } from '../helpers/store';
 
 /** cards.csv of `rows` valid cards, more than one read chunk (1 MiB) in size. */
 function manyCards(rows: number): Uint8Array {
@@ -109,17 +109,7 @@ describe('a package read from disk in chunks', () => {
     const cut = writeTemp(whole.subarray(0, Math.floor(whole.length * 0.6)));
     const dir = tempDir();
     const db = path.join(dir, 'balie.sqlite');
-    await runCli([
-      '--db',
-      db,
-      'init',
-      '--point',
-      'BIB-GENT',
-      '--name',
-      'De Krook',
-      '--issuer-key',
-      fixture('issuer-test.pub.pem'),
-    ]);
+    await initGentStore(db);
     const before = await runCli(['--db', db, 'stats', '--json']);
     const run = await runCli(['--db', db, 'import', cut]);
     expect(run.code).toBe(1);

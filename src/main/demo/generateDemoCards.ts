@@ -1,3 +1,4 @@
+import { seededRandom } from '../../shared/random/seededRandom';
 import type { IssuerStatus, PostcodeRange } from '../../shared/batch/rows';
 import { CARDS_CSV_COLUMNS } from '../../shared/batch/readCardRows';
 import { writeCsv } from '../../shared/csv/writeCsv';
@@ -43,17 +44,6 @@ export interface GenerateDemoCardsOptions {
 
 type Rng = () => number;
 
-/** mulberry32: tiny, fast and good enough for demo data; never for anything secret. */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function intBelow(rng: Rng, n: number): number {
   return Math.floor(rng() * n);
@@ -130,7 +120,7 @@ export function generateDemoCards(options: GenerateDemoCardsOptions): DemoCardRe
     throw new RangeError('generateDemoCards needs at least one postcode');
   if (count === 0) return [];
 
-  const rng = mulberry32(seed);
+  const rng = seededRandom(seed);
   const pickPostcode = makePicker(
     postcodes,
     postcodes.map((p) => p.weight),

@@ -15,14 +15,5 @@ export const RESERVE_BATCH = '2027-BIB-GENT-RESERVE';
 /** What the worker does most: `import` starts with an import, `group` collects mostly groups. */
 export type WorkerFocus = 'mixed' | 'import' | 'group';
 
-/** mulberry32: a seeded PRNG, so a failing round can be replayed with its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** A seeded PRNG, so a failing round can be replayed with its seed. */
+export { seededRandom } from '../../../src/shared/random/seededRandom';

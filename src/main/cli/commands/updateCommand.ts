@@ -16,9 +16,12 @@ import type { CliIo } from '../cliIo';
 import type { Command, ParsedArgs } from '../command';
 
 const PLATFORMS = ['win32', 'darwin', 'linux'] as const;
-const APP_VERSION = (
-  JSON.parse(fs.readFileSync(path.resolve(ASSETS_DIR, '..', 'package.json'), 'utf8')) as { version: string }
-).version;
+/** This app's version, read only when `update check` runs (not at every `balie` start). */
+function appVersion(): string {
+  return (
+    JSON.parse(fs.readFileSync(path.resolve(ASSETS_DIR, '..', 'package.json'), 'utf8')) as { version: string }
+  ).version;
+}
 
 /**
  * `balie update check`: the shell's feed verification and decision, minus download and install,
@@ -53,7 +56,7 @@ function checkInput(args: ParsedArgs, io: CliIo): FeedCheckInput {
   const platform = stringOption(args, 'platform') ?? process.platform;
   if (!(PLATFORMS as readonly string[]).includes(platform))
     throw usageError(`--platform moet win32, darwin of linux zijn (gekregen: "${platform}").`);
-  const current = stringOption(args, 'current') ?? APP_VERSION;
+  const current = stringOption(args, 'current') ?? appVersion();
   if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(current))
     throw usageError(`--current moet X.Y.Z zijn (gekregen: "${current}").`);
   const policy = readPolicy(io);
@@ -66,7 +69,8 @@ function checkInput(args: ParsedArgs, io: CliIo): FeedCheckInput {
     currentVersion: current,
     pinnedKeys: loadReleaseKeys(keysDir),
     lastAccepted: readFeedMark(feedMarkPath(path.dirname(args.dbPath))),
-    stagingUserId: stringOption(args, 'machine-id') ?? readStagingId(),
+    // electron-updater keeps the staging id in the shell's userData; the CLI has one only with --machine-id.
+    stagingUserId: stringOption(args, 'machine-id') ?? null,
     installWindow: policy?.installWindow ?? null,
     now: io.clock.now(),
     fetchBytes: proxiedFetch(io),
@@ -84,11 +88,6 @@ function readPolicy(io: CliIo) {
   const policy = parsePolicy(text);
   if (!policy.ok) throw new CliRefusal(`Het beleidsbestand ${file} is ongeldig; los dat eerst op.`);
   return policy.value;
-}
-
-/** electron-updater keeps the staging id in the app's userData; the CLI has none unless --machine-id. */
-function readStagingId(): string | null {
-  return null;
 }
 
 /** Node's fetch, through the system's HTTP(S)_PROXY/NO_PROXY like the shell's network stack. */
