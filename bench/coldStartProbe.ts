@@ -2,7 +2,7 @@
 // performance.now() counts from this process's start, so Node's own start-up is included.
 const loadedAt = performance.now();
 const { openStore } = await import('../src/main/store/openStore');
-const { searchCards } = await import('../src/main/search/searchCards');
+const { searchCards } = await import('../src/main/useCases/desk/searchCards');
 const modulesAt = performance.now();
 const opened = openStore(process.argv[2] as string);
 if (!opened.ok) throw new Error(`store: ${opened.error}`);

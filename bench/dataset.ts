@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeBatchPackage } from '../src/main/batch/writePackage';
+import { writeBatchPackage } from '../src/main/useCases/import/writePackage';
 import {
   demoCardsCsv,
   generateDemoCards,

@@ -4,9 +4,9 @@
  * freshness, expiry) against the floor of a bare Ed25519 verify of the same bytes, same run.
  */
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { generateKeyPair, loadPrivateKey } from '../src/main/crypto/ed25519';
-import { verifyFeed } from '../src/main/updates/feedCheck';
-import { signFeed, stampFeed } from '../src/main/updates/signedFeed';
+import { generateKeyPair, loadPrivateKey } from '../src/main/platform/crypto/ed25519';
+import { verifyFeed } from '../src/main/platform/updates/feedCheck';
+import { signFeed, stampFeed } from '../src/main/platform/updates/signedFeed';
 
 const RUNS = 2_000;
 const sha512 = createHash('sha512').update('installer').digest('base64');

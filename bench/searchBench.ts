@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { Encoder, Index } from 'flexsearch';
 import Fuse from 'fuse.js';
 import type { DemoCardRecord } from '../src/main/demo/generateDemoCards';
-import { searchCards } from '../src/main/search/searchCards';
+import { searchCards } from '../src/main/useCases/desk/searchCards';
 import { foldText, foldedWords } from '../src/shared/search/foldName';
 import { classifyQuery } from '../src/shared/search/classifyQuery';
 import {

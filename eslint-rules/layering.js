@@ -2,7 +2,14 @@
 //
 //   src/shared    pure domain code: imports only src/shared and the pure packages listed below
 //   src/renderer  DOM code: src/shared, src/renderer and browser packages; never Node or electron
-//   src/main      Node code: anything but src/renderer; `electron` only in the shell (src/main/electron)
+//   src/main      Node code, never src/renderer, grouped by role:
+//     platform/   technology and machine facts (paths, zip, crypto, keys, security, policy, updates):
+//                 src/shared only
+//     store/      the SQLite store, its migrations, events and audit chain: platform and shared
+//     useCases/   one module per thing a librarian, admin or issuer does: store, platform, shared
+//     demo/       the built-in demo data: use cases, store, platform, shared
+//     adapters/   the ways in (api handlers, cli, web, electron): anything in main; `electron` and
+//                 `electron-updater` only in adapters/electron (the shell)
 //
 // Modelled on VS Code's code-layering rule and Signal Desktop's file-suffix rule.
 import { builtinModules } from 'node:module';
@@ -23,10 +30,25 @@ function layerOf(file) {
   const rel = file.split(path.sep).join('/');
   if (rel.includes('/src/shared/')) return 'shared';
   if (rel.includes('/src/renderer/')) return 'renderer';
-  if (rel.includes('/src/main/electron/')) return 'shell';
+  if (rel.includes('/src/main/adapters/electron/')) return 'shell';
   if (rel.includes('/src/main/')) return 'main';
   return null;
 }
+
+/** The role folder of a file in src/main (platform, store, useCases, demo, adapters). */
+function roleOf(file) {
+  const match = /\/src\/main\/([^/]+)\//.exec(file.split(path.sep).join('/'));
+  return match ? match[1] : null;
+}
+
+/** Which roles each role may import (besides itself and src/shared). */
+const ROLE_IMPORTS = {
+  platform: [],
+  store: ['platform'],
+  useCases: ['store', 'platform'],
+  demo: ['useCases', 'store', 'platform'],
+  adapters: ['useCases', 'store', 'platform', 'demo'],
+};
 
 function packageName(spec) {
   if (spec.startsWith('@')) return spec.split('/').slice(0, 2).join('/');
@@ -61,6 +83,13 @@ export const layering = {
           return report('main never imports renderer code');
         if (layer === 'main' && target === 'shell')
           return report('only the shell may depend on electron code');
+        const from = roleOf(file);
+        const to = roleOf(path.resolve(path.dirname(file), spec) + '/x');
+        if (from && to && from !== to) {
+          const allowed = ROLE_IMPORTS[from];
+          if (!allowed) return report(`src/main/${from} is not a role folder (see eslint-rules/layering.js)`);
+          if (!allowed.includes(to)) return report(`${from} may import only ${[...allowed, 'shared'].join(', ')}`);
+        }
         return;
       }
       const isNode = NODE_BUILTINS.has(spec) || spec.startsWith('node:');
@@ -78,7 +107,7 @@ export const layering = {
         return;
       }
       if (pkg === 'electron' || pkg === 'electron-updater') {
-        if (layer !== 'shell') return report('only files in src/main/electron import electron');
+        if (layer !== 'shell') return report('only files in src/main/adapters/electron import electron');
       }
     }
 

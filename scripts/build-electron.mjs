@@ -50,7 +50,7 @@ const common = {
 
 const main = {
   ...common,
-  entryPoints: [path.join(root, 'src/main/electron/main.ts')],
+  entryPoints: [path.join(root, 'src/main/adapters/electron/main.ts')],
   outfile: path.join(outDir, 'main', 'main.mjs'),
   platform: 'node',
   format: 'esm',
@@ -98,7 +98,7 @@ const contractNamesOnly = (names) => ({
 
 const preload = {
   ...common,
-  entryPoints: [path.join(root, 'src/main/electron/preload.ts')],
+  entryPoints: [path.join(root, 'src/main/adapters/electron/preload.ts')],
   outfile: path.join(outDir, 'preload', 'preload.cjs'),
   platform: 'browser',
   format: 'cjs',
@@ -113,7 +113,7 @@ preload.plugins = [contractNamesOnly(await apiMethodNames())];
 if (watch) {
   const { context } = await import('esbuild');
   for (const options of [main, preload]) await (await context(options)).watch();
-  console.log('watching src/main/electron …');
+  console.log('watching src/main/adapters/electron …');
 } else {
   await Promise.all([build(main), build(preload)]);
   for (const file of ['main/main.mjs', 'preload/preload.cjs']) {

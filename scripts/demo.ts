@@ -2,7 +2,7 @@
 // Every step goes through the real CLI, as an IT admin would script it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { main } from '../src/main/cli/main';
+import { main } from '../src/main/adapters/cli/main';
 import { DEMO_ISSUER_PUB_FILE } from '../src/main/demo/demoDefaults';
 
 const dir = path.resolve('.balie-demo');

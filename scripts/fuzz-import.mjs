@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The long run of the import fuzzer (test/integration/importFuzz.test.ts has the fixed-seed slice):
+// The long run of the import fuzzer (test/unit/main/useCases/import/importFuzz.test.ts has the fixed-seed slice):
 //   npm run fuzz:import -- --runs 100000 [--seed N]
 // Prints the count, ok/refused, failures and the peak RSS of the fuzzing process.
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ const { values } = parseArgs({
   },
 });
 const env = { ...process.env, TZ: 'America/Anchorage', FUZZ_RUNS: values.runs, FUZZ_SEED: values.seed };
-const run = spawnSync('npx', ['vitest', 'run', 'test/integration/importFuzz.test.ts', '--testTimeout', '0'], {
+const run = spawnSync('npx', ['vitest', 'run', 'test/unit/main/useCases/import/importFuzz.test.ts', '--testTimeout', '0'], {
   stdio: 'inherit',
   env,
 });

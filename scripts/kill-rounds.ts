@@ -13,7 +13,7 @@ import {
   prepareKillBench,
   type KillMode,
   type RoundOutcome,
-} from '../test/integration/desk/killRounds';
+} from '../test/helpers/killRounds';
 
 const MODES: readonly KillMode[] = ['import', 'group', 'ack', 'delay'];
 

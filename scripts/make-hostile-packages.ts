@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { deflateSync, zipSync } from 'fflate';
-import { loadPrivateKey, sha256Hex, signEd25519 } from '../src/main/crypto/ed25519';
+import { loadPrivateKey, sha256Hex, signEd25519 } from '../src/main/platform/crypto/ed25519';
 import { makeCardNumber } from '../src/shared/domain/cardNumber';
 
 const out = process.argv[2] ?? '/tmp/hostile';

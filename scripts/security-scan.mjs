@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Static Electron security scan: @doyensec/electronegativity over the shell (src/main/electron).
+// Static Electron security scan: @doyensec/electronegativity over the shell (src/main/adapters/electron).
 // Fails (exit 1) on any HIGH finding that docs/security-scan.md does not accept with a written
 // reason; writes every finding to out/electronegativity.csv. Runs offline: the tool's one network
 // call (fetching translations) is stubbed out before it loads.
@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { input: { type: 'string' }, json: { type: 'boolean' } } });
-const input = path.resolve(root, values.input ?? 'src/main/electron');
+const input = path.resolve(root, values.input ?? 'src/main/adapters/electron');
 const output = path.join(root, 'out', 'electronegativity.csv');
 const acceptedFile = path.join(root, 'docs', 'security-scan.md');
 

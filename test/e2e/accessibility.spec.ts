@@ -1,8 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { ADMIN_PIN, FIXTURES, test, expect } from './deskServer';
-import type { DeskServer } from './deskServer';
+import { ADMIN_PIN, FIXTURES, test, expect } from '../helpers/deskServer';
+import type { DeskServer } from '../helpers/deskServer';
 
 const SCREENS = 'test-results/screens';
 

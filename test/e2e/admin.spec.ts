@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeTestPackage } from '../helpers/packages';
-import { ADMIN_PIN, FIXTURES, openDesk, test, expect } from './deskServer';
+import { ADMIN_PIN, FIXTURES, openDesk, test, expect } from '../helpers/deskServer';
 
 function nav(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Schermen' }).getByRole('button', { name }).click();

@@ -3,8 +3,8 @@ import type { Page } from '@playwright/test';
 import { makeCardNumber } from '../../src/shared/domain/cardNumber';
 import { belgianDate } from '../../src/shared/i18n/deskText';
 import { brusselsDate, brusselsTime } from '../../src/shared/time/brussels';
-import { expect, openDesk, test } from './deskServer';
-import { scanAzerty, scanQwerty } from './scannerKeys';
+import { expect, openDesk, test } from '../helpers/deskServer';
+import { scanAzerty, scanQwerty } from '../helpers/scannerKeys';
 
 const SCREENS = 'test-results/screens';
 // From the Gent fixture (test/fixtures/gent-small.lkb).

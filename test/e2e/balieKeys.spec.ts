@@ -1,14 +1,14 @@
 import type { Page } from '@playwright/test';
-import { expect, openDesk, test } from './deskServer';
-import type { DeskServer } from './deskServer';
+import { expect, openDesk, test } from '../helpers/deskServer';
+import type { DeskServer } from '../helpers/deskServer';
 import {
   expectHandedOutAfter,
   expectOpenNotHandedOut,
   handOutButton,
   searchField,
   waitingCards,
-} from './deskStore';
-import { scanAzerty, scanQwerty } from './scannerKeys';
+} from '../helpers/deskStore';
+import { scanAzerty, scanQwerty } from '../helpers/scannerKeys';
 
 /**
  * One key, one meaning: whatever opens a card (typed number + Enter, ↓ + Enter, a scanner's burst

@@ -1,10 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { ADMIN_PIN, expect, openDesk, test } from './deskServer';
-import type { DeskServer } from './deskServer';
-import { startFaultProxy } from './faultProxy';
-import type { FaultProxy } from './faultProxy';
+import { ADMIN_PIN, expect, openDesk, test } from '../helpers/deskServer';
+import type { DeskServer } from '../helpers/deskServer';
+import { startFaultProxy } from '../helpers/faultProxy';
+import type { FaultProxy } from '../helpers/faultProxy';
 
 // From the Gent fixture (test/fixtures/gent-small.lkb).
 const PIETER_VAN_DE_VELDE = '270000000154';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, openDesk, test } from './deskServer';
+import { expect, openDesk, test } from '../helpers/deskServer';
 
 const SCREENS = 'test-results/screens';
 // From the Gent fixture: Nele Baert collects; ten waiting colleagues; one revoked card.

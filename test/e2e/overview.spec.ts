@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { openDesk, test, expect } from './deskServer';
-import type { DeskServer } from './deskServer';
+import { openDesk, test, expect } from '../helpers/deskServer';
+import type { DeskServer } from '../helpers/deskServer';
 
 /** Waiting cards of one postcode in the Gent fixture, found with the real CLI. */
 function waitingCards(desk: DeskServer, postcode: string, n: number): string[] {

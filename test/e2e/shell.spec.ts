@@ -1,4 +1,4 @@
-import { openDesk, test, expect } from './deskServer';
+import { openDesk, test, expect } from '../helpers/deskServer';
 
 test('starts a shift: the staff name shows in the header and the four screens are there', async ({
   page,

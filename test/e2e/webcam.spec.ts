@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { PlaywrightWorkerArgs } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { type CorpusCase, makeCorpusCase } from '../../scripts/make-webcam-corpus';
-import { FIXTURES, expect, openDesk, test } from './deskServer';
-import type { DeskServer } from './deskServer';
+import { FIXTURES, expect, openDesk, test } from '../helpers/deskServer';
+import type { DeskServer } from '../helpers/deskServer';
 
 /**
  * The webcam path for real: Chromium's fake capture device plays a one-frame video of a printed

@@ -6,15 +6,15 @@ import type { ChildProcess } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { expect, openDesk, test } from './deskServer';
-import type { DeskServer } from './deskServer';
+import { expect, openDesk, test } from '../helpers/deskServer';
+import type { DeskServer } from '../helpers/deskServer';
 import {
   expectHandedOutAfter,
   expectOpenNotHandedOut,
   handOutButton,
   searchField,
   waitingCards,
-} from './deskStore';
+} from '../helpers/deskStore';
 
 /**
  * Real X key events on a Belgian keyboard: our own Xvfb with `setxkbmap be`, headed Chromium on it,

@@ -7,11 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
-import { parseCsp } from '../../src/main/security/contentSecurityPolicy';
-import { REQUIRED_WEB_PREFERENCES } from '../../src/main/security/windowPolicy';
+import { parseCsp } from '../../src/main/platform/security/contentSecurityPolicy';
+import { REQUIRED_WEB_PREFERENCES } from '../../src/main/platform/security/windowPolicy';
 import { addDays, brusselsDate } from '../../src/shared/time/brussels';
 import { makeTestPackage } from '../helpers/packages';
-import { SKIP_LINE, electronBinaryPath, packagedAppPath } from './electronBinary';
+import { SKIP_LINE, electronBinaryPath, packagedAppPath } from '../helpers/electronBinary';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 // The release workflow points BALIE_ELECTRON_PACKAGED at the unpacked test build; elsewhere the

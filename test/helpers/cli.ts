@@ -1,4 +1,4 @@
-import { main } from '../../src/main/cli/main';
+import { main } from '../../src/main/adapters/cli/main';
 import { fixedClock } from '../../src/shared/time/clock';
 import { fixture } from './store';
 

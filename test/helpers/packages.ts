@@ -1,9 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ReadPackageOptions } from '../../src/main/batch/readPackage';
-import { writeBatchPackage, type WritePackageInput } from '../../src/main/batch/writePackage';
-import { loadPrivateKey, loadPublicKey } from '../../src/main/crypto/ed25519';
+import type { ReadPackageOptions } from '../../src/main/useCases/import/readPackage';
+import { writeBatchPackage, type WritePackageInput } from '../../src/main/useCases/import/writePackage';
+import { loadPrivateKey, loadPublicKey } from '../../src/main/platform/crypto/ed25519';
 
 /** Test fixtures live in the repository (test/fixtures), never read from outside it. */
 export const FIXTURES_DIR = path.resolve(import.meta.dirname, '../fixtures');

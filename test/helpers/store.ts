@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { fixedClock } from '../../src/shared/time/clock';
 import { openStore } from '../../src/main/store/openStore';
 import type { StoreContext } from '../../src/main/store/storeContext';
-import { initPoint } from '../../src/main/point/initPoint';
+import { initPoint } from '../../src/main/useCases/admin/initPoint';
 import { fixturePath, testIssuerKeys } from './packages';
 
 /** Fixture paths and test keys live in packages.ts; these names are kept for the store tests. */

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { brusselsDate } from '../../shared/time/brussels';
+import { ASSETS_DIR } from '../platform/paths';
 
-export const ASSETS_DIR = path.resolve(import.meta.dirname, '../../../assets');
 export const DEMO_ISSUER_KEY_FILE = path.join(ASSETS_DIR, 'demo-keys', 'issuer-test.key.pem');
 export const DEMO_ISSUER_PUB_FILE = path.join(ASSETS_DIR, 'demo-keys', 'issuer-test.pub.pem');
 export const DEMO_POINTS_FILE = path.join(ASSETS_DIR, 'demo-points.csv');
-export const POSTCODES_FILE = path.join(ASSETS_DIR, 'be-postcodes.csv');
 
 export function readAsset(file: string): string {
   return fs.readFileSync(file, 'utf8');

@@ -2,19 +2,19 @@ import fs from 'node:fs';
 import { brusselsDate } from '../../shared/time/brussels';
 import type { Clock } from '../../shared/time/clock';
 import { fixedClock } from '../../shared/time/clock';
-import { setAdminPin } from '../admin/adminPin';
-import { importBatch } from '../batch/importBatch';
-import { handOut } from '../desk/handOut';
-import { initPoint } from '../point/initPoint';
-import { backupDirFor } from '../paths';
+import { setAdminPin } from '../useCases/admin/adminPin';
+import { importBatch } from '../useCases/import/importBatch';
+import { handOut } from '../useCases/desk/handOut';
+import { initPoint } from '../useCases/admin/initPoint';
+import { backupDirFor } from '../platform/paths';
 import { openStore } from '../store/openStore';
 import { getSetting, setSetting } from '../store/settings';
 import type { StoreContext } from '../store/storeContext';
+import { POSTCODES_FILE } from '../platform/paths';
 import {
   DEMO_ISSUER_KEY_FILE,
   DEMO_ISSUER_PUB_FILE,
   DEMO_POINTS_FILE,
-  POSTCODES_FILE,
   demoCardYear,
   demoPeriod,
   readAsset,

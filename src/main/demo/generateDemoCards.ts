@@ -4,7 +4,7 @@ import { CARDS_CSV_COLUMNS } from '../../shared/batch/readCardRows';
 import { writeCsv } from '../../shared/csv/writeCsv';
 import { makeCardNumber } from '../../shared/domain/cardNumber';
 import { addDays, brusselsIso } from '../../shared/time/brussels';
-import { writeBatchPackage } from '../batch/writePackage';
+import { writeBatchPackage } from '../useCases/import/writePackage';
 import { FEMALE_SHARE, NAME_ORIGINS, zipfWeights, type NameOrigin } from './demoNames';
 
 /** One postcode with its (Dutch) place name, centroid and relative number of teachers living there. */

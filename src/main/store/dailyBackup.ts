@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { brusselsDate } from '../../shared/time/brussels';
-import { appendAudit } from '../audit/auditLog';
+import { appendAudit } from './audit/auditLog';
 import { backupStore, listBackups } from './backup';
 import type { StoreContext } from './storeContext';
 

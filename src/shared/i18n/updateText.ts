@@ -1,7 +1,7 @@
 import { assertNever } from '../result';
 import type { Lang } from './lang';
 
-/** Why a desk refuses an update feed (src/main/updates/feedCheck.ts). */
+/** Why a desk refuses an update feed (src/main/platform/updates/feedCheck.ts). */
 export type FeedRefusal =
   | 'signature_missing'
   | 'signature_invalid'

@@ -14,7 +14,7 @@ export const UNDO_WINDOW_MS = 2 * 60 * 1000;
 
 /**
  * The reason the desk sends for a one-click undo. Must equal UNDO_REASON in
- * src/main/desk/voidHandOut.ts (the renderer cannot import src/main): main treats this reason as
+ * src/main/useCases/desk/voidHandOut.ts (the renderer cannot import src/main): main treats this reason as
  * "a mistake at the desk" in the audit log. Not a visible string, so not in the catalogue.
  */
 export const UNDO_REASON = 'vergissing';

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import { describeDeskProblem } from '../../../../shared/i18n/deskText';
+import { renderGroupReceiptHtml } from '../../../../shared/desk/receipt';
+import { assertNever } from '../../../../shared/result';
+import { collectGroup } from '../../../useCases/desk/collectGroup';
+import { readGroupReceipt } from '../../../useCases/desk/groupReceipt';
+import { waitingCardsOfSchool } from '../../../useCases/desk/schoolCards';
+import { flag, requiredOption, stringOption } from '../argValues';
+import { CliRefusal, EXIT_OK, EXIT_REFUSED, usageError } from '../cliIo';
+import type { Command } from '../command';
+import { withStore } from '../withStore';
+import { htmlToPdf } from '../../../platform/htmlToPdf';
+
+export const groupCommand: Command = {
+  name: 'group',
+  usage:
+    'group (--collector STAMBOEKNR | --collector-name NAAM --collector-id-note ID) --staff NAAM --id-checked [--receipt BESTAND.pdf|.html] KAART...',
+  summary: 'groepsafhaling: één leerkracht haalt de kaarten van collega’s af (alles of niets)',
+  options: {
+    collector: { type: 'string' },
+    'collector-name': { type: 'string' },
+    'collector-id-note': { type: 'string' },
+    staff: { type: 'string' },
+    'id-checked': { type: 'boolean' },
+    receipt: { type: 'string' },
+    school: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  positionals: [0, 1000],
+  run: (args, io) =>
+    withStore(args.dbPath, io, async (ctx) => {
+      const school = stringOption(args, 'school');
+      if (school !== undefined && args.positionals.length === 0) {
+        // Listing only: the desk ticks the colleagues the collector came for.
+        const waiting = waitingCardsOfSchool(ctx.db, school);
+        if (flag(args, 'json')) io.out(JSON.stringify(waiting, null, 2));
+        else
+          for (const c of waiting)
+            io.out(`${c.card}  ${c.achternaam ?? ''}, ${c.voornaam ?? ''}  ${c.postcode}`);
+        if (!flag(args, 'json')) io.out(`${waiting.length} wachtende kaart(en) voor school ${school}.`);
+        return EXIT_OK;
+      }
+      if (args.positionals.length === 0) throw usageError('Geef minstens één kaartnummer.');
+      const stamboek = stringOption(args, 'collector');
+      const name = stringOption(args, 'collector-name');
+      const collector = stamboek
+        ? { kind: 'stamboeknummer' as const, stamboeknummer: stamboek }
+        : name
+          ? { kind: 'person' as const, name, idNote: requiredOption(args, 'collector-id-note') }
+          : null;
+      if (!collector)
+        throw usageError('Geef --collector STAMBOEKNR, of --collector-name en --collector-id-note.');
+      const result = collectGroup(ctx, {
+        collector,
+        cards: args.positionals.map((c) => c.replace(/\s/g, '')),
+        staff: requiredOption(args, 'staff'),
+        idChecked: flag(args, 'id-checked'),
+      });
+      if (!result.ok) {
+        if (flag(args, 'json')) io.out(JSON.stringify(result, null, 2));
+        switch (result.error) {
+          case 'group_refused':
+            io.err('De groep is niet afgegeven; er is niets gewijzigd. Deze kaarten kunnen niet mee:');
+            for (const r of result.refusals) io.err(`  - ${r.card}: ${describeDeskProblem(r.problem)}`);
+            return EXIT_REFUSED;
+          case 'invalid_request':
+          case 'id_not_checked':
+          case 'unknown_staff':
+          case 'collector_unknown':
+          case 'group_too_large':
+          case 'store_full':
+          case 'store_busy':
+            throw new CliRefusal(describeDeskProblem(result));
+          default:
+            return assertNever(result);
+        }
+      }
+      let receiptFile = stringOption(args, 'receipt');
+      if (receiptFile) {
+        const receipt = readGroupReceipt(ctx.db, result.value.groupId);
+        const html = receipt ? renderGroupReceiptHtml(receipt) : '';
+        if (/\.pdf$/i.test(receiptFile)) {
+          // A PDF needs a browser to lay out the print stylesheet; without one, keep the HTML.
+          if (!(await htmlToPdf(html, receiptFile))) {
+            receiptFile = receiptFile.replace(/\.pdf$/i, '.html');
+            fs.writeFileSync(receiptFile, html);
+            io.err('Geen Chromium of Chrome gevonden voor een PDF: het ontvangstbewijs is als HTML bewaard.');
+          }
+        } else {
+          fs.writeFileSync(receiptFile, html);
+        }
+      }
+      if (flag(args, 'json')) io.out(JSON.stringify(result.value, null, 2));
+      else {
+        io.out(
+          `Groep ${result.value.groupId}: ${result.value.size} kaarten afgegeven om ${result.value.at}.`,
+        );
+        if (receiptFile) io.out(`Ontvangstbewijs: ${receiptFile} (open en druk af)`);
+      }
+      return EXIT_OK;
+    }),
+};

@@ -1,0 +1,39 @@
+import { describeDeskProblem } from '../../../../shared/i18n/deskText';
+import { handOut } from '../../../useCases/desk/handOut';
+import { flag, requiredOption, stringOption } from '../argValues';
+import { CliRefusal, EXIT_OK } from '../cliIo';
+import type { Command } from '../command';
+import { withStore } from '../withStore';
+
+export const handoutCommand: Command = {
+  name: 'handout',
+  usage: 'handout KAART --staff NAAM --id-checked [--postcode PC] [--json]',
+  summary: 'geef één kaart af na controle van de identiteit',
+  options: {
+    staff: { type: 'string' },
+    'id-checked': { type: 'boolean' },
+    postcode: { type: 'string' },
+    'request-id': { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  positionals: [1, 1],
+  run: (args, io) =>
+    withStore(args.dbPath, io, (ctx) => {
+      const postcode = stringOption(args, 'postcode');
+      const requestId = stringOption(args, 'request-id');
+      const result = handOut(ctx, {
+        card: (args.positionals[0] as string).replace(/\s/g, ''),
+        staff: requiredOption(args, 'staff'),
+        idChecked: flag(args, 'id-checked'),
+        ...(postcode ? { postcode } : {}),
+        ...(requestId ? { requestId } : {}),
+      });
+      if (!result.ok) {
+        if (flag(args, 'json')) io.out(JSON.stringify(result, null, 2));
+        throw new CliRefusal(describeDeskProblem(result));
+      }
+      if (flag(args, 'json')) io.out(JSON.stringify(result.value, null, 2));
+      else io.out(`Afgegeven: kaart ${result.value.card} om ${result.value.at} door ${result.value.staff}.`);
+      return EXIT_OK;
+    }),
+};

@@ -1,0 +1,133 @@
+import { openFileSource, type ZipSource } from '../../../platform/zip/zipSource';
+import type { StoreContext } from '../../../store/storeContext';
+import { describeImportProblem } from '../../../../shared/i18n/importProblemText';
+import { describeStoreProblem } from '../../../../shared/i18n/storeText';
+import { assertNever } from '../../../../shared/result';
+import { importBatch } from '../../../useCases/import/importBatch';
+import type { ImportSummary } from '../../../../shared/batch/importSummary';
+import { flag } from '../argValues';
+import { CliRefusal, EXIT_OK, EXIT_REFUSED } from '../cliIo';
+import type { CliIo } from '../cliIo';
+import type { Command, ParsedArgs } from '../command';
+import { withStore } from '../withStore';
+import { checkAdminPin, hasAdminPin } from '../../../useCases/admin/adminPin';
+import { describeDeskProblem } from '../../../../shared/i18n/deskText';
+import { adminPinArg } from '../adminPinArg';
+import { formatProblemList } from './formatProblems';
+import { countProblems } from '../../../../shared/batch/problemCollector';
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: 'import BESTAND.lkb [--allow-unsigned] [--preview] [--json] [--admin-pin PIN of BALIE_ADMIN_PIN]',
+  summary: 'lees een kaartpakket van de uitgever in (alles of niets)',
+  options: {
+    'allow-unsigned': { type: 'boolean' },
+    preview: { type: 'boolean' },
+    json: { type: 'boolean' },
+    'admin-pin': { type: 'string' },
+  },
+  positionals: [1, 1],
+  run: (args, io) =>
+    withStore(args.dbPath, io, async (ctx) => {
+      const file = args.positionals[0] as string;
+      // Read from disk a chunk at a time: a package may be 200 MiB and is never held whole.
+      let source: ReturnType<typeof openFileSource>;
+      try {
+        source = openFileSource(file);
+      } catch (error) {
+        throw new CliRefusal(
+          describeStoreProblem({ error: 'unreadable_file', path: file, detail: (error as Error).message }),
+        );
+      }
+      try {
+        return await importFrom(source, file, args, io, ctx);
+      } finally {
+        source.close();
+      }
+    }),
+};
+
+async function importFrom(
+  source: ZipSource,
+  file: string,
+  args: ParsedArgs,
+  io: CliIo,
+  ctx: StoreContext,
+): Promise<number> {
+  // An import is an admin action once a PIN is set (before that, the installation is being set up).
+  // An unsigned preview reads an untrusted file to its end: it needs the PIN as well.
+  const needsPin = !flag(args, 'preview') || flag(args, 'allow-unsigned');
+  if (needsPin && hasAdminPin(ctx)) {
+    const pin = checkAdminPin(ctx, adminPinArg(args, io) ?? '');
+    if (!pin.ok) throw new CliRefusal(describeDeskProblem(pin));
+  }
+  const result = await importBatch(ctx, source, {
+    allowUnsigned: flag(args, 'allow-unsigned'),
+    preview: flag(args, 'preview'),
+  });
+  const json = flag(args, 'json');
+  if (result.ok) {
+    if (json) io.out(JSON.stringify(summaryJson(result.value), null, 2));
+    else printSummary(io, result.value, flag(args, 'preview'));
+    return EXIT_OK;
+  }
+  switch (result.error) {
+    case 'not_initialized':
+    case 'unreadable_file':
+    case 'store_full':
+    case 'store_busy':
+      throw new CliRefusal(describeStoreProblem(result));
+    case 'invalid_package':
+      if (json) {
+        io.out(
+          JSON.stringify(
+            { ok: false, error: 'invalid_package', problems: result.problems.map(problemJson) },
+            null,
+            2,
+          ),
+        );
+      }
+      io.err(
+        `Het pakket ${file} is geweigerd; er is niets gewijzigd.\n${formatProblemList(result.problems)}`,
+      );
+      return EXIT_REFUSED;
+    default:
+      return assertNever(result);
+  }
+}
+
+function problemJson(p: Parameters<typeof describeImportProblem>[0]) {
+  return { ...p, message: describeImportProblem(p) };
+}
+
+function summaryJson(s: ImportSummary) {
+  return { ...s, warnings: s.warnings.map(problemJson) };
+}
+
+function printSummary(io: CliIo, s: ImportSummary, preview: boolean): void {
+  if (s.alreadyImported) {
+    io.out(`Pakket ${s.batchId} was al ingelezen; er is niets gewijzigd.`);
+    return;
+  }
+  const head = preview ? 'Voorbeeld (nog niets gewijzigd)' : 'Ingelezen';
+  io.out(
+    `${head}: pakket ${s.batchId} voor ${s.pointId}, af te geven van ${s.availableFrom} tot en met ${s.availableUntil}.`,
+  );
+  if (s.signature === 'unsigned_override') {
+    io.out(
+      'LET OP: ingelezen zonder geldige handtekening van de uitgever (beheerder-uitzondering, in het auditlog).',
+    );
+  }
+  const rows: [string, number][] = [
+    ['nieuw', s.added],
+    ['bijgewerkt', s.updated],
+    ['ongewijzigd', s.unchanged],
+    ['ingetrokken', s.revoked],
+    ['vervangen', s.replaced],
+    ['overgeslagen (ouder)', s.skippedOlder],
+    ['waarschuwingen', countProblems(s.warnings)],
+  ];
+  for (const [label, n] of rows) io.out(`  ${label.padEnd(22)}${String(n).padStart(8)}`);
+  if (s.warnings.length > 0) io.out(formatProblemList(s.warnings));
+  if (s.backup) io.out(`Back-up vooraf: ${s.backup}`);
+}

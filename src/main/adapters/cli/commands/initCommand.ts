@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import { describeStoreProblem } from '../../../../shared/i18n/storeText';
+import { initPoint } from '../../../useCases/admin/initPoint';
+import { requiredOption } from '../argValues';
+import { CliRefusal, EXIT_OK } from '../cliIo';
+import type { Command } from '../command';
+import { withStore } from '../withStore';
+
+export const initCommand: Command = {
+  name: 'init',
+  usage: 'init --point ID --name NAAM --issuer-key BESTAND.pub.pem',
+  summary: 'stel deze installatie in voor een afhaalpunt',
+  options: { point: { type: 'string' }, name: { type: 'string' }, 'issuer-key': { type: 'string' } },
+  positionals: [0, 0],
+  run: (args, io) =>
+    withStore(args.dbPath, io, (ctx) => {
+      const keyFile = requiredOption(args, 'issuer-key');
+      let pem: string;
+      try {
+        pem = fs.readFileSync(keyFile, 'utf8');
+      } catch (error) {
+        throw new CliRefusal(
+          describeStoreProblem({ error: 'unreadable_file', path: keyFile, detail: (error as Error).message }),
+        );
+      }
+      const result = initPoint(ctx, {
+        pointId: requiredOption(args, 'point'),
+        pointName: requiredOption(args, 'name'),
+        issuerPublicKeyPem: pem,
+      });
+      if (!result.ok) throw new CliRefusal(describeStoreProblem(result));
+      const p = result.value;
+      io.out(
+        `Ingesteld: punt ${p.pointId} (${p.pointName}), balie ${p.deskId}, sleutel uitgever ${p.issuerKeyId}.`,
+      );
+      io.out(`Database: ${args.dbPath}`);
+      return EXIT_OK;
+    }),
+};

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { describePurgeProblem } from '../../../../shared/i18n/safetyText';
+import { checkAdminPin } from '../../../useCases/admin/adminPin';
+import type { StoreContext } from '../../../store/storeContext';
+import { listArchives, purgeArchives, type ArchivePurge } from '../../../useCases/year/purgeArchives';
+import { purgePersonalData } from '../../../useCases/admin/purge';
+import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
+import type { Command } from '../command';
+import { withStore } from '../withStore';
+import { ADMIN_PIN_ENV, adminPinArg } from '../adminPinArg';
+
+export const purgeCommand: Command = {
+  name: 'purge',
+  usage: 'purge --admin-pin PIN',
+  summary: `wis namen en stamboeknummers na de bewaartermijn (pincode liever via ${ADMIN_PIN_ENV}: niet zichtbaar in de proceslijst)`,
+  options: { 'admin-pin': { type: 'string' } },
+  positionals: [0, 0],
+  run: (args, io) => {
+    const pin = adminPinArg(args, io);
+    if (pin === null) {
+      throw usageError(
+        `De beheerderspincode is verplicht: --admin-pin PIN, of veiliger de omgevingsvariabele ${ADMIN_PIN_ENV} (argumenten zijn zichtbaar in de proceslijst).`,
+      );
+    }
+    return withStore(args.dbPath, io, async (ctx) => {
+      // Archived years first: each by its own last day. The PIN is checked on the live store.
+      const archives = listArchives(ctx.dbPath).length > 0 ? await purgeArchivesChecked(ctx, pin) : [];
+      let archivesErased = 0;
+      for (const a of archives) {
+        if (a.result.ok) {
+          archivesErased += 1;
+          io.out(
+            `Archief ${path.basename(a.file)}: persoonsgegevens gewist (${a.result.value.cards} kaarten).`,
+          );
+        } else io.out(`Archief ${path.basename(a.file)}: ${describePurgeProblem(a.result)}`);
+      }
+      const result = await purgePersonalData(ctx, { adminPin: pin });
+      if (!result.ok && archivesErased > 0) {
+        io.out(`Huidig kaartjaar: ${describePurgeProblem(result)}`);
+        return EXIT_OK;
+      }
+      if (!result.ok) throw new CliRefusal(describePurgeProblem(result));
+      const r = result.value;
+      io.out(
+        `Persoonsgegevens gewist: ${r.cards} kaarten, ${r.groups} groepsafhalingen. Kaartnummers en afhalingen blijven voor de rapporten.`,
+      );
+      io.out(`Back-up vooraf: ${r.backup}`);
+      io.out(
+        `Let op: ${r.backupsWithPersonalData.length} back-up(s) in ${ctx.backupDir} bevatten nog namen en stamboeknummers. Verwijder ze zodra de wissing gecontroleerd is.`,
+      );
+      return EXIT_OK;
+    });
+  },
+};
+
+async function purgeArchivesChecked(ctx: StoreContext, pin: string): Promise<ArchivePurge[]> {
+  const checked = checkAdminPin(ctx, pin);
+  if (!checked.ok) throw new CliRefusal(describePurgeProblem(checked));
+  return purgeArchives(ctx, pin);
+}

@@ -1,0 +1,84 @@
+import { describeDeskProblem, belgianDate } from '../../../../shared/i18n/deskText';
+import { assertNever } from '../../../../shared/result';
+import { changePointSettings, readPointSettings } from '../../../useCases/admin/pointSettings';
+import { flag, intOption, stringOption } from '../argValues';
+import { CliRefusal, EXIT_OK } from '../cliIo';
+import type { Command } from '../command';
+import { withStore } from '../withStore';
+import { adminPinArg } from '../adminPinArg';
+
+export const settingsCommand: Command = {
+  name: 'settings',
+  usage:
+    'settings [--last-day JJJJ-MM-DD|none] [--staff "An,Bram"] [--max-group-size N] [--retention-days N] [--admin-pin PIN]',
+  summary: 'toon of wijzig de instellingen van het punt (wijzigen: beheerderspincode)',
+  options: {
+    'last-day': { type: 'string' },
+    staff: { type: 'string' },
+    'max-group-size': { type: 'string' },
+    'retention-days': { type: 'string' },
+    'admin-pin': { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  positionals: [0, 0],
+  run: (args, io) =>
+    withStore(args.dbPath, io, (ctx) => {
+      const lastDay = stringOption(args, 'last-day');
+      const staff = stringOption(args, 'staff');
+      const change = {
+        ...(lastDay !== undefined ? { lastDay: lastDay === 'none' ? null : lastDay } : {}),
+        ...(staff !== undefined
+          ? {
+              staff: staff
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            }
+          : {}),
+        ...(args.values['max-group-size'] !== undefined
+          ? { maxGroupSize: intOption(args, 'max-group-size', 50, [1, 500]) }
+          : {}),
+        ...(args.values['retention-days'] !== undefined
+          ? { retentionDays: intOption(args, 'retention-days', 60, [1, 3650]) }
+          : {}),
+      };
+      let settings = readPointSettings(ctx);
+      if (Object.keys(change).length > 0) {
+        const result = changePointSettings(ctx, {
+          ...change,
+          adminPin: adminPinArg(args, io) ?? '',
+        });
+        if (!result.ok) {
+          switch (result.error) {
+            case 'last_day_after_batches':
+              throw new CliRefusal(
+                `De laatste afhaaldag kan niet later zijn dan die van de uitgever (${belgianDate(result.batchesUntil)}).`,
+              );
+            case 'invalid_request':
+            case 'pin_not_set':
+            case 'pin_wrong':
+            case 'pin_locked':
+              throw new CliRefusal(describeDeskProblem(result));
+            default:
+              return assertNever(result);
+          }
+        }
+        settings = result.value;
+      }
+      if (flag(args, 'json')) {
+        io.out(JSON.stringify(settings, null, 2));
+        return EXIT_OK;
+      }
+      io.out(
+        `Punt: ${settings.pointId ?? '—'} (${settings.pointName ?? '—'}), balie ${settings.deskId ?? '—'}`,
+      );
+      io.out(
+        `Laatste afhaaldag: ${settings.effectiveLastDay ? belgianDate(settings.effectiveLastDay) : '—'}${settings.ownLastDay ? ' (eigen instelling)' : ''}`,
+      );
+      io.out(`Medewerkers: ${settings.staff.length > 0 ? settings.staff.join(', ') : '(vrije invoer)'}`);
+      io.out(
+        `Maximum groepsgrootte: ${settings.maxGroupSize}   Bewaartermijn na laatste dag: ${settings.retentionDays} dagen`,
+      );
+      return EXIT_OK;
+    }),
+};

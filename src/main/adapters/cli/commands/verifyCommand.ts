@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  auditProblemMessage,
+  chainBreakMessage,
+  enrolmentProblemMessage,
+  olderReportsMessage,
+  otherYearsMessage,
+  reportRefusedMessage,
+  sequenceConflictMessage,
+  sequenceGapMessage,
+} from '../../../../shared/i18n/reportText';
+import { aggregateReports, blockingProblems } from '../../../useCases/reports/aggregateReports';
+import type { AggregateOutcome, ReportFile } from '../../../useCases/reports/aggregateReports';
+import { formatAggregate } from '../../../useCases/reports/formatAggregate';
+import { loadEnrolledKeys } from '../../../useCases/reports/verifyReport';
+import { flag, intOption, requiredOption, stringOption } from '../argValues';
+import { CliRefusal, EXIT_OK, EXIT_REFUSED, usageError } from '../cliIo';
+import type { CliIo } from '../cliIo';
+import type { Command, OptionSpec, ParsedArgs } from '../command';
+
+interface Checked extends AggregateOutcome {
+  unreadable: number;
+  keyFiles: Map<string, string>;
+  /** Conflicts, broken `previous` links, audit anchors going backwards. */
+  blocking: number;
+}
+
+/** The issuer's side: no store needed, only the enrolled keys and the report files. */
+function verifyAll(args: ParsedArgs, io: CliIo): Checked {
+  const keysDir = requiredOption(args, 'keys');
+  if (!fs.existsSync(keysDir)) throw new CliRefusal(`De map met sleutels ${keysDir} bestaat niet.`);
+  const enrolled = loadEnrolledKeys(keysDir);
+  for (const p of enrolled.problems) io.err(enrolmentProblemMessage(p.file, p.reason, 'nl', p.detail));
+  const files: ReportFile[] = [];
+  let unreadable = 0;
+  for (const file of args.positionals) {
+    try {
+      files.push({ name: path.basename(file), bytes: new Uint8Array(fs.readFileSync(file)) });
+    } catch (error) {
+      unreadable += 1;
+      io.err(`${file}: kan niet gelezen worden (${(error as Error).message}).`);
+    }
+  }
+  const by = (stringOption(args, 'by') ?? 'province') as 'province' | 'point' | 'postcode';
+  const cardYear =
+    stringOption(args, 'card-year') === undefined ? undefined : intOption(args, 'card-year', 0, [2000, 2200]);
+  const outcome = aggregateReports(files, enrolled.keys, by, cardYear === undefined ? {} : { cardYear });
+  const { selection } = outcome;
+  for (const r of outcome.refused) io.err(reportRefusedMessage(r.file, r.reason, 'nl', r.detail));
+  for (const gap of selection.gaps) io.err(sequenceGapMessage(gap));
+  for (const conflict of selection.conflicts) io.err(sequenceConflictMessage(conflict));
+  for (const chainBreak of selection.chainBreaks) io.err(chainBreakMessage(chainBreak));
+  for (const problem of selection.auditProblems) io.err(auditProblemMessage(problem));
+  for (const older of selection.older) io.err(`Let op: ${olderReportsMessage(older)}`);
+  if (selection.cardYear !== null && selection.otherYears.length > 0)
+    io.err(otherYearsMessage(selection.cardYear, selection.otherYears));
+  if (cardYear !== undefined && selection.kept.length === 0 && outcome.verified.length > 0)
+    io.err(`Geen geldige rapporten van kaartjaar ${cardYear} bij de gegeven bestanden.`);
+  const blocking = blockingProblems(selection);
+  if (blocking > 0)
+    io.err(
+      flag(args, 'allow-conflicts')
+        ? `Toch samengenomen (--allow-conflicts), ondanks ${blocking} ${blocking === 1 ? 'probleem' : 'problemen'} in de keten hierboven.`
+        : `De keten van rapporten klopt niet (${blocking} ${blocking === 1 ? 'probleem' : 'problemen'} hierboven): niets samengenomen. Zoek uit welk rapport echt is; --allow-conflicts neemt ze toch samen.`,
+    );
+  return { ...outcome, unreadable, keyFiles: enrolled.keyFiles, blocking };
+}
+
+function exitCode(args: ParsedArgs, checked: Checked): number {
+  if (checked.refused.length + checked.unreadable > 0) return EXIT_REFUSED;
+  return checked.blocking > 0 && !flag(args, 'allow-conflicts') ? EXIT_REFUSED : EXIT_OK;
+}
+
+const CHAIN_OPTIONS: OptionSpec = {
+  keys: { type: 'string' },
+  'card-year': { type: 'string' },
+  'allow-conflicts': { type: 'boolean' },
+};
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  usage: 'verify BESTAND.lkr.json... --keys MAP [--card-year JJJJ] [--allow-conflicts] [--json]',
+  summary: 'controleer afhaalrapporten tegen de ingeschreven sleutels en hun keten (voor de uitgever)',
+  options: { ...CHAIN_OPTIONS, json: { type: 'boolean' } },
+  positionals: [1, 10_000],
+  run: (args, io) => {
+    const checked = verifyAll(args, io);
+    const keyFile = (keyid: string) => checked.keyFiles.get(keyid) ?? keyid;
+    if (flag(args, 'json')) {
+      const rows = checked.verified.map((v) => ({
+        file: v.file,
+        pointId: v.payload.pointId,
+        cardYear: v.payload.cardYear,
+        sequence: v.payload.sequence,
+        cards: v.payload.totals.cards,
+        collected: v.payload.totals.collected,
+        audit: v.payload.audit ?? null,
+        keyid: v.keyid,
+        keyFile: keyFile(v.keyid),
+      }));
+      io.out(JSON.stringify(rows, null, 2));
+    } else {
+      for (const v of checked.verified) {
+        io.out(
+          `${v.file}: geldig — ${v.payload.pointId} ${v.payload.cardYear}, rapport ${v.payload.sequence}, ${v.payload.totals.collected}/${v.payload.totals.cards} afgehaald, ondertekend met ${keyFile(v.keyid)}.`,
+        );
+      }
+    }
+    return exitCode(args, checked);
+  },
+};
+
+export const aggregateCommand: Command = {
+  name: 'aggregate',
+  usage:
+    'aggregate --keys MAP BESTAND.lkr.json... [--by province|point|postcode] [--format table|csv|json] [--card-year JJJJ] [--allow-conflicts]',
+  summary: 'voeg rapporten samen: % afgehaald per provincie, punt of postcode (weigert een gebroken keten)',
+  options: { ...CHAIN_OPTIONS, by: { type: 'string' }, format: { type: 'string' } },
+  positionals: [1, 10_000],
+  run: (args, io) => {
+    const by = stringOption(args, 'by') ?? 'province';
+    const format = stringOption(args, 'format') ?? 'table';
+    if (!['province', 'point', 'postcode'].includes(by))
+      throw usageError('--by is province, point of postcode.');
+    if (!['table', 'csv', 'json'].includes(format)) throw usageError('--format is table, csv of json.');
+    const checked = verifyAll(args, io);
+    // A broken chain is not merged unless asked: which of two rival reports is true is for a person to decide.
+    if (checked.blocking === 0 || flag(args, 'allow-conflicts'))
+      io.out(formatAggregate(checked.table, format as 'table' | 'csv' | 'json'));
+    return exitCode(args, checked);
+  },
+};

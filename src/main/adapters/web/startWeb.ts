@@ -1,0 +1,55 @@
+// `npm run start:web [-- --db PATH --port N]`: the whole app in a browser against a real store,
+// over the loopback HTTP transport. Without --db (or BALIE_DB) it uses the demo store.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { systemClock } from '../../../shared/time/clock';
+import { createApiHandlers } from '../api/handlers';
+import { DEMO_ADMIN_PIN, openDemoStore } from '../../demo/demoStore';
+import { backupDirFor } from '../../platform/paths';
+import { openStore } from '../../store/openStore';
+import type { StoreContext } from '../../store/storeContext';
+import { startHttpTransport } from './httpTransport';
+import { APP_VERSION, POSTCODES_FILE, RENDERER_DIST } from '../../platform/paths';
+
+const { values } = parseArgs({
+  options: { db: { type: 'string' }, port: { type: 'string' }, 'demo-dir': { type: 'string' } },
+  strict: true,
+});
+const dbPath = values.db ?? process.env.BALIE_DB;
+let ctx: StoreContext;
+let demo = false;
+if (dbPath) {
+  const opened = openStore(dbPath);
+  if (!opened.ok) {
+    process.stderr.write(`De database ${dbPath} kan niet geopend worden: ${opened.error}\n`);
+    process.exit(1);
+  }
+  ctx = { db: opened.value, clock: systemClock, dbPath, backupDir: backupDirFor(dbPath) };
+} else {
+  demo = true;
+  const demoPath = path.resolve(values['demo-dir'] ?? '.balie-demo', 'web-demo.sqlite');
+  ctx = await openDemoStore(demoPath, systemClock);
+}
+const handlers = createApiHandlers(ctx, {
+  postcodesFile: POSTCODES_FILE,
+  reportsDir: path.join(path.dirname(path.resolve(ctx.dbPath)), 'reports'),
+  demoMode: demo,
+  ...(demo ? { demoAdminPin: DEMO_ADMIN_PIN } : {}),
+  version: APP_VERSION,
+});
+const transport = await startHttpTransport({
+  handlers,
+  staticDir: RENDERER_DIST,
+  ...(values.port ? { port: Number(values.port) } : {}),
+});
+process.stdout.write(`Balie: ${transport.url}\n`);
+process.stdout.write('(de link werkt één keer: hij wordt bij het openen ingeruild voor een sessiecookie)\n');
+if (demo) process.stdout.write(`(demo: beheerderspincode ${DEMO_ADMIN_PIN})\n`);
+const stop = () => {
+  void transport.close().then(() => {
+    ctx.db.close();
+    process.exit(0);
+  });
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

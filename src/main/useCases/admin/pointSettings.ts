@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { SettingsView } from '../../../shared/api/contract';
+import { parseRequest } from '../../../shared/api/parseRequest';
+import { fail, ok } from '../../../shared/result';
+import type { Failure, Result } from '../../../shared/result';
+import { isIsoDate } from '../../../shared/time/brussels';
+import { checkAdminPin } from './adminPin';
+import type { CheckAdminPinFailure } from './adminPin';
+import { appendAudit } from '../../store/audit/auditLog';
+import { DEFAULT_MAX_GROUP_SIZE, maxGroupSize } from '../desk/collectGroup';
+import { pointLastDay } from './pointLastDay';
+import { staffList } from './staff';
+import { getSetting, setSetting } from '../../store/settings';
+import type { StoreContext } from '../../store/storeContext';
+
+export const DEFAULT_RETENTION_DAYS = 60;
+
+/** The same shape the API returns to Beheer. */
+export type PointSettings = SettingsView;
+
+export function readPointSettings(ctx: StoreContext): PointSettings {
+  const retention = Number(getSetting(ctx.db, 'retention_days'));
+  return {
+    pointId: getSetting(ctx.db, 'point_id'),
+    pointName: getSetting(ctx.db, 'point_name'),
+    deskId: getSetting(ctx.db, 'desk_id'),
+    ownLastDay: getSetting(ctx.db, 'last_day'),
+    effectiveLastDay: pointLastDay(ctx.db),
+    staff: staffList(ctx.db),
+    maxGroupSize: maxGroupSize(ctx),
+    retentionDays: Number.isInteger(retention) && retention > 0 ? retention : DEFAULT_RETENTION_DAYS,
+  };
+}
+
+export const settingsChangeSchema = z
+  .object({
+    lastDay: z.string().refine(isIsoDate, { message: 'datum JJJJ-MM-DD' }).nullable().optional(),
+    staff: z.array(z.string().trim().min(1).max(100)).max(200).optional(),
+    maxGroupSize: z.number().int().min(1).max(500).optional(),
+    retentionDays: z.number().int().min(1).max(3650).optional(),
+    adminPin: z.string().max(12),
+  })
+  .strict();
+
+export type SettingsFailure =
+  | Failure<'invalid_request', { issues: string[] }>
+  | Failure<'last_day_after_batches', { lastDay: string; batchesUntil: string }>
+  | CheckAdminPinFailure;
+
+/** Admin-only: the point's last day (stop early, never later), staff list, group size, retention. */
+export function changePointSettings(
+  ctx: StoreContext,
+  request: unknown,
+): Result<PointSettings, SettingsFailure> {
+  const parsed = parseRequest(settingsChangeSchema, request);
+  if (!parsed.ok) return parsed;
+  const change = parsed.value;
+  const { db, clock } = ctx;
+  const batchesUntil = db.prepare('SELECT max(available_until) FROM batches').pluck().get() as string | null;
+  if (change.lastDay && batchesUntil !== null && change.lastDay > batchesUntil) {
+    return fail('last_day_after_batches', { lastDay: change.lastDay, batchesUntil });
+  }
+  const pin = checkAdminPin(ctx, change.adminPin);
+  if (!pin.ok) return pin;
+  db.transaction(() => {
+    const changed: string[] = [];
+    if (change.lastDay !== undefined) {
+      if (change.lastDay === null) db.prepare(`DELETE FROM settings WHERE key = 'last_day'`).run();
+      else setSetting(db, 'last_day', change.lastDay);
+      changed.push('last_day');
+    }
+    if (change.staff) {
+      setSetting(db, 'staff_list', JSON.stringify([...new Set(change.staff.map((s) => s.trim()))]));
+      changed.push('staff_list');
+    }
+    if (change.maxGroupSize !== undefined) {
+      setSetting(db, 'max_group_size', String(change.maxGroupSize));
+      changed.push('max_group_size');
+    }
+    if (change.retentionDays !== undefined) {
+      setSetting(db, 'retention_days', String(change.retentionDays));
+      changed.push('retention_days');
+    }
+    appendAudit(db, clock, 'settings', { changed });
+  })();
+  return ok(readPointSettings(ctx));
+}
+
+export { DEFAULT_MAX_GROUP_SIZE };

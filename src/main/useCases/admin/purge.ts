@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { fail, ok } from '../../../shared/result';
+import type { Failure, Result } from '../../../shared/result';
+import { addDays, brusselsDate } from '../../../shared/time/brussels';
+import type { CheckAdminPinFailure } from './adminPin';
+import { checkAdminPin } from './adminPin';
+import { appendAudit } from '../../store/audit/auditLog';
+import { pointLastDay } from './pointLastDay';
+import { backupStore, listBackups } from '../../store/backup';
+import { getSetting } from '../../store/settings';
+import type { StoreContext } from '../../store/storeContext';
+
+/** Days personal data is kept after the point's last day, unless the setting says otherwise. */
+export const DEFAULT_RETENTION_DAYS = 60;
+
+export interface PurgeDone {
+  /** Cards whose name and stamboeknummer were removed. */
+  cards: number;
+  /** Group pickups whose collector name and ID note were removed. */
+  groups: number;
+  /** The backup made just before (it still holds the personal data). */
+  backup: string;
+  /**
+   * Every backup in the backup folder, this one included, was made before the purge and still
+   * holds names and stamboeknummers: the admin removes them once the purge has been checked.
+   */
+  backupsWithPersonalData: string[];
+}
+
+export type PurgeFailure =
+  | Failure<'no_last_day'>
+  | Failure<'too_early', { lastDay: string; retentionDays: number; firstAllowedDay: string }>
+  | CheckAdminPinFailure;
+
+export function retentionDays(ctx: StoreContext): number {
+  const raw = getSetting(ctx.db, 'retention_days');
+  const days = raw === null ? NaN : Number(raw);
+  return Number.isInteger(days) && days >= 0 ? days : DEFAULT_RETENTION_DAYS;
+}
+
+/**
+ * Removes the teachers' personal data once the retention period after the last day is over:
+ * names and stamboeknummers of cards, names and ID notes of group collectors. Card numbers,
+ * postcodes, statuses and desk events stay, so stats and reports still work.
+ *
+ * Admin PIN required; allowed only when today (Brussels) is after last day + retention days.
+ */
+export async function purgePersonalData(
+  ctx: StoreContext,
+  input: { adminPin: string },
+): Promise<Result<PurgeDone, PurgeFailure>> {
+  const { db, clock } = ctx;
+  const lastDay = pointLastDay(db);
+  if (lastDay === null) return fail('no_last_day');
+  const days = retentionDays(ctx);
+  const firstAllowedDay = addDays(lastDay, days + 1);
+  if (brusselsDate(clock.now()) < firstAllowedDay) {
+    return fail('too_early', { lastDay, retentionDays: days, firstAllowedDay });
+  }
+  const pin = checkAdminPin(ctx, input.adminPin);
+  if (!pin.ok) return pin;
+
+  const backup = await backupStore(ctx, 'purge');
+
+  // Overwrite freed cell space with zeros from here on, in the main file and in WAL frames.
+  db.pragma('secure_delete = ON');
+  const counts = db
+    .transaction(() => {
+      const cards = db
+        .prepare(
+          `UPDATE cards SET stamboeknummer = NULL, voornaam = NULL, achternaam = NULL, search_text = ''
+           WHERE stamboeknummer IS NOT NULL OR voornaam IS NOT NULL OR achternaam IS NOT NULL
+             OR search_text <> ''`,
+        )
+        .run().changes;
+      const groups = db
+        .prepare(
+          `UPDATE pickup_groups SET collector_name = NULL, collector_id_note = NULL
+           WHERE collector_name IS NOT NULL OR collector_id_note IS NOT NULL`,
+        )
+        .run().changes;
+      appendAudit(db, clock, 'purge', {
+        cards,
+        groups,
+        lastDay,
+        retentionDays: days,
+        backup: path.basename(backup),
+      });
+      return { cards, groups };
+    })
+    .immediate();
+
+  // The UPDATE alone is not enough to make the data go away:
+  // - the FTS5 index only records a "delete" marker for the old terms; the folded names stay in
+  //   its segments until they are merged, which 'optimize' does now;
+  // - rows, index entries and FTS segments that were rewritten leave their old bytes in free
+  //   pages and free space inside pages; VACUUM rebuilds the file from the live rows only;
+  // - in WAL mode all this is first written to the -wal file, which also still holds older
+  //   frames with names: a TRUNCATE checkpoint copies it into the main file and empties it.
+  db.prepare(`INSERT INTO cards_fts(cards_fts) VALUES('optimize')`).run();
+  db.exec('VACUUM');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+
+  return ok({ ...counts, backup, backupsWithPersonalData: listBackups(ctx.backupDir) });
+}

@@ -1,0 +1,83 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { CardDeskFacts, PickupMethod } from '../../../shared/desk/cardVerdict';
+import type { IssuerStatus } from '../../../shared/batch/rows';
+import { pointLastDay } from '../admin/pointLastDay';
+
+interface FactsRow {
+  id: number;
+  card: string;
+  postcode: string;
+  issuer_status: IssuerStatus;
+  replaced_by: string | null;
+  available_from: string;
+  available_until: string;
+  state: 'collected' | 'returned' | null;
+  event_id: string | null;
+  at: string | null;
+  at_ms: number | null;
+  desk_id: string | null;
+  staff: string | null;
+  method: PickupMethod | null;
+  group_id: string | null;
+}
+
+export type CardFacts = CardDeskFacts & {
+  cardId: number;
+  postcode: string;
+  /**
+   * The exact instant (ms) of the hand-out that made the card collected. `collected.at` is
+   * whole seconds only, which is too coarse for the 10-second double-scan window.
+   */
+  collectedAtMs: number | null;
+};
+
+const FACTS_SQL = `SELECT c.id, c.card, c.postcode, c.issuer_status, c.replaced_by, b.available_from, b.available_until,
+              s.state, s.event_id, e.at, e.at_ms, e.desk_id, e.staff, e.method, e.group_id
+       FROM cards c
+       JOIN batches b ON b.batch_id = c.first_batch_id
+       LEFT JOIN card_state s ON s.card_id = c.id
+       LEFT JOIN desk_events e ON e.seq = s.event_seq
+       WHERE c.card = ?`;
+
+/** Prepared once per database: every scan, hand-out and group card reads these facts. */
+const factsStatements = new WeakMap<Database, Statement>();
+
+/**
+ * The desk's view of one card: issuer data, current state, and the hand-out that made it.
+ * A caller checking many cards at once (a group) passes the point's last day, read once.
+ */
+export function readCardFacts(
+  db: Database,
+  card: string,
+  pointLast: string | null = pointLastDay(db),
+): CardFacts | null {
+  let statement = factsStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(FACTS_SQL);
+    factsStatements.set(db, statement);
+  }
+  const row = statement.get(card) as FactsRow | undefined;
+  if (!row) return null;
+  return {
+    cardId: row.id,
+    card: row.card,
+    postcode: row.postcode,
+    issuerStatus: row.issuer_status,
+    replacedBy: row.replaced_by,
+    state: row.state,
+    collected:
+      row.state === 'collected' && row.event_id && row.at && row.desk_id && row.staff && row.method
+        ? {
+            eventId: row.event_id,
+            at: row.at,
+            deskId: row.desk_id,
+            staff: row.staff,
+            method: row.method,
+            groupId: row.group_id,
+          }
+        : null,
+    collectedAtMs: row.state === 'collected' ? row.at_ms : null,
+    availableFrom: row.available_from,
+    lastDay: pointLast !== null && pointLast < row.available_until ? pointLast : row.available_until,
+  };
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { purgePersonalData, type PurgeDone, type PurgeFailure } from '../admin/purge';
+import { getSetting, setSetting } from '../../store/settings';
+import { openStore } from '../../store/openStore';
+import type { StoreContext } from '../../store/storeContext';
+import { archiveDirFor } from './newYear';
+
+export interface ArchivePurge {
+  file: string;
+  result: { ok: true; value: PurgeDone } | PurgeFailure;
+}
+
+/** The archived years of this installation (`archive/*.sqlite`), oldest first. */
+export function listArchives(dbPath: string): string[] {
+  const dir = archiveDirFor(dbPath);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.sqlite'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+/**
+ * Applies the retention purge to every archived year, each by its own last day and retention
+ * days, exactly like the live store's (backup first, names and stamboeknummers erased, audited
+ * in the archive's own log). The caller has checked the admin PIN on the live store; the archive
+ * takes the installation's current PIN first, so a PIN changed since the rollover still works.
+ */
+export async function purgeArchives(ctx: StoreContext, adminPin: string): Promise<ArchivePurge[]> {
+  const pinHash = getSetting(ctx.db, 'admin_pin');
+  const done: ArchivePurge[] = [];
+  for (const file of listArchives(ctx.dbPath)) {
+    const opened = openStore(file);
+    if (!opened.ok) continue;
+    const db = opened.value;
+    try {
+      const personal = db
+        .prepare(
+          'SELECT count(*) FROM cards WHERE stamboeknummer IS NOT NULL OR voornaam IS NOT NULL OR achternaam IS NOT NULL',
+        )
+        .pluck()
+        .get() as number;
+      if (personal === 0) continue; // purged before: nothing left to erase
+      if (pinHash !== null) setSetting(db, 'admin_pin', pinHash);
+      const result = await purgePersonalData(
+        { db, clock: ctx.clock, dbPath: file, backupDir: ctx.backupDir },
+        { adminPin },
+      );
+      done.push({ file, result });
+    } finally {
+      db.close();
+    }
+  }
+  return done;
+}

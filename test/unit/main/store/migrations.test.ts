@@ -1,0 +1,97 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCardFacts } from '../../../../src/main/useCases/desk/cardFacts';
+import { APPLICATION_ID, openStore } from '../../../../src/main/store/openStore';
+import { MIGRATIONS } from '../../../../src/main/store/migrations';
+import { buildReportPayload } from '../../../../src/main/useCases/reports/buildReport';
+import { verifyAuditAnchors } from '../../../../src/main/useCases/reports/verifyAnchors';
+import { fixedClock } from '../../../../src/shared/time/clock';
+import { tempDir } from '../../../helpers/store';
+
+/** A store file as an older app left it: migrations up to `version` only. */
+function storeAtVersion(version: number): string {
+  const file = path.join(tempDir(), `v${version}.sqlite`);
+  const raw = new Database(file);
+  for (const m of MIGRATIONS.filter((m) => m.version <= version)) {
+    raw.transaction(() => {
+      m.up(raw);
+      raw.pragma(`application_id = ${APPLICATION_ID}`);
+      raw.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  raw.exec(`
+    INSERT INTO settings VALUES ('point_id', 'BIB-GENT'), ('point_name', 'De Krook'), ('desk_id', 'desk-old');
+    INSERT INTO batches VALUES ('B1','BIB-GENT','De Krook',2027,'2026-10-15T09:30:00+02:00','2026-11-01','2027-06-30',
+      '${'a'.repeat(64)}','valid','2026-11-01T10:00:00+01:00',2,'{}');
+    INSERT INTO cards (card, stamboeknummer, voornaam, achternaam, postcode, issuer_status, first_batch_id, last_batch_id,
+      search_text) VALUES
+      ('270000000154','11111111111','An','Peeters','9000','beschikbaar','B1','B1','an peeters'),
+      ('270000000255','22222222222','Bram','Maes','9040','beschikbaar','B1','B1','bram maes');
+    INSERT INTO desk_events (event_id, kind, card_id, desk_id, staff, method, at, at_ms, hlc)
+      VALUES ('ev-1', 'handout', 1, 'desk-old', 'Sofie', 'self', '2026-12-01T10:00:00+01:00', 1764579600000,
+      '001764579600000-000000-desk-old');
+    INSERT INTO card_state (card_id, state, event_id) VALUES (1, 'collected', 'ev-1');
+  `);
+  raw.close();
+  return file;
+}
+
+describe('migrations, each from the version before it', () => {
+  it('70: reports signed before the audit anchor keep their chain; the next report carries the head and verifies at the point', () => {
+    const file = storeAtVersion(50);
+    const raw = new Database(file);
+    raw.exec(`INSERT INTO reports (sequence, report_id, file_sha256, key_id, generated_at, cards, collected, file_name)
+      VALUES (1, 'r-1', '${'b'.repeat(64)}', '${'c'.repeat(64)}', '2026-12-01T12:00:00+01:00', 2, 1, 'old.lkr.json')`);
+    raw.close();
+    const opened = openStore(file);
+    if (!opened.ok) throw new Error(opened.error);
+    const db = opened.value;
+    const old = db.prepare('SELECT audit_head, carried_by_restore FROM reports WHERE sequence = 1').get();
+    expect(old).toEqual({ audit_head: null, carried_by_restore: 0 });
+    const payload = buildReportPayload({
+      db,
+      clock: fixedClock('2026-12-02T10:00:00Z'),
+      dbPath: file,
+      backupDir: '',
+    });
+    expect(payload).toMatchObject({ sequence: 2, previous: 'b'.repeat(64), cardYear: 2027 });
+    expect(payload.audit).toEqual({ epoch: 1, seq: 0, head: '0'.repeat(64) });
+    expect(verifyAuditAnchors(db)).toEqual({ ok: true, checked: 0, beforeRestore: 0 });
+    db.close();
+  });
+
+  it('50: links every card state to its event by number, so hand-outs made before the upgrade still show and report', () => {
+    const file = storeAtVersion(40);
+    const opened = openStore(file);
+    if (!opened.ok) throw new Error(opened.error);
+    const db = opened.value;
+    expect(db.prepare('SELECT event_seq FROM card_state WHERE card_id = 1').pluck().get()).toBe(1);
+    expect(readCardFacts(db, '270000000154')?.collected).toMatchObject({ staff: 'Sofie', method: 'self' });
+    const payload = buildReportPayload({
+      db,
+      clock: fixedClock('2026-12-02T10:00:00Z'),
+      dbPath: file,
+      backupDir: '',
+    });
+    expect(payload.pickups).toEqual([
+      { card: '270000000154', at: '2026-12-01T10:00:00+01:00', method: 'self' },
+    ]);
+    db.close();
+  });
+
+  it('40: keeps every card and lists a postcode in name order from the new index', () => {
+    const file = storeAtVersion(30);
+    const opened = openStore(file);
+    if (!opened.ok) throw new Error(opened.error);
+    const db = opened.value;
+    const indexes = db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'cards'`)
+      .pluck()
+      .all();
+    expect(indexes).toEqual(expect.arrayContaining(['cards_by_postcode_name', 'cards_by_school_name']));
+    expect(indexes).not.toContain('cards_by_postcode');
+    expect(db.prepare('SELECT count(*) FROM cards').pluck().get()).toBe(2);
+    db.close();
+  });
+});
