@@ -1,3 +1,4 @@
+import type { PlainTextKey } from '../../shared/i18n/texts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionInfo } from '../../shared/api/apiTypes';
 import type { ApiClient } from '../../shared/api/contract';
@@ -14,7 +15,7 @@ import { ShiftStart } from './ShiftStart';
 import { problemText } from '../components/problemText';
 
 export type ScreenId = 'balie' | 'group' | 'overview' | 'admin';
-const SCREENS: { id: ScreenId; key: string; shortcut: string }[] = [
+const SCREENS: { id: ScreenId; key: PlainTextKey; shortcut: string }[] = [
   { id: 'balie', key: 'app.nav.balie', shortcut: '1' },
   { id: 'group', key: 'app.nav.group', shortcut: '2' },
   { id: 'overview', key: 'app.nav.overview', shortcut: '3' },

@@ -26,7 +26,7 @@ export function GroupDoneView({
         <p className="verdict-title">
           <Icon name="ok" size={52} />
           <span>
-            {t(result.size === 1 ? 'group.done.titleOne' : 'group.done.title', { count: result.size })}
+            {t('group.done.title', { count: result.size })}
           </span>
         </p>
         <p className="verdict-detail">{t('group.done.detail', { name })}</p>
