@@ -30,7 +30,7 @@ test('Beheer: a wrong PIN is refused first; a badly signed package is refused an
 
   await unlockAdmin(page, '135792');
   await expect(page.getByRole('alert')).toHaveText(
-    /Verkeerde beheerderspincode; er is niets gewijzigd\. Nog 4 poging\(en\)/,
+    /Verkeerde beheerderspincode; er is niets gewijzigd\. Nog 4 pogingen/,
   );
   await page.getByLabel('Beheerderspincode').fill(ADMIN_PIN);
   await page.getByRole('button', { name: 'Ontgrendelen' }).click();

@@ -4,12 +4,27 @@ import type { Lang } from './lang';
 import { adminTexts } from './texts/adminTexts';
 import { appTexts } from './texts/appTexts';
 import { balieTexts } from './texts/balieTexts';
+import { deskTexts } from './texts/deskTexts';
 import { groupTexts } from './texts/groupTexts';
+import { keyTexts } from './texts/keyTexts';
 import { overviewTexts } from './texts/overviewTexts';
 import { scanTexts } from './texts/scanTexts';
+import { storeTexts } from './texts/storeTexts';
+import { updateTexts } from './texts/updateTexts';
 
 /** Every text a person reads, by area; the renderer, the CLI and the reports all read it here. */
-export const TEXTS = mergeTexts(appTexts, balieTexts, groupTexts, overviewTexts, adminTexts, scanTexts);
+export const TEXTS = mergeTexts(
+  appTexts,
+  balieTexts,
+  groupTexts,
+  overviewTexts,
+  adminTexts,
+  scanTexts,
+  keyTexts,
+  deskTexts,
+  storeTexts,
+  updateTexts,
+);
 
 export type TextKey = keyof typeof TEXTS.nl & string;
 export type Translator = Translate<typeof TEXTS.nl>;
