@@ -8,6 +8,7 @@ import { deskTexts } from './texts/deskTexts';
 import { groupTexts } from './texts/groupTexts';
 import { keyTexts } from './texts/keyTexts';
 import { overviewTexts } from './texts/overviewTexts';
+import { reportTexts } from './texts/reportTexts';
 import { scanTexts } from './texts/scanTexts';
 import { storeTexts } from './texts/storeTexts';
 import { updateTexts } from './texts/updateTexts';
@@ -24,6 +25,7 @@ export const TEXTS = mergeTexts(
   deskTexts,
   storeTexts,
   updateTexts,
+  reportTexts,
 );
 
 export type TextKey = keyof typeof TEXTS.nl & string;
