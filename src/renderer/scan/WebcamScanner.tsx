@@ -301,7 +301,10 @@ function statusForError(error: unknown): Status {
   }
 }
 
-function useScanText(labels: Partial<Record<ScanTextKey, string>> | undefined, t: Translate | undefined): Translate {
+function useScanText(
+  labels: Partial<Record<ScanTextKey, string>> | undefined,
+  t: Translate | undefined,
+): Translate {
   const context = useLang();
   const translate = t ?? context.t;
   return (key, ...params) => {

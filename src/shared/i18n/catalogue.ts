@@ -65,7 +65,10 @@ export type TextParams<E> = { readonly [P in ParamsOf<E>]: ParamValue<P> };
 export type ParamsArg<E> = [ParamsOf<E>] extends [never] ? [] : [params: TextParams<E>];
 
 /** `t(key, params)`: the key must exist, and the params are exactly the text's placeholders. */
-export type Translate<NL extends Texts> = <K extends keyof NL & string>(key: K, ...params: ParamsArg<NL[K]>) => string;
+export type Translate<NL extends Texts> = <K extends keyof NL & string>(
+  key: K,
+  ...params: ParamsArg<NL[K]>
+) => string;
 
 const PLURAL_LOCALE: Record<Lang, string> = { nl: 'nl-BE', en: 'en' };
 const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
@@ -105,12 +108,11 @@ export function translatorFor<NL extends Texts>(catalogue: Catalogue<NL>, lang: 
 
 type Union<T extends readonly Catalogue<Texts>[]> = T[number] extends Catalogue<infer NL> ? NL : never;
 type Intersect<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
-type Merged<T extends readonly Catalogue<Texts>[]> = Intersect<Union<T>> extends infer M extends Texts ? M : never;
+type Merged<T extends readonly Catalogue<Texts>[]> =
+  Intersect<Union<T>> extends infer M extends Texts ? M : never;
 
 /** Several areas as one catalogue; a key two areas both define is refused when the module loads. */
-export function mergeTexts<const T extends readonly Catalogue<Texts>[]>(
-  ...areas: T
-): Catalogue<Merged<T>> {
+export function mergeTexts<const T extends readonly Catalogue<Texts>[]>(...areas: T): Catalogue<Merged<T>> {
   const nl: Record<string, TextEntry> = {};
   const en: Record<string, TextEntry> = {};
   for (const area of areas) {

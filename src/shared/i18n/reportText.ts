@@ -28,7 +28,10 @@ export function reportRefusedMessage(
   lang: ReportLang = 'nl',
   detail?: string,
 ): string {
-  return textsFor(lang)('report.refused', { file, reason: withDetail(reportRefusalText(reason, lang), detail) });
+  return textsFor(lang)('report.refused', {
+    file,
+    reason: withDetail(reportRefusalText(reason, lang), detail),
+  });
 }
 
 /** `BIB-GENT: rapport 3 ontbreekt.` / `BIB-GENT: rapporten 3 tot en met 5 ontbreken.` */
@@ -74,7 +77,10 @@ export function enrolmentProblemMessage(
   lang: ReportLang = 'nl',
   detail?: string,
 ): string {
-  return textsFor(lang)('report.skipped', { file, reason: withDetail(enrolmentProblemText(reason, lang), detail) });
+  return textsFor(lang)('report.skipped', {
+    file,
+    reason: withDetail(enrolmentProblemText(reason, lang), detail),
+  });
 }
 
 /**
@@ -83,7 +89,11 @@ export function enrolmentProblemMessage(
  */
 export function auditProblemMessage(problem: AuditProblem, lang: ReportLang = 'nl'): string {
   const t = textsFor(lang);
-  const here = t('report.audit.here', { pointId: problem.pointId, sequence: problem.sequence, file: problem.file });
+  const here = t('report.audit.here', {
+    pointId: problem.pointId,
+    sequence: problem.sequence,
+    file: problem.file,
+  });
   const there = t('report.audit.there', { sequence: problem.previousSequence, file: problem.previousFile });
   switch (problem.kind) {
     case 'seq_backwards':
@@ -95,9 +105,19 @@ export function auditProblemMessage(problem: AuditProblem, lang: ReportLang = 'n
         previousSeq: problem.previousSeq,
       });
     case 'epoch_backwards':
-      return t('report.audit.epoch_backwards', { here, there, epoch: problem.epoch, previousEpoch: problem.previousEpoch });
+      return t('report.audit.epoch_backwards', {
+        here,
+        there,
+        epoch: problem.epoch,
+        previousEpoch: problem.previousEpoch,
+      });
     case 'epoch_undeclared':
-      return t('report.audit.epoch_undeclared', { here, there, epoch: problem.epoch, previousEpoch: problem.previousEpoch });
+      return t('report.audit.epoch_undeclared', {
+        here,
+        there,
+        epoch: problem.epoch,
+        previousEpoch: problem.previousEpoch,
+      });
     default:
       return assertNever(problem);
   }

@@ -298,4 +298,3 @@ export const adminTexts = defineTexts(
     'admin.backups.size': 'Size',
   },
 );
-

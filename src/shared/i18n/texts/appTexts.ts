@@ -92,4 +92,3 @@ export const appTexts = defineTexts(
     'app.failure.retryButton': 'Try again',
   },
 );
-

@@ -93,4 +93,3 @@ export const balieTexts = defineTexts(
     'balie.webcam.toggle': 'Use the camera as a scanner',
   },
 );
-

@@ -24,7 +24,8 @@ export const deskTexts = defineTexts(
     'desk.problem.notCollected': 'Deze kaart is niet afgehaald; er is niets te annuleren.',
     'desk.problem.adminPinRequired':
       'Afgegeven op {day}: een afgifte van een vorige dag annuleren kan alleen met de beheerderspincode.',
-    'desk.problem.pinNotSet': 'Er is nog geen beheerderspincode ingesteld. Stel die eerst in (balie admin-pin).',
+    'desk.problem.pinNotSet':
+      'Er is nog geen beheerderspincode ingesteld. Stel die eerst in (balie admin-pin).',
     'desk.problem.pinWrong': {
       one: 'Verkeerde beheerderspincode; er is niets gewijzigd. Nog {count} poging voor een tijdelijke blokkering.',
       other:
@@ -36,7 +37,8 @@ export const deskTexts = defineTexts(
     },
     'desk.problem.collectorUnknown':
       'Deze afhaler heeft hier geen kaart. Noteer naam en identiteitsbewijs in de plaats.',
-    'desk.problem.groupTooLarge': 'Te veel kaarten in één groep: {size}, het maximum is {max}. Splits de groep.',
+    'desk.problem.groupTooLarge':
+      'Te veel kaarten in één groep: {size}, het maximum is {max}. Splits de groep.',
     'desk.problem.duplicateInGroup': 'Deze kaart staat al in de lijst.',
     'desk.problem.storeFull':
       'De schijf van deze pc is vol: de afgifte is niet opgeslagen. Geef de kaart nog niet mee. Maak ruimte vrij (of verwittig de IT-dienst) en probeer opnieuw.',
@@ -64,10 +66,12 @@ export const deskTexts = defineTexts(
     'desk.problem.invalidCardNumberNoCard':
       'This is not a valid card number (check digits do not match). Scan or type it again.',
     'desk.problem.notHereAt': 'Not at this library — most likely at {naam}, {adres} ({uren}).',
-    'desk.problem.notHere': 'Not at this library. Ask for the home postcode to see where the card most likely is.',
+    'desk.problem.notHere':
+      'Not at this library. Ask for the home postcode to see where the card most likely is.',
     'desk.problem.invalidRequest': 'Invalid input: {issues}.',
     'desk.problem.notCollected': 'This card was not collected; nothing to undo.',
-    'desk.problem.adminPinRequired': 'Handed out on {day}: undoing a hand-out from an earlier day needs the admin PIN.',
+    'desk.problem.adminPinRequired':
+      'Handed out on {day}: undoing a hand-out from an earlier day needs the admin PIN.',
     'desk.problem.pinNotSet': 'No admin PIN has been set yet. Set one first (balie admin-pin).',
     'desk.problem.pinWrong': {
       one: 'Wrong admin PIN; nothing was changed. {count} more try before a temporary lock.',
@@ -77,8 +81,10 @@ export const deskTexts = defineTexts(
       one: 'Too many wrong PINs: try again in {count} second.',
       other: 'Too many wrong PINs: try again in {count} seconds.',
     },
-    'desk.problem.collectorUnknown': 'This collector has no card here. Record their name and ID document instead.',
-    'desk.problem.groupTooLarge': 'Too many cards in one group: {size}, the maximum is {max}. Split the group.',
+    'desk.problem.collectorUnknown':
+      'This collector has no card here. Record their name and ID document instead.',
+    'desk.problem.groupTooLarge':
+      'Too many cards in one group: {size}, the maximum is {max}. Split the group.',
     'desk.problem.duplicateInGroup': 'This card is already in the list.',
     'desk.problem.storeFull':
       "This PC's disk is full: the hand-out was not saved. Do not hand over the card yet. Free up space (or call IT) and try again.",

@@ -119,4 +119,3 @@ export const groupTexts = defineTexts(
     'group.receipt.frame': 'Receipt of the group collection',
   },
 );
-

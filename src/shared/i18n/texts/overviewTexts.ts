@@ -93,4 +93,3 @@ export const overviewTexts = defineTexts(
     'overview.map.legendSize': 'Size of the dot: number of cards.',
   },
 );
-

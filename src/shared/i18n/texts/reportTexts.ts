@@ -9,7 +9,8 @@ export const reportTexts = defineTexts(
     'report.refusal.wrong_format': 'onbekend rapportformaat, verwacht lerarenkaart-report/1',
     'report.refusal.malformed_payload': 'de inhoud van het rapport is ongeldig',
     'report.refusal.unknown_point': 'het afhaalpunt is niet aangemeld (geen publieke sleutel)',
-    'report.refusal.keyid_not_enrolled': 'ondertekend met een sleutel die niet voor dit afhaalpunt is aangemeld',
+    'report.refusal.keyid_not_enrolled':
+      'ondertekend met een sleutel die niet voor dit afhaalpunt is aangemeld',
     'report.refusal.bad_signature': 'de handtekening klopt niet',
     'report.refused': '{file}: geweigerd — {reason}',
     'report.skipped': '{file}: overgeslagen — {reason}',
@@ -17,13 +18,17 @@ export const reportTexts = defineTexts(
     'report.gap.range': '{pointId}: rapporten {from} tot en met {to} ontbreken.',
     'report.conflict': '{pointId}: verschillende rapporten met volgnummer {sequence} ({files}).',
     'report.chain.broken': 'de keten is gebroken',
-    'report.chain.mismatch': '{pointId}: rapport {sequence} ({file}) verwijst niet naar rapport {previous} — {broken}.',
-    'report.chain.first_has_previous': '{pointId}: rapport 1 ({file}) verwijst naar een vorig rapport — {broken}.',
-    'report.chain.previous_missing': '{pointId}: rapport {sequence} ({file}) verwijst naar geen vorig rapport — {broken}.',
+    'report.chain.mismatch':
+      '{pointId}: rapport {sequence} ({file}) verwijst niet naar rapport {previous} — {broken}.',
+    'report.chain.first_has_previous':
+      '{pointId}: rapport 1 ({file}) verwijst naar een vorig rapport — {broken}.',
+    'report.chain.previous_missing':
+      '{pointId}: rapport {sequence} ({file}) verwijst naar geen vorig rapport — {broken}.',
     'report.enrolment.unreadable': 'kan niet gelezen worden',
     'report.enrolment.bad_name': 'de bestandsnaam noemt geen afhaalpunt (<pointId>.pub.pem)',
     'report.enrolment.not_a_public_key': 'is geen publieke sleutel in PEM',
-    'report.enrolment.private_key': 'bevat een PRIVÉSLEUTEL — die hoort hier niet en moet op de balie blijven',
+    'report.enrolment.private_key':
+      'bevat een PRIVÉSLEUTEL — die hoort hier niet en moet op de balie blijven',
     'report.enrolment.not_ed25519': 'is geen Ed25519-sleutel',
     'report.audit.here': '{pointId}: rapport {sequence} ({file})',
     'report.audit.there': 'rapport {sequence} ({file})',
@@ -56,9 +61,11 @@ export const reportTexts = defineTexts(
     'report.gap.range': '{pointId}: reports {from} to {to} are missing.',
     'report.conflict': '{pointId}: different reports with sequence {sequence} ({files}).',
     'report.chain.broken': 'the chain is broken',
-    'report.chain.mismatch': '{pointId}: report {sequence} ({file}) does not refer to report {previous} — {broken}.',
+    'report.chain.mismatch':
+      '{pointId}: report {sequence} ({file}) does not refer to report {previous} — {broken}.',
     'report.chain.first_has_previous': '{pointId}: report 1 ({file}) refers to a previous report — {broken}.',
-    'report.chain.previous_missing': '{pointId}: report {sequence} ({file}) refers to no previous report — {broken}.',
+    'report.chain.previous_missing':
+      '{pointId}: report {sequence} ({file}) refers to no previous report — {broken}.',
     'report.enrolment.unreadable': 'cannot be read',
     'report.enrolment.bad_name': 'the file name names no point (<pointId>.pub.pem)',
     'report.enrolment.not_a_public_key': 'is not a public key in PEM',
@@ -74,8 +81,10 @@ export const reportTexts = defineTexts(
       '{here} — new audit epoch {epoch} (after {previousEpoch} in {there}) without a reason (restore, handover or year rollover).',
     'report.older': {
       one: '{pointId}: {count} older report of {cardYear} not counted ({list}); the newest is report {newest} ({file}).',
-      other: '{pointId}: {count} older reports of {cardYear} not counted ({list}); the newest is report {newest} ({file}).',
+      other:
+        '{pointId}: {count} older reports of {cardYear} not counted ({list}); the newest is report {newest} ({file}).',
     },
-    'report.otherYears': 'Card year {cardYear} merged; reports of {others} not counted (choose a year with --card-year).',
+    'report.otherYears':
+      'Card year {cardYear} merged; reports of {others} not counted (choose a year with --card-year).',
   },
 );

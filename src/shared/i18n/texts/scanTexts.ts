@@ -39,4 +39,3 @@ export const scanTexts = defineTexts(
     'scan.status.error': 'The camera does not start: {detail}',
   },
 );
-

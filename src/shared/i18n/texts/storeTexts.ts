@@ -20,7 +20,8 @@ export const storeTexts = defineTexts(
       'De schijf van deze pc is vol: het pakket is niet ingelezen en er is niets gewijzigd. Maak ruimte vrij (of verwittig de IT-dienst) en lees het opnieuw in.',
     'store.busy':
       'Een andere balie houdt de database bezet: het pakket is niet ingelezen en er is niets gewijzigd. Probeer het zo opnieuw.',
-    'store.restore.backupUnreadable': 'De back-up {path} kan niet gelezen worden ({detail}); er is niets gewijzigd.',
+    'store.restore.backupUnreadable':
+      'De back-up {path} kan niet gelezen worden ({detail}); er is niets gewijzigd.',
     'store.restore.notABalieDb': '{path} is geen back-up van Lerarenkaart Balie; er is niets gewijzigd.',
     'store.restore.dbNewer':
       'Deze back-up komt van een nieuwere versie van Lerarenkaart Balie (schema {found}; deze versie kent tot {supported}). Installeer eerst de nieuwste versie; er is niets gewijzigd.',
@@ -33,7 +34,8 @@ export const storeTexts = defineTexts(
     'store.restore.pointMismatch':
       'Deze back-up hoort bij punt {backupPoint}, deze installatie bij {currentPoint}. Er is niets gewijzigd; gebruik --other-point als dit echt de bedoeling is.',
     'store.restore.pointNotSet': '(niet ingesteld)',
-    'store.restore.io': 'Terugzetten mislukt bij het schrijven ({detail}); de huidige database is niet gewijzigd.',
+    'store.restore.io':
+      'Terugzetten mislukt bij het schrijven ({detail}); de huidige database is niet gewijzigd.',
     'store.leftovers.noLastDay':
       'Er is nog geen laatste afhaaldag bekend; kaarten als teruggestuurd markeren kan nu alleen met de beheerderspincode.',
     'store.leftovers.beforeLastDay':
@@ -50,7 +52,8 @@ export const storeTexts = defineTexts(
     'store.dbUnreadable': 'The database {path} cannot be opened ({detail}).',
     'store.notInitialized':
       'This installation has not been set up for a distribution point yet. First run: balie init --point POINT-ID --name "Point name" --issuer-key issuer.pub.pem',
-    'store.invalidPointId': '"{value}" is not a valid point id: use capitals, digits and hyphens, like BIB-GENT.',
+    'store.invalidPointId':
+      '"{value}" is not a valid point id: use capitals, digits and hyphens, like BIB-GENT.',
     'store.invalidIssuerKey':
       'The issuer key is not a valid Ed25519 public key (PEM). Ask the issuer for the right .pub.pem file.',
     'store.pointHasData':
@@ -64,7 +67,8 @@ export const storeTexts = defineTexts(
     'store.restore.notABalieDb': '{path} is not a Lerarenkaart Balie backup; nothing was changed.',
     'store.restore.dbNewer':
       'This backup comes from a newer version of Lerarenkaart Balie (schema {found}; this version knows up to {supported}). Install the latest version first; nothing was changed.',
-    'store.restore.dbCorrupt': 'The backup {path} is damaged ({detail}); nothing was changed. Choose another backup.',
+    'store.restore.dbCorrupt':
+      'The backup {path} is damaged ({detail}); nothing was changed. Choose another backup.',
     'store.restore.targetForeign':
       "{path} is another program's database; it will not be overwritten. Choose another path (--db).",
     'store.restore.storeInUse':

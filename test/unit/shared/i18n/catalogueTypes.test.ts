@@ -54,7 +54,11 @@ describe('the text catalogue types', () => {
 
   it('refuses t() with an unknown key, missing params or wrong params', () => {
     const texts = defineTexts(
-      { 'a.plain': 'Klaar', 'a.card': 'Kaart {card}', 'a.n': { one: '{count} kaart', other: '{count} kaarten' } },
+      {
+        'a.plain': 'Klaar',
+        'a.card': 'Kaart {card}',
+        'a.n': { one: '{count} kaart', other: '{count} kaarten' },
+      },
       { 'a.plain': 'Done', 'a.card': 'Card {card}', 'a.n': { one: '{count} card', other: '{count} cards' } },
     );
     const t = translatorFor(texts, 'nl');

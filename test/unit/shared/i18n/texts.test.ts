@@ -12,7 +12,9 @@ function placeholders(entry: TextEntry): string[] {
 }
 
 function sampleParams(entry: TextEntry, count: number): Record<string, string | number> {
-  return Object.fromEntries(placeholders(entry).map((name) => [name, name === 'count' ? count : `«${name}»`]));
+  return Object.fromEntries(
+    placeholders(entry).map((name) => [name, name === 'count' ? count : `«${name}»`]),
+  );
 }
 
 describe('the one text catalogue', () => {
@@ -36,7 +38,8 @@ describe('the one text catalogue', () => {
     for (const [key, entry] of Object.entries(TEXTS.nl)) {
       const english = en[key];
       expect(english, key).toBeDefined();
-      if (english !== undefined) expect(placeholders(english).sort(), key).toEqual(placeholders(entry).sort());
+      if (english !== undefined)
+        expect(placeholders(english).sort(), key).toEqual(placeholders(entry).sort());
     }
   });
 
@@ -53,8 +56,12 @@ describe('the one text catalogue', () => {
   it('counts through the plural rules: 1 probleem, 120 problemen; 1 kaart, 2 kaarten', () => {
     const nl = textsFor('nl');
     const en = textsFor('en');
-    expect(nl('admin.import.refusedCount', { count: 1 })).toBe('Het pakket wordt niet ingelezen: 1 probleem.');
-    expect(nl('admin.import.refusedCount', { count: 120 })).toBe('Het pakket wordt niet ingelezen: 120 problemen.');
+    expect(nl('admin.import.refusedCount', { count: 1 })).toBe(
+      'Het pakket wordt niet ingelezen: 1 probleem.',
+    );
+    expect(nl('admin.import.refusedCount', { count: 120 })).toBe(
+      'Het pakket wordt niet ingelezen: 120 problemen.',
+    );
     expect(en('admin.import.refusedCount', { count: 1 })).toBe('The package is not imported: 1 problem.');
     expect(nl('group.done.title', { count: 1 })).toBe('Groepsafhaling bevestigd: 1 kaart');
     expect(nl('group.done.title', { count: 2 })).toBe('Groepsafhaling bevestigd: 2 kaarten');

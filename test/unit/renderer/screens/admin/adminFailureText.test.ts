@@ -6,7 +6,9 @@ const nl = (f: Parameters<typeof describeAdminFailure>[0]) => describeAdminFailu
 
 describe('Beheer failure texts', () => {
   it('fill in the contract failure fields', () => {
-    expect(nl({ ok: false, error: 'pin_too_short', minDigits: 6 })).toBe('De pincode is te kort: minstens 6 cijfers.');
+    expect(nl({ ok: false, error: 'pin_too_short', minDigits: 6 })).toBe(
+      'De pincode is te kort: minstens 6 cijfers.',
+    );
     expect(nl({ ok: false, error: 'year_not_after', cardYear: 2027, currentYear: 2028 })).toBe(
       'Kaartjaar 2027 komt niet na het huidige kaartjaar 2028.',
     );
@@ -20,7 +22,9 @@ describe('Beheer failure texts', () => {
 
   it('read PIN refusals and transport failures in the desk words', () => {
     expect(nl({ ok: false, error: 'pin_wrong', triesLeftBeforeLock: 1 })).toContain('Nog 1 poging voor');
-    expect(nl({ ok: false, error: 'unavailable', reason: 'network' })).toBe('Er ging iets mis. Probeer opnieuw.');
+    expect(nl({ ok: false, error: 'unavailable', reason: 'network' })).toBe(
+      'Er ging iets mis. Probeer opnieuw.',
+    );
     expect(describeAdminFailure({ ok: false, error: 'internal' }, translator('en'), 'en')).toMatch(
       /^Something went wrong/,
     );
