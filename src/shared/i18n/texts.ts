@@ -4,6 +4,7 @@ import type { Lang } from './lang';
 import { adminTexts } from './texts/adminTexts';
 import { appTexts } from './texts/appTexts';
 import { balieTexts } from './texts/balieTexts';
+import { cliTexts } from './texts/cliTexts';
 import { deskTexts } from './texts/deskTexts';
 import { groupTexts } from './texts/groupTexts';
 import { keyTexts } from './texts/keyTexts';
@@ -26,6 +27,7 @@ export const TEXTS = mergeTexts(
   storeTexts,
   updateTexts,
   reportTexts,
+  cliTexts,
 );
 
 export type TextKey = keyof typeof TEXTS.nl & string;

@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import { createPublicKey } from 'node:crypto';
 import { keyIdOf, loadPrivateKey } from '../../../platform/crypto/ed25519';
 import { ASSETS_DIR } from '../../../platform/paths';
-import { RELEASE_KEYS_DIR_ENV, bundledReleaseKeysDir, loadReleaseKeys } from '../../../platform/updates/releaseKeys';
+import {
+  RELEASE_KEYS_DIR_ENV,
+  bundledReleaseKeysDir,
+  loadReleaseKeys,
+} from '../../../platform/updates/releaseKeys';
 import { signFeed, stampFeed } from '../../../platform/updates/signedFeed';
 import { intOption, requiredOption } from '../argValues';
 import { CliRefusal, EXIT_OK, usageError } from '../cliIo';

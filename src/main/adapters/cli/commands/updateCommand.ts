@@ -9,7 +9,11 @@ import { policyPath } from '../../../platform/policy/policyPath';
 import { checkFeed, feedCheckJson } from '../../../platform/updates/feedCheck';
 import type { FeedCheckInput, FetchBytes } from '../../../platform/updates/feedCheck';
 import { feedMarkPath, readFeedMark } from '../../../platform/updates/feedMark';
-import { RELEASE_KEYS_DIR_ENV, bundledReleaseKeysDir, loadReleaseKeys } from '../../../platform/updates/releaseKeys';
+import {
+  RELEASE_KEYS_DIR_ENV,
+  bundledReleaseKeysDir,
+  loadReleaseKeys,
+} from '../../../platform/updates/releaseKeys';
 import { requiredOption, stringOption } from '../argValues';
 import { CliRefusal, EXIT_OK, EXIT_REFUSED, usageError } from '../cliIo';
 import type { CliIo } from '../cliIo';
