@@ -43,7 +43,7 @@ export const cliTexts = defineTexts(
     'cli.purge.currentRefused': 'Huidig kaartjaar: {problem}',
     'cli.purge.done':
       'Persoonsgegevens gewist: {cards} kaarten, {groups} groepsafhalingen. Kaartnummers en afhalingen blijven voor de rapporten.',
-    'cli.purge.backup': 'Back-up vooraf: {file}',
+    'cli.backupFirst': 'Back-up vooraf: {file}',
     'cli.purge.backupsLeft': {
       one: 'Let op: {count} back-up in {dir} bevat nog namen en stamboeknummers. Verwijder ze zodra de wissing gecontroleerd is.',
       other:
@@ -60,6 +60,45 @@ export const cliTexts = defineTexts(
     'cli.stats.gemeente': 'Gemeente',
     'cli.stats.cards': 'Kaarten',
     'cli.stats.collected': 'Afgehaald',
+    'cli.import.refused': 'Het pakket {file} is geweigerd; er is niets gewijzigd.',
+    'cli.import.already': 'Pakket {batchId} was al ingelezen; er is niets gewijzigd.',
+    'cli.import.summary':
+      '{head}: pakket {batchId} voor {pointId}, af te geven van {from} tot en met {until}.',
+    'cli.import.headPreview': 'Voorbeeld (nog niets gewijzigd)',
+    'cli.import.headDone': 'Ingelezen',
+    'cli.import.unsigned':
+      'LET OP: ingelezen zonder geldige handtekening van de uitgever (beheerder-uitzondering, in het auditlog).',
+    'cli.import.row.added': 'nieuw',
+    'cli.import.row.updated': 'bijgewerkt',
+    'cli.import.row.unchanged': 'ongewijzigd',
+    'cli.import.row.revoked': 'ingetrokken',
+    'cli.import.row.replaced': 'vervangen',
+    'cli.import.row.skippedOlder': 'overgeslagen (ouder)',
+    'cli.import.row.warnings': 'waarschuwingen',
+    'cli.init.done': 'Ingesteld: punt {pointId} ({pointName}), balie {deskId}, sleutel uitgever {keyId}.',
+    'cli.init.database': 'Database: {path}',
+    'cli.backup.exists': '{file} bestaat al; kies een nieuwe bestandsnaam. Er is niets overschreven.',
+    'cli.backup.done': 'Back-up gemaakt: {file}',
+    'cli.restore.done': 'Teruggezet: {file} (punt {pointId}, {cards} kaarten, schema {schema}).',
+    'cli.restore.newEpoch':
+      'Nieuw auditbereik {epoch} (terugzetten): het volgende rapport meldt dat aan de uitgever.',
+    'cli.restore.reportsCarried': {
+      one: '{count} ondertekend rapport van na de back-up blijft bewaard; de nummering gaat verder.',
+      other: '{count} ondertekende rapporten van na de back-up blijven bewaard; de nummering gaat verder.',
+    },
+    'cli.restore.before': 'De toestand van vóór het terugzetten is bewaard in: {file}',
+    'cli.leftovers.markOnly': '--staff en --admin-pin horen bij --mark-returned.',
+    'cli.writeFailed': '{file} kan niet geschreven worden ({detail}).',
+    'cli.leftovers.count': {
+      one: 'Niet afgehaald: {count} kaart.',
+      other: 'Niet afgehaald: {count} kaarten.',
+    },
+    'cli.leftovers.csv': 'Lijst voor de uitgever (zonder namen): {file}',
+    'cli.leftovers.noneLeft': 'Geen kaarten meer te markeren: alles was al teruggestuurd of afgehaald.',
+    'cli.leftovers.marked': {
+      one: '{count} kaart gemarkeerd als teruggestuurd naar de uitgever.',
+      other: '{count} kaarten gemarkeerd als teruggestuurd naar de uitgever.',
+    },
   },
   {
     'cli.verify.noKeysDir': 'The key folder {dir} does not exist.',
@@ -101,7 +140,7 @@ export const cliTexts = defineTexts(
     'cli.purge.currentRefused': 'Current card year: {problem}',
     'cli.purge.done':
       'Personal data erased: {cards} cards, {groups} group collections. Card numbers and collections stay for the reports.',
-    'cli.purge.backup': 'Backup first: {file}',
+    'cli.backupFirst': 'Backup first: {file}',
     'cli.purge.backupsLeft': {
       one: 'Note: {count} backup in {dir} still holds names and stamboeknummers. Delete it once the erasure is checked.',
       other:
@@ -117,5 +156,39 @@ export const cliTexts = defineTexts(
     'cli.stats.gemeente': 'Municipality',
     'cli.stats.cards': 'Cards',
     'cli.stats.collected': 'Collected',
+    'cli.import.refused': 'The package {file} was refused; nothing was changed.',
+    'cli.import.already': 'Package {batchId} was imported before; nothing was changed.',
+    'cli.import.summary': '{head}: package {batchId} for {pointId}, to hand out from {from} to {until}.',
+    'cli.import.headPreview': 'Preview (nothing changed yet)',
+    'cli.import.headDone': 'Imported',
+    'cli.import.unsigned':
+      'NOTE: imported without a valid issuer signature (admin exception, in the audit log).',
+    'cli.import.row.added': 'new',
+    'cli.import.row.updated': 'updated',
+    'cli.import.row.unchanged': 'unchanged',
+    'cli.import.row.revoked': 'revoked',
+    'cli.import.row.replaced': 'replaced',
+    'cli.import.row.skippedOlder': 'skipped (older)',
+    'cli.import.row.warnings': 'warnings',
+    'cli.init.done': 'Set up: point {pointId} ({pointName}), desk {deskId}, issuer key {keyId}.',
+    'cli.init.database': 'Database: {path}',
+    'cli.backup.exists': '{file} exists already; choose a new file name. Nothing was overwritten.',
+    'cli.backup.done': 'Backup made: {file}',
+    'cli.restore.done': 'Restored: {file} (point {pointId}, {cards} cards, schema {schema}).',
+    'cli.restore.newEpoch': 'New audit epoch {epoch} (restore): the next report tells the issuer.',
+    'cli.restore.reportsCarried': {
+      one: '{count} signed report from after the backup is kept; the numbering continues.',
+      other: '{count} signed reports from after the backup are kept; the numbering continues.',
+    },
+    'cli.restore.before': 'The state from before the restore is kept in: {file}',
+    'cli.leftovers.markOnly': '--staff and --admin-pin go with --mark-returned.',
+    'cli.writeFailed': '{file} cannot be written ({detail}).',
+    'cli.leftovers.count': { one: 'Not collected: {count} card.', other: 'Not collected: {count} cards.' },
+    'cli.leftovers.csv': 'List for the issuer (without names): {file}',
+    'cli.leftovers.noneLeft': 'No cards left to mark: everything was returned or collected already.',
+    'cli.leftovers.marked': {
+      one: '{count} card marked as returned to the issuer.',
+      other: '{count} cards marked as returned to the issuer.',
+    },
   },
 );

@@ -49,7 +49,7 @@ export const purgeCommand: Command = {
       if (!result.ok) throw new CliRefusal(describePurgeProblem(result));
       const r = result.value;
       io.out(t('cli.purge.done', { cards: r.cards, groups: r.groups }));
-      io.out(t('cli.purge.backup', { file: r.backup }));
+      io.out(t('cli.backupFirst', { file: r.backup }));
       io.out(t('cli.purge.backupsLeft', { count: r.backupsWithPersonalData.length, dir: ctx.backupDir }));
       return EXIT_OK;
     });
