@@ -99,6 +99,60 @@ export const cliTexts = defineTexts(
       one: '{count} kaart gemarkeerd als teruggestuurd naar de uitgever.',
       other: '{count} kaarten gemarkeerd als teruggestuurd naar de uitgever.',
     },
+    'cli.audit.anchor.hash': 'die regel is niet meer dezelfde',
+    'cli.audit.anchor.missing': 'die regel bestaat niet meer (het log is ingekort)',
+    'cli.audit.anchor.epoch': 'die regel hoort nu bij een ander auditbereik (epoch)',
+    'cli.audit.reason.hash': 'de inhoud is gewijzigd',
+    'cli.audit.reason.chain': 'de keten is onderbroken',
+    'cli.audit.reason.sequence': 'een regel ontbreekt of staat op een andere plaats',
+    'cli.audit.brokenAt': 'Auditlog NIET in orde bij regel {seq}: {reason}.',
+    'cli.audit.anchorBroken':
+      'Auditlog NIET in orde: ondertekend rapport {report} droeg auditregel {seq}, maar {reason}. Het log is herschreven nadat het rapport vertrok.',
+    'cli.audit.ok': {
+      one: 'Auditlog in orde: {count} regel, keten en hashes kloppen.',
+      other: 'Auditlog in orde: {count} regels, keten en hashes kloppen.',
+    },
+    'cli.audit.anchors': {
+      one: 'Ondertekende rapporten: {count} kop klopt met het log{beforeRestore}.',
+      other: 'Ondertekende rapporten: {count} koppen kloppen met het log{beforeRestore}.',
+    },
+    'cli.audit.beforeRestore': '; {count} van vóór een teruggezette back-up (niet in dit log)',
+    'cli.audit.unknownSub': 'Onbekend: audit {sub}. Gebruik: audit [verify]',
+    'cli.pin.notDigits': 'De pincode bestaat alleen uit cijfers.',
+    'cli.pin.tooShort': 'De pincode heeft minstens {n} cijfers.',
+    'cli.pin.tooLong': 'De pincode heeft hoogstens {n} cijfers.',
+    'cli.pin.tooSimple':
+      'Die pincode is te makkelijk te raden (zelfde cijfer of een reeks). Kies een andere.',
+    'cli.pin.currentRequired': 'Er is al een pincode: geef ook --current met de huidige pincode.',
+    'cli.pin.done': 'Beheerderspincode ingesteld.',
+    'cli.keys.keyid': 'keyid: {keyId}',
+    'cli.keys.enrolAs': 'Naam bij de uitgever: {file}',
+    'cli.keys.rotated':
+      'Nieuwe sleutel: laat de uitgever die bewaren als {file}, naast de vorige (rapporten met de oude sleutel blijven geldig).',
+    'cli.keys.exported': 'Geëxporteerd naar {file}; de uitgever bewaart die als {enrolAs}.',
+    'cli.newYear.nothingToClose':
+      'Er is nog geen kaartpakket ingelezen: er is geen jaar af te sluiten. Lees het pakket van het nieuwe jaar gewoon in. Er is niets veranderd.',
+    'cli.newYear.notAfter':
+      'Kaartjaar {year} komt niet na het huidige kaartjaar {current}: een nieuw jaar moet later zijn. Er is niets veranderd.',
+    'cli.report.noBatches': 'Er is nog geen kaartpakket ingelezen: er is niets te rapporteren.',
+    'cli.newYear.writeFailed':
+      'Het eindrapport kan niet geschreven worden naar {file} ({detail}). De restkaarten zijn als teruggestuurd gemarkeerd; het jaar is nog niet afgesloten. Probeer opnieuw met een andere --report.',
+    'cli.newYear.cardYearRequired': 'Optie --card-year is verplicht.',
+    'cli.newYear.pinRequired':
+      'De beheerderspincode is verplicht: --admin-pin PIN, of de omgevingsvariabele {env}.',
+    'cli.newYear.closed': 'Kaartjaar {previous} afgesloten; deze balie hoort nu bij kaartjaar {year}.',
+    'cli.newYear.leftovers': 'Restkaarten als teruggestuurd gemarkeerd: {n}.',
+    'cli.newYear.finalReport':
+      'Eindrapport {sequence} van {previous}: {file} ({collected} van {cards} kaarten afgehaald) — bezorg het aan de uitgever.',
+    'cli.newYear.archive':
+      'Archief van {previous} ({cards} kaarten): {file}. Het blijft bewaard tot de bewaartermijn om is; daarna wist balie purge er de namen uit.',
+    'cli.newYear.epoch':
+      'Nieuw auditbereik {epoch} (jaarovergang). Lees nu het eerste pakket van {year} in: balie import PAKKET.lkb',
+    'cli.report.writeFailed': 'Het rapport kan niet geschreven worden naar {file} ({detail}).',
+    'cli.report.done': 'Rapport {sequence} geschreven: {file} ({collected} van {cards} kaarten afgehaald).',
+    'cli.report.signedWith': 'Ondertekend met sleutel {keyId}.',
+    'cli.report.newKey':
+      'Nieuwe sleutel gemaakt: bezorg de publieke sleutel aan de uitgever (balie keys --export BESTAND).',
   },
   {
     'cli.verify.noKeysDir': 'The key folder {dir} does not exist.',
@@ -190,5 +244,57 @@ export const cliTexts = defineTexts(
       one: '{count} card marked as returned to the issuer.',
       other: '{count} cards marked as returned to the issuer.',
     },
+    'cli.audit.anchor.hash': 'that entry is no longer the same',
+    'cli.audit.anchor.missing': 'that entry no longer exists (the log was cut short)',
+    'cli.audit.anchor.epoch': 'that entry now belongs to another audit epoch',
+    'cli.audit.reason.hash': 'the contents were changed',
+    'cli.audit.reason.chain': 'the chain is broken',
+    'cli.audit.reason.sequence': 'an entry is missing or in another place',
+    'cli.audit.brokenAt': 'Audit log NOT in order at entry {seq}: {reason}.',
+    'cli.audit.anchorBroken':
+      'Audit log NOT in order: signed report {report} carried audit entry {seq}, but {reason}. The log was rewritten after the report left.',
+    'cli.audit.ok': {
+      one: 'Audit log in order: {count} entry, chain and hashes match.',
+      other: 'Audit log in order: {count} entries, chain and hashes match.',
+    },
+    'cli.audit.anchors': {
+      one: 'Signed reports: {count} head matches the log{beforeRestore}.',
+      other: 'Signed reports: {count} heads match the log{beforeRestore}.',
+    },
+    'cli.audit.beforeRestore': '; {count} from before a restored backup (not in this log)',
+    'cli.audit.unknownSub': 'Unknown: audit {sub}. Use: audit [verify]',
+    'cli.pin.notDigits': 'The PIN consists of digits only.',
+    'cli.pin.tooShort': 'The PIN has at least {n} digits.',
+    'cli.pin.tooLong': 'The PIN has at most {n} digits.',
+    'cli.pin.tooSimple': 'That PIN is too easy to guess (the same digit or a run). Choose another one.',
+    'cli.pin.currentRequired': 'A PIN is set already: also give --current with the current PIN.',
+    'cli.pin.done': 'Admin PIN set.',
+    'cli.keys.keyid': 'keyid: {keyId}',
+    'cli.keys.enrolAs': 'Name at the issuer: {file}',
+    'cli.keys.rotated':
+      'New key: have the issuer keep it as {file}, next to the previous one (reports with the old key stay valid).',
+    'cli.keys.exported': 'Exported to {file}; the issuer keeps it as {enrolAs}.',
+    'cli.newYear.nothingToClose':
+      'No card package has been imported yet: there is no year to close. Simply import the package of the new year. Nothing was changed.',
+    'cli.newYear.notAfter':
+      'Card year {year} does not come after the current card year {current}: a new year must be later. Nothing was changed.',
+    'cli.report.noBatches': 'No card package has been imported yet: there is nothing to report.',
+    'cli.newYear.writeFailed':
+      'The final report cannot be written to {file} ({detail}). The leftover cards are marked as returned; the year is not closed yet. Try again with another --report.',
+    'cli.newYear.cardYearRequired': 'Option --card-year is required.',
+    'cli.newYear.pinRequired':
+      'The admin PIN is required: --admin-pin PIN, or the environment variable {env}.',
+    'cli.newYear.closed': 'Card year {previous} closed; this desk now belongs to card year {year}.',
+    'cli.newYear.leftovers': 'Leftover cards marked as returned: {n}.',
+    'cli.newYear.finalReport':
+      'Final report {sequence} of {previous}: {file} ({collected} of {cards} cards collected) — deliver it to the issuer.',
+    'cli.newYear.archive':
+      'Archive of {previous} ({cards} cards): {file}. It is kept until the retention period is over; then balie purge erases the names from it.',
+    'cli.newYear.epoch':
+      'New audit epoch {epoch} (year rollover). Now import the first package of {year}: balie import PAKKET.lkb',
+    'cli.report.writeFailed': 'The report cannot be written to {file} ({detail}).',
+    'cli.report.done': 'Report {sequence} written: {file} ({collected} of {cards} cards collected).',
+    'cli.report.signedWith': 'Signed with key {keyId}.',
+    'cli.report.newKey': 'New key made: deliver the public key to the issuer (balie keys --export BESTAND).',
   },
 );
