@@ -6,6 +6,9 @@ import { CliRefusal, EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
 import { adminPinArg } from '../adminPinArg';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 export const settingsCommand: Command = {
   name: 'settings',
@@ -52,7 +55,7 @@ export const settingsCommand: Command = {
           switch (result.error) {
             case 'last_day_after_batches':
               throw new CliRefusal(
-                `De laatste afhaaldag kan niet later zijn dan die van de uitgever (${belgianDate(result.batchesUntil)}).`,
+                t('cli.settings.lastDayAfterBatches', { day: belgianDate(result.batchesUntil) }),
               );
             case 'invalid_request':
             case 'pin_not_set':
@@ -70,15 +73,24 @@ export const settingsCommand: Command = {
         return EXIT_OK;
       }
       io.out(
-        `Punt: ${settings.pointId ?? '—'} (${settings.pointName ?? '—'}), balie ${settings.deskId ?? '—'}`,
+        t('cli.settings.point', {
+          pointId: settings.pointId ?? '—',
+          pointName: settings.pointName ?? '—',
+          deskId: settings.deskId ?? '—',
+        }),
       );
       io.out(
-        `Laatste afhaaldag: ${settings.effectiveLastDay ? belgianDate(settings.effectiveLastDay) : '—'}${settings.ownLastDay ? ' (eigen instelling)' : ''}`,
+        t('cli.settings.lastDay', {
+          day: settings.effectiveLastDay ? belgianDate(settings.effectiveLastDay) : '—',
+          own: settings.ownLastDay ? t('cli.settings.own') : '',
+        }),
       );
-      io.out(`Medewerkers: ${settings.staff.length > 0 ? settings.staff.join(', ') : '(vrije invoer)'}`);
       io.out(
-        `Maximum groepsgrootte: ${settings.maxGroupSize}   Bewaartermijn na laatste dag: ${settings.retentionDays} dagen`,
+        t('cli.settings.staff', {
+          staff: settings.staff.length > 0 ? settings.staff.join(', ') : t('cli.settings.freeStaff'),
+        }),
       );
+      io.out(t('cli.settings.limits', { max: settings.maxGroupSize, count: settings.retentionDays }));
       return EXIT_OK;
     }),
 };
