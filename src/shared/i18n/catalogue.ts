@@ -60,6 +60,11 @@ export function defineTexts<const NL extends Texts, const EN extends Texts>(
   return { nl, en };
 }
 
+/** The keys whose text takes no params: what a table of labels may hold. */
+export type PlainKeyOf<NL extends Texts> = {
+  [K in keyof NL & string]: [ParamsOf<NL[K]>] extends [never] ? K : never;
+}[keyof NL & string];
+
 type ParamValue<P> = P extends 'count' ? number : string | number;
 export type TextParams<E> = { readonly [P in ParamsOf<E>]: ParamValue<P> };
 export type ParamsArg<E> = [ParamsOf<E>] extends [never] ? [] : [params: TextParams<E>];

@@ -8,9 +8,16 @@ import type {
 } from '../report/aggregate';
 import type { EnrolmentProblemReason, ReportRefusal } from '../report/reportPayload';
 import type { Lang } from './lang';
-import { textsFor } from './texts';
+import type { Translate } from './catalogue';
+import { translatorFor } from './catalogue';
+import { reportTexts } from './texts/reportTexts';
 
 /** Messages for the issuer's report check, in Dutch (default) and English. */
+const translators: Partial<Record<Lang, Translate<typeof reportTexts.nl>>> = {};
+function textsFor(lang: Lang): Translate<typeof reportTexts.nl> {
+  return (translators[lang] ??= translatorFor(reportTexts, lang));
+}
+
 export type ReportLang = Lang;
 
 export function reportRefusalText(reason: ReportRefusal, lang: ReportLang = 'nl'): string {

@@ -1,20 +1,22 @@
-import type { ParamsOf, Translate } from './catalogue';
+import type { PlainKeyOf, Translate } from './catalogue';
 import { mergeTexts, translatorFor } from './catalogue';
 import type { Lang } from './lang';
 import { adminTexts } from './texts/adminTexts';
 import { appTexts } from './texts/appTexts';
 import { balieTexts } from './texts/balieTexts';
-import { cliTexts } from './texts/cliTexts';
 import { deskTexts } from './texts/deskTexts';
 import { groupTexts } from './texts/groupTexts';
 import { keyTexts } from './texts/keyTexts';
 import { overviewTexts } from './texts/overviewTexts';
-import { reportTexts } from './texts/reportTexts';
 import { scanTexts } from './texts/scanTexts';
 import { storeTexts } from './texts/storeTexts';
 import { updateTexts } from './texts/updateTexts';
 
-/** Every text a person reads, by area; the renderer, the CLI and the reports all read it here. */
+/**
+ * The texts of the desk: its screens and every refusal the desk, Beheer and the CLI share. The CLI
+ * adds its own words (texts/cliTexts.ts) and the issuer's report check has its own area
+ * (texts/reportTexts.ts), so the renderer bundle carries neither.
+ */
 export const TEXTS = mergeTexts(
   appTexts,
   balieTexts,
@@ -26,8 +28,6 @@ export const TEXTS = mergeTexts(
   deskTexts,
   storeTexts,
   updateTexts,
-  reportTexts,
-  cliTexts,
 );
 
 export type TextKey = keyof typeof TEXTS.nl & string;
@@ -41,6 +41,4 @@ export function textsFor(lang: Lang): Translator {
 }
 
 /** A key whose text takes no params: what a table of labels may hold. */
-export type PlainTextKey = {
-  [K in TextKey]: [ParamsOf<(typeof TEXTS.nl)[K]>] extends [never] ? K : never;
-}[TextKey];
+export type PlainTextKey = PlainKeyOf<typeof TEXTS.nl>;

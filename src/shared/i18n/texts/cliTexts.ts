@@ -1,7 +1,7 @@
 import { defineTexts } from '../catalogue';
 
 /** The CLI's own words (keys start with 'cli.'); its refusals come from the other areas. */
-export const cliTexts = defineTexts(
+export const cliCommandTexts = defineTexts(
   {
     'cli.verify.noKeysDir': 'De map met sleutels {dir} bestaat niet.',
     'cli.verify.unreadable': '{file}: kan niet gelezen worden ({detail}).',

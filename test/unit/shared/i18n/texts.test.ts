@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { renderEntry } from '../../../../src/shared/i18n/catalogue';
+import { mergeTexts, renderEntry } from '../../../../src/shared/i18n/catalogue';
 import type { TextEntry } from '../../../../src/shared/i18n/catalogue';
 import type { Lang } from '../../../../src/shared/i18n/lang';
-import { TEXTS, textsFor } from '../../../../src/shared/i18n/texts';
+import { TEXTS as DESK_TEXTS, textsFor } from '../../../../src/shared/i18n/texts';
+import { cliCommandTexts } from '../../../../src/shared/i18n/texts/cliTexts';
+import { reportTexts } from '../../../../src/shared/i18n/texts/reportTexts';
+
+/** Every area at once; merging also refuses a key two areas both define. */
+const TEXTS = mergeTexts(DESK_TEXTS, cliCommandTexts, reportTexts);
 
 const LANGS: readonly Lang[] = ['nl', 'en'];
 

@@ -15,8 +15,8 @@ import { describeDeskProblem } from '../../../../shared/i18n/deskText';
 import { adminPinArg } from '../adminPinArg';
 import { formatProblemList } from './formatProblems';
 import { countProblems } from '../../../../shared/batch/problemCollector';
-import type { PlainTextKey } from '../../../../shared/i18n/texts';
 import { cliTexts } from '../cliTexts';
+import type { CliPlainKey } from '../cliTexts';
 
 const t = cliTexts();
 
@@ -123,7 +123,7 @@ function printSummary(io: CliIo, s: ImportSummary, preview: boolean): void {
   if (s.signature === 'unsigned_override') {
     io.out(t('cli.import.unsigned'));
   }
-  const rows: [PlainTextKey, number][] = [
+  const rows: [CliPlainKey, number][] = [
     ['cli.import.row.added', s.added],
     ['cli.import.row.updated', s.updated],
     ['cli.import.row.unchanged', s.unchanged],
