@@ -12,9 +12,12 @@ export interface PluralText {
 export type TextEntry = string | PluralText;
 export type Texts = Readonly<Record<string, TextEntry>>;
 
-/** `'Kaart {card} van {point}'` → `'card' | 'point'`. */
+/**
+ * `'Kaart {card} van {point}'` → `'card' | 'point'`. Braces around text with a space or a quote
+ * (`{ "key": value }` in an example) are text, not a placeholder, as in fillTemplate.
+ */
 export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
-  ? Name | Placeholders<Rest>
+  ? (Name extends `${string}${' ' | '"'}${string}` ? never : Name) | Placeholders<Rest>
   : never;
 
 /** The parameters a text needs: its placeholders, and `count` for a plural text. */

@@ -8,6 +8,7 @@ import { deskTexts } from './texts/deskTexts';
 import { groupTexts } from './texts/groupTexts';
 import { keyTexts } from './texts/keyTexts';
 import { overviewTexts } from './texts/overviewTexts';
+import { policyTexts } from './texts/policyTexts';
 import { scanTexts } from './texts/scanTexts';
 import { storeTexts } from './texts/storeTexts';
 import { updateTexts } from './texts/updateTexts';
@@ -28,6 +29,7 @@ export const TEXTS = mergeTexts(
   deskTexts,
   storeTexts,
   updateTexts,
+  policyTexts,
 );
 
 export type TextKey = keyof typeof TEXTS.nl & string;
