@@ -4,7 +4,7 @@ import globals from 'globals';
 import local from './eslint-rules/layering.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report', 'bench/results'] },
+  { ignores: ['node_modules', '.tsbuild', 'out', 'dist', 'test-results', 'playwright-report', 'bench/results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
