@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import local from './eslint-rules/layering.js';
 
 export default tseslint.config(
@@ -16,6 +17,19 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
     },
+  },
+  {
+    // No import cycles: a cycle means two modules are one module, or one of them holds a third's job.
+    // The node resolver of import-x resolves the extension-less relative imports to .ts/.tsx files.
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Without these import-x parses only .js files and sees no dependency of a .ts module.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src/shared/**'],

@@ -5,7 +5,7 @@ import type { KeyObject } from 'node:crypto';
 import { fail, ok } from '../../../shared/result';
 import type { Failure, Result } from '../../../shared/result';
 import { generateKeyPair, keyIdOf, loadPrivateKey, loadPublicKey } from '../crypto/ed25519';
-import { isSealedKey } from './keySealing';
+import { isSealedKey } from './sealedKeyMarker';
 
 /**
  * Where the installation's report-signing key lives: next to the database, private key mode 0600.

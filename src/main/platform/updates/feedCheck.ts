@@ -6,7 +6,7 @@ import { verifyFeedSignature } from './signedFeed';
 import { channelFileName, compareSemver, stagingFraction, updateInfoSchema } from './updateInfo';
 import type { UpdateInfo } from './updateInfo';
 import { brusselsMinuteOfDay, formatWindow, insideWindow } from './updatePolicy';
-import type { InstallWindow } from './updatePolicy';
+import type { InstallWindow } from '../policy/parsePolicy';
 
 /**
  * The one reader of the update feed, shared by the shell (before electron-updater may download)

@@ -1,5 +1,6 @@
 import { compareSemver, isWithinRollout } from './updateInfo';
 import type { UpdateInfo } from './updateInfo';
+import type { InstallWindow } from '../policy/parsePolicy';
 
 /**
  * When to check, download and install an update: pure decisions over (now, state, settings,
@@ -13,12 +14,6 @@ import type { UpdateInfo } from './updateInfo';
  * - install only when the app quits, or inside the policy's install hours (Brussels time) when
  *   the desk has been idle for `minIdleMsBeforeInstall`; never while a hand-out or import runs.
  */
-export interface InstallWindow {
-  /** Minutes after midnight, Europe/Brussels. `from > to` wraps past midnight (22:00–06:00). */
-  fromMinute: number;
-  toMinute: number;
-}
-
 export interface UpdateSettings {
   enabled: boolean;
   feedUrl: string | null;
