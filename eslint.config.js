@@ -4,8 +4,20 @@ import globals from 'globals';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import local from './eslint-rules/layering.js';
 
+const NO_DEFAULT_EXPORT = { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' };
+
 export default tseslint.config(
-  { ignores: ['node_modules', '.tsbuild', 'out', 'dist', 'test-results', 'playwright-report', 'bench/results'] },
+  {
+    ignores: [
+      'node_modules',
+      '.tsbuild',
+      'out',
+      'dist',
+      'test-results',
+      'playwright-report',
+      'bench/results',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,7 +27,7 @@ export default tseslint.config(
       'local/layering': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': ['error', NO_DEFAULT_EXPORT],
     },
   },
   {
@@ -27,7 +39,9 @@ export default tseslint.config(
       // Without these import-x parses only .js files and sees no dependency of a .ts module.
       'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.json'] })],
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.json'] }),
+      ],
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
@@ -37,9 +51,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname', '__filename', 'global'].map(
-          (name) => ({ name, message: 'src/shared is pure: no Node or DOM globals.' }),
-        ),
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'process',
+          'Buffer',
+          'require',
+          '__dirname',
+          '__filename',
+          'global',
+        ].map((name) => ({ name, message: 'src/shared is pure: no Node or DOM globals.' })),
       ],
     },
   },
@@ -57,12 +80,41 @@ export default tseslint.config(
     },
   },
   {
+    // The app reads the wall clock in one place (src/shared/time/clock.ts) and gets a Clock injected
+    // everywhere else, so tests can fix or move time. `new Date(value)` only parses: allowed.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/shared/time/clock.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'Read time through the injected Clock (src/shared/time/clock.ts).',
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        NO_DEFAULT_EXPORT,
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message:
+            'Read time through the injected Clock (src/shared/time/clock.ts); new Date(value) is fine.',
+        },
+      ],
+    },
+  },
+  {
     // Durations belong in `npm run bench`: a test that times itself fails on a loaded CI machine.
     files: ['test/**'],
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'performance', property: 'now', message: 'Tests never time themselves: measure in bench/.' },
+        {
+          object: 'performance',
+          property: 'now',
+          message: 'Tests never time themselves: measure in bench/.',
+        },
       ],
     },
   },
