@@ -1,4 +1,5 @@
-import { compareSemver, isWithinRollout } from './updateInfo';
+import semver from 'semver';
+import { isWithinRollout } from './updateInfo';
 import type { UpdateInfo } from './updateInfo';
 import type { InstallWindow } from '../policy/parsePolicy';
 
@@ -168,7 +169,8 @@ export function judgeRelease(
   currentVersion: string,
   stagingUserId: string | null,
 ): CheckVerdict {
-  const order = compareSemver(info.version, currentVersion);
+  // semver, as electron-updater compares; it throws on a version it cannot read.
+  const order = semver.compare(info.version, currentVersion);
   if (order === 0) return 'up_to_date';
   if (order < 0) return 'older_on_server';
   return isWithinRollout(info.stagingPercentage, stagingUserId) ? 'newer_available' : 'outside_rollout';
