@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import local from './eslint-rules/layering.js';
+import cycles from './eslint-rules/typeCycles.js';
 
 const NO_DEFAULT_EXPORT = { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' };
 
@@ -34,7 +35,7 @@ export default tseslint.config(
     // No import cycles: a cycle means two modules are one module, or one of them holds a third's job.
     // The node resolver of import-x resolves the extension-less relative imports to .ts/.tsx files.
     files: ['src/**/*.{ts,tsx}', 'test/**/*.ts'],
-    plugins: { 'import-x': importX },
+    plugins: { 'import-x': importX, cycles },
     settings: {
       // Without these import-x parses only .js files and sees no dependency of a .ts module.
       'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
@@ -43,7 +44,11 @@ export default tseslint.config(
         createNodeResolver({ extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.json'] }),
       ],
     },
-    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // import-x skips `import type`; this one counts it (eslint-rules/typeCycles.js).
+      'cycles/no-type-cycle': 'error',
+    },
   },
   {
     files: ['src/shared/**'],

@@ -32,6 +32,15 @@ beforeAll(() => {
     'src/main/platform/b/second.ts',
     "import { first } from '../a/first';\nexport const second = (): number => first() - 1;\n",
   );
+  // One way a value, the other way only a type: the shape of the old installationKey ↔ keySealing pair.
+  write(
+    'src/main/keys/reader.ts',
+    "import { isSealed } from './sealer';\nexport interface Protector {\n  open(b: string): string;\n}\nexport const read = (b: string): boolean => isSealed(b);\n",
+  );
+  write(
+    'src/main/keys/sealer.ts',
+    "import type { Protector } from './reader';\nexport const isSealed = (b: string): boolean => b.startsWith('S');\nexport const plain: Protector = { open: (b) => b };\n",
+  );
   write(
     'src/shared/pure/alone.ts',
     "import { leaf } from './leaf';\nexport const alone = (): number => leaf;\n",
@@ -47,8 +56,17 @@ afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 describe('eslint.config.js', () => {
   it('reports two modules that import each other, on both sides', async () => {
-    expect(await findings('src/main/platform/a/first.ts')).toEqual([{ rule: 'import-x/no-cycle', line: 1 }]);
-    expect(await findings('src/main/platform/b/second.ts')).toEqual([{ rule: 'import-x/no-cycle', line: 1 }]);
+    const both = [
+      { rule: 'import-x/no-cycle', line: 1 },
+      { rule: 'cycles/no-type-cycle', line: 1 },
+    ];
+    expect(await findings('src/main/platform/a/first.ts')).toEqual(both);
+    expect(await findings('src/main/platform/b/second.ts')).toEqual(both);
+  });
+
+  it('reports a cycle closed by a type-only import, which import-x/no-cycle does not see', async () => {
+    expect(await findings('src/main/keys/reader.ts')).toEqual([{ rule: 'cycles/no-type-cycle', line: 1 }]);
+    expect(await findings('src/main/keys/sealer.ts')).toEqual([{ rule: 'cycles/no-type-cycle', line: 1 }]);
   });
 
   it('leaves an import that goes one way alone', async () => {
