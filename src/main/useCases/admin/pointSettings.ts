@@ -7,7 +7,7 @@ import { isIsoDate } from '../../../shared/time/brussels';
 import { checkAdminPin } from './adminPin';
 import type { CheckAdminPinFailure } from './adminPin';
 import { appendAudit } from '../../store/audit/auditLog';
-import { DEFAULT_MAX_GROUP_SIZE, maxGroupSize } from '../desk/collectGroup';
+import { DEFAULT_MAX_GROUP_SIZE, maxGroupSize } from './groupSize';
 import { pointLastDay } from './pointLastDay';
 import { staffList } from './staff';
 import { getSetting, setSetting } from '../../store/settings';
