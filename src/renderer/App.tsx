@@ -2,7 +2,7 @@ import type { PlainTextKey } from '../shared/i18n/texts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionInfo } from '../shared/api/apiTypes';
 import type { ApiClient, ApiFailure } from '../shared/api/contract';
-import type { Lang } from '../shared/i18n/lang';
+import type { Lang } from '../shared/lang';
 import { AdminScreen } from './screens/AdminScreen';
 import { BalieScreen } from './screens/BalieScreen';
 import { GroupScreen } from './screens/GroupScreen';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Lang } from '../../shared/i18n/lang';
+import type { Lang } from '../../shared/lang';
 import { textsFor } from '../../shared/i18n/texts';
 import type { Translator } from '../../shared/i18n/texts';
 

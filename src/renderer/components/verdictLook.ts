@@ -1,6 +1,6 @@
 import type { CardCheck } from '../../shared/api/apiTypes';
 import { belgianDate, describeCardRefusal, describeDeskProblem } from '../../shared/i18n/deskText';
-import type { Lang } from '../../shared/i18n/lang';
+import type { Lang } from '../../shared/lang';
 import { assertNever } from '../../shared/result';
 import { brusselsDate, brusselsTime } from '../../shared/time/brussels';
 import type { Translate } from '../app/i18n';

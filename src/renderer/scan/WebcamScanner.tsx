@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { type Translate, useLang } from '../app/i18n';
 import { SCAN_OK_BEEP, beep, flash } from './feedback';
 import { createRepeatFilter } from './repeatFilter';
-import { fillTemplate } from '../../shared/i18n/catalogue';
+import { fillTemplate } from '../../shared/i18n/texts/catalogue';
 import type { TextKey } from '../../shared/i18n/texts';
 import { AIM_FRAME, type GreyImage, type StrategyCursor, decodeFrame, greyFromRgba } from './webcamDecode';
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/lang';
+import type { Lang } from '../lang';
 import { brusselsDate, brusselsTime } from '../time/brussels';
 
 /** What the desk prints when one teacher collects the cards of a group of colleagues. */

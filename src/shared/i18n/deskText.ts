@@ -1,7 +1,7 @@
 import type { CardRefusal } from '../desk/cardVerdict';
 import { assertNever } from '../result';
 import { brusselsDate, brusselsTime } from '../time/brussels';
-import type { Lang } from './lang';
+import type { Lang } from '../lang';
 import { textsFor } from './texts';
 
 /** `2027-01-05` → `05-01-2027`, as Belgians write dates. */

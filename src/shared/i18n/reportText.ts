@@ -7,9 +7,9 @@ import type {
   SequenceGap,
 } from '../report/aggregate';
 import type { EnrolmentProblemReason, ReportRefusal } from '../report/reportPayload';
-import type { Lang } from './lang';
-import type { Translate } from './catalogue';
-import { translatorFor } from './catalogue';
+import type { Lang } from '../lang';
+import type { Translate } from './texts/catalogue';
+import { translatorFor } from './texts/catalogue';
 import { reportTexts } from './texts/reportTexts';
 
 /** Messages for the issuer's report check, in Dutch (default) and English. */

@@ -1,6 +1,6 @@
 import { assertNever } from '../result';
 import { belgianDate, describeDeskProblem } from './deskText';
-import type { Lang } from './lang';
+import type { Lang } from '../lang';
 import { textsFor } from './texts';
 
 /** Why a backup file cannot be restored. */

@@ -1,5 +1,5 @@
 import type { CardStatus } from '../cards/cardStatus';
-import type { Lang } from './lang';
+import type { Lang } from '../lang';
 import { textsFor } from './texts';
 
 export function statusLabel(status: CardStatus, lang: Lang = 'nl'): string {

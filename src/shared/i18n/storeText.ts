@@ -1,5 +1,5 @@
 import { assertNever } from '../result';
-import type { Lang } from './lang';
+import type { Lang } from '../lang';
 import { textsFor } from './texts';
 
 /** Failures of opening, initialising and importing, as people read them. */

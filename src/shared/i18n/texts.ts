@@ -1,6 +1,6 @@
-import type { PlainKeyOf, Translate } from './catalogue';
-import { mergeTexts, translatorFor } from './catalogue';
-import type { Lang } from './lang';
+import type { PlainKeyOf, Translate } from './texts/catalogue';
+import { mergeTexts, translatorFor } from './texts/catalogue';
+import type { Lang } from '../lang';
 import { adminTexts } from './texts/adminTexts';
 import { appTexts } from './texts/appTexts';
 import { balieTexts } from './texts/balieTexts';

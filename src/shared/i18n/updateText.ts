@@ -1,5 +1,5 @@
 import { assertNever } from '../result';
-import type { Lang } from './lang';
+import type { Lang } from '../lang';
 import { textsFor } from './texts';
 
 /** Why a desk refuses an update feed (src/main/platform/updates/feedCheck.ts). */

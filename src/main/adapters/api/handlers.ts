@@ -20,7 +20,7 @@ import { checkAdminPin, hasAdminPin, setAdminPin } from '../../useCases/admin/ad
 import type { AdminGrant, CheckAdminPinFailure } from '../../useCases/admin/adminPin';
 import { readAuditView } from '../../useCases/admin/auditView';
 import { backupNow, listBackupInfo } from '../../useCases/admin/backups';
-import { readOverview, readPostcodeMap } from '../../useCases/admin/overview';
+import { readOverview, readPostcodeMap } from '../../useCases/overview/overview';
 import { changePointSettings, readPointSettings } from '../../useCases/admin/pointSettings';
 import { readSession } from '../../useCases/admin/session';
 import type { ShellFacts } from '../../useCases/admin/session';

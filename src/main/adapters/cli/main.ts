@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { defaultDbPath } from '../../platform/paths';
-import { CliRefusal, EXIT_REFUSED, EXIT_USAGE, processIo } from './cliIo';
-import type { CliIo } from './cliIo';
-import type { Command } from './command';
+import { CliRefusal, EXIT_REFUSED, EXIT_USAGE, processIo } from './kit/cliIo';
+import type { CliIo } from './kit/cliIo';
+import type { Command } from './kit/command';
 import { COMMANDS } from './commands';
-import { cliTexts } from './cliTexts';
+import { cliTexts } from './kit/cliTexts';
 
 const t = cliTexts();
 

@@ -1,6 +1,6 @@
 import type { ApiFailure } from '../../../shared/api/contract';
 import { belgianDate, describeDeskProblem } from '../../../shared/i18n/deskText';
-import type { Lang } from '../../../shared/i18n/lang';
+import type { Lang } from '../../../shared/lang';
 import { describeStoreProblem } from '../../../shared/i18n/storeText';
 import { assertNever } from '../../../shared/result';
 import { transportFailureText } from '../../app/apiFailureText';

@@ -4,7 +4,7 @@ import { Icon } from '../../app/icons';
 import { fullName, groupedCard } from '../../components/cardDisplay';
 import type { VerdictLook } from '../../components/verdictLook';
 import { lookOfCheck } from '../../components/verdictLook';
-import type { Lang } from '../../../shared/i18n/lang';
+import type { Lang } from '../../../shared/lang';
 import type { GroupCard } from './groupTypes';
 
 function lookOfItem(item: GroupCard, t: Translate, lang: Lang): VerdictLook | null {

@@ -1,4 +1,4 @@
-import type { Lang } from '../../../shared/i18n/lang';
+import type { Lang } from '../../../shared/lang';
 import { belgianDate } from '../../../shared/i18n/deskText';
 import { brusselsDate, brusselsTime } from '../../../shared/time/brussels';
 

@@ -1,4 +1,4 @@
-import { defineTexts } from '../catalogue';
+import { defineTexts } from './catalogue';
 
 /** Strings of the admin screen (keys start with 'admin.'). */
 export const adminTexts = defineTexts(

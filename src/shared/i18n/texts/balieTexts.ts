@@ -1,4 +1,4 @@
-import { defineTexts } from '../catalogue';
+import { defineTexts } from './catalogue';
 
 /** Strings of the balie screen and the shared desk components (keys start with 'balie.'). */
 export const balieTexts = defineTexts(

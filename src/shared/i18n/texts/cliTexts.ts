@@ -1,4 +1,4 @@
-import { defineTexts } from '../catalogue';
+import { defineTexts } from './catalogue';
 
 /** The CLI's own words (keys start with 'cli.'); its refusals come from the other areas. */
 export const cliCommandTexts = defineTexts(

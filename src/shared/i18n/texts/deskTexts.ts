@@ -1,4 +1,4 @@
-import { defineTexts } from '../catalogue';
+import { defineTexts } from './catalogue';
 
 /** Why the desk refuses a card or an action, as every screen and the CLI say it (keys start with 'desk.'). */
 export const deskTexts = defineTexts(

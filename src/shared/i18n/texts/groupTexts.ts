@@ -1,4 +1,4 @@
-import { defineTexts } from '../catalogue';
+import { defineTexts } from './catalogue';
 
 /** Strings of the group screen (keys start with 'group.'). */
 export const groupTexts = defineTexts(

@@ -1,4 +1,4 @@
-import { defineTexts } from '../catalogue';
+import { defineTexts } from './catalogue';
 
 /** The report-signing key, as the CLI and Beheer both explain it (keys start with 'key.'). */
 export const keyTexts = defineTexts(

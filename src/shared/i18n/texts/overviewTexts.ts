@@ -1,4 +1,4 @@
-import { defineTexts } from '../catalogue';
+import { defineTexts } from './catalogue';
 
 /** Strings of the overview screen (keys start with 'overview.'). */
 export const overviewTexts = defineTexts(

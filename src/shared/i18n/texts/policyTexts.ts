@@ -1,4 +1,4 @@
-import { defineTexts } from '../catalogue';
+import { defineTexts } from './catalogue';
 
 /** Problems in IT's policy file, for the startup screen and the log (keys start with 'policy.'). */
 export const policyTexts = defineTexts(

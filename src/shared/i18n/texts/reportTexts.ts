@@ -1,4 +1,4 @@
-import { defineTexts } from '../catalogue';
+import { defineTexts } from './catalogue';
 
 /** The issuer's check of pickup reports: verify and aggregate (keys start with 'report.'). */
 export const reportTexts = defineTexts(

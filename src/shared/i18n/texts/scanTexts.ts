@@ -1,4 +1,4 @@
-import { defineTexts } from '../catalogue';
+import { defineTexts } from './catalogue';
 
 /** Texts of the webcam scanner (keys start with 'scan.'). */
 export const scanTexts = defineTexts(

@@ -1,4 +1,4 @@
-import { defineTexts } from '../catalogue';
+import { defineTexts } from './catalogue';
 
 /** Opening, initialising, restoring and purging the store (keys start with 'store.'). */
 export const storeTexts = defineTexts(

@@ -1,4 +1,4 @@
-import { defineTexts } from '../catalogue';
+import { defineTexts } from './catalogue';
 
 /** What an update check found, for Beheer → Updates, the CLI and IT's log (keys start with 'update.'). */
 export const updateTexts = defineTexts(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineTexts, translatorFor } from '../../../../src/shared/i18n/catalogue';
+import { defineTexts, translatorFor } from '../../../../src/shared/i18n/texts/catalogue';
 
 /**
  * The compiler is the test here: `npm run typecheck` covers test/, and every `@ts-expect-error`

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mergeTexts, renderEntry } from '../../../../src/shared/i18n/catalogue';
-import type { TextEntry } from '../../../../src/shared/i18n/catalogue';
-import type { Lang } from '../../../../src/shared/i18n/lang';
+import { mergeTexts, renderEntry } from '../../../../src/shared/i18n/texts/catalogue';
+import type { TextEntry } from '../../../../src/shared/i18n/texts/catalogue';
+import type { Lang } from '../../../../src/shared/lang';
 import { TEXTS as DESK_TEXTS, textsFor } from '../../../../src/shared/i18n/texts';
 import { cliCommandTexts } from '../../../../src/shared/i18n/texts/cliTexts';
 import { reportTexts } from '../../../../src/shared/i18n/texts/reportTexts';

@@ -1,11 +1,11 @@
 import { setAdminPin } from '../../../useCases/admin/adminPin';
 import { assertNever } from '../../../../shared/result';
 import { describeDeskProblem } from '../../../../shared/i18n/deskText';
-import { requiredOption, stringOption } from '../argValues';
-import { CliRefusal, EXIT_OK } from '../cliIo';
-import type { Command } from '../command';
-import { withStore } from '../withStore';
-import { cliTexts } from '../cliTexts';
+import { requiredOption, stringOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { withStore } from '../kit/withStore';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

@@ -1,10 +1,10 @@
 import { readAudit, verifyAudit } from '../../../store/audit/auditLog';
 import { verifyAuditAnchors } from '../../../useCases/reports/verifyAnchors';
-import { intOption } from '../argValues';
-import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
-import type { Command } from '../command';
-import { withStore } from '../withStore';
-import { cliTexts } from '../cliTexts';
+import { intOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK, usageError } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { withStore } from '../kit/withStore';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

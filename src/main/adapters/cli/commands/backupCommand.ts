@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { appendAudit } from '../../../store/audit/auditLog';
 import { backupStore } from '../../../store/backup';
-import { stringOption } from '../argValues';
-import { CliRefusal, EXIT_OK } from '../cliIo';
-import type { Command } from '../command';
-import { withStore } from '../withStore';
-import { cliTexts } from '../cliTexts';
+import { stringOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { withStore } from '../kit/withStore';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

@@ -11,10 +11,10 @@ import {
   demoPeriod,
   readAsset,
 } from '../../../demo/demoDefaults';
-import { flag, intOption, requiredOption, stringOption } from '../argValues';
-import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
-import type { Command } from '../command';
-import { cliTexts } from '../cliTexts';
+import { flag, intOption, requiredOption, stringOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK, usageError } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

@@ -1,7 +1,7 @@
 import type { ImportProblem } from '../../../../shared/batch/importProblem';
 import { countProblems } from '../../../../shared/batch/problemCollector';
 import { describeImportProblem } from '../../../../shared/i18n/importProblemText';
-import { cliTexts } from '../cliTexts';
+import { cliTexts } from '../kit/cliTexts';
 
 export const PROBLEMS_SHOWN = 50;
 

@@ -7,12 +7,12 @@ import { assertNever } from '../../../../shared/result';
 import { collectGroup } from '../../../useCases/desk/collectGroup';
 import { readGroupReceipt } from '../../../useCases/desk/groupReceipt';
 import { waitingCardsOfSchool } from '../../../useCases/desk/schoolCards';
-import { flag, requiredOption, stringOption } from '../argValues';
-import { CliRefusal, EXIT_OK, EXIT_REFUSED, usageError } from '../cliIo';
-import type { Command } from '../command';
-import { withStore } from '../withStore';
+import { flag, requiredOption, stringOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK, EXIT_REFUSED, usageError } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { withStore } from '../kit/withStore';
 import { htmlToPdf } from '../../../platform/htmlToPdf';
-import { cliTexts } from '../cliTexts';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

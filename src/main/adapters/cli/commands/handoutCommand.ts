@@ -2,11 +2,11 @@ import { parseRequest } from '../../../../shared/api/parseRequest';
 import { handOutRequestSchema } from '../../../../shared/desk/deskRequests';
 import { describeDeskProblem } from '../../../../shared/i18n/deskText';
 import { handOut } from '../../../useCases/desk/handOut';
-import { flag, requiredOption, stringOption } from '../argValues';
-import { CliRefusal, EXIT_OK } from '../cliIo';
-import type { Command } from '../command';
-import { withStore } from '../withStore';
-import { cliTexts } from '../cliTexts';
+import { flag, requiredOption, stringOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { withStore } from '../kit/withStore';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

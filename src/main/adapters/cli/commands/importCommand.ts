@@ -5,18 +5,18 @@ import { describeStoreProblem } from '../../../../shared/i18n/storeText';
 import { assertNever } from '../../../../shared/result';
 import { importBatch } from '../../../useCases/import/importBatch';
 import type { ImportSummary } from '../../../../shared/batch/importSummary';
-import { flag } from '../argValues';
-import { CliRefusal, EXIT_OK, EXIT_REFUSED } from '../cliIo';
-import type { CliIo } from '../cliIo';
-import type { Command, ParsedArgs } from '../command';
-import { withStore } from '../withStore';
+import { flag } from '../kit/argValues';
+import { CliRefusal, EXIT_OK, EXIT_REFUSED } from '../kit/cliIo';
+import type { CliIo } from '../kit/cliIo';
+import type { Command, ParsedArgs } from '../kit/command';
+import { withStore } from '../kit/withStore';
 import { checkAdminPin, hasAdminPin } from '../../../useCases/admin/adminPin';
 import { describeDeskProblem } from '../../../../shared/i18n/deskText';
-import { adminPinArg } from '../adminPinArg';
+import { adminPinArg } from '../kit/adminPinArg';
 import { formatProblemList } from './formatProblems';
 import { countProblems } from '../../../../shared/batch/problemCollector';
-import { cliTexts } from '../cliTexts';
-import type { CliPlainKey } from '../cliTexts';
+import { cliTexts } from '../kit/cliTexts';
+import type { CliPlainKey } from '../kit/cliTexts';
 
 const t = cliTexts();
 

@@ -1,4 +1,4 @@
-import type { Command } from '../command';
+import type { Command } from '../kit/command';
 import { adminPinCommand } from './adminPinCommand';
 import { auditCommand } from './auditCommand';
 import { backupCommand } from './backupCommand';

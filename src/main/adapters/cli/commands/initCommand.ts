@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { describeStoreProblem } from '../../../../shared/i18n/storeText';
 import { initPoint } from '../../../useCases/admin/initPoint';
-import { requiredOption } from '../argValues';
-import { CliRefusal, EXIT_OK } from '../cliIo';
-import type { Command } from '../command';
-import { withStore } from '../withStore';
-import { cliTexts } from '../cliTexts';
+import { requiredOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { withStore } from '../kit/withStore';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

@@ -1,4 +1,4 @@
-import { cliTexts } from '../cliTexts';
+import { cliTexts } from '../kit/cliTexts';
 import type { KeyUnreadable } from '../../../platform/keys/installationKey';
 
 /** The signing key exists but cannot be opened: say why, and that nothing was replaced. */

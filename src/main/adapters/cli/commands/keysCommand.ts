@@ -11,13 +11,13 @@ import {
   loadOrCreateInstallationKey,
 } from '../../../platform/keys/installationKey';
 import { getSetting } from '../../../store/settings';
-import { flag, stringOption } from '../argValues';
-import { CliRefusal, EXIT_OK } from '../cliIo';
-import type { Command } from '../command';
-import { withStore } from '../withStore';
-import { adminPinArg } from '../adminPinArg';
+import { flag, stringOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { withStore } from '../kit/withStore';
+import { adminPinArg } from '../kit/adminPinArg';
 import { keyUnreadableText } from './keyUnreadableText';
-import { cliTexts } from '../cliTexts';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

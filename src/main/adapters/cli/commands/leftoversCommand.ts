@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import { describeLeftoversProblem } from '../../../../shared/i18n/safetyText';
 import { leftoversCsv, listLeftovers, markLeftoversReturned } from '../../../useCases/admin/leftovers';
 import { ensureDailyBackup } from '../../../store/dailyBackup';
-import { flag, requiredOption, stringOption } from '../argValues';
-import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
-import type { Command } from '../command';
-import { withStore } from '../withStore';
-import { adminGrantArg } from '../adminPinArg';
-import { cliTexts } from '../cliTexts';
+import { flag, requiredOption, stringOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK, usageError } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { withStore } from '../kit/withStore';
+import { adminGrantArg } from '../kit/adminPinArg';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

@@ -2,13 +2,13 @@ import { describeDeskProblem } from '../../../../shared/i18n/deskText';
 import { describeStoreProblem } from '../../../../shared/i18n/storeText';
 import { assertNever } from '../../../../shared/result';
 import { startNewYear, type NewYearFailure } from '../../../useCases/year/newYear';
-import { ADMIN_PIN_ENV, adminGrantArg, adminPinArg } from '../adminPinArg';
-import { intOption, requiredOption, stringOption } from '../argValues';
-import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
-import type { Command } from '../command';
-import { withStore } from '../withStore';
+import { ADMIN_PIN_ENV, adminGrantArg, adminPinArg } from '../kit/adminPinArg';
+import { intOption, requiredOption, stringOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK, usageError } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { withStore } from '../kit/withStore';
 import { keyUnreadableText } from './keyUnreadableText';
-import { cliTexts } from '../cliTexts';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

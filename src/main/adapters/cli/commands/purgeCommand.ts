@@ -2,11 +2,11 @@ import path from 'node:path';
 import { describePurgeProblem } from '../../../../shared/i18n/safetyText';
 import { listArchives, purgeArchives } from '../../../useCases/year/purgeArchives';
 import { purgePersonalData } from '../../../useCases/admin/purge';
-import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
-import type { Command } from '../command';
-import { withStore } from '../withStore';
-import { ADMIN_PIN_ENV, adminGrantArg, adminPinArg } from '../adminPinArg';
-import { cliTexts } from '../cliTexts';
+import { CliRefusal, EXIT_OK, usageError } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { withStore } from '../kit/withStore';
+import { ADMIN_PIN_ENV, adminGrantArg, adminPinArg } from '../kit/adminPinArg';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

@@ -8,10 +8,10 @@ import {
   loadReleaseKeys,
 } from '../../../platform/updates/releaseKeys';
 import { signFeed, stampFeed } from '../../../platform/updates/signedFeed';
-import { intOption, requiredOption } from '../argValues';
-import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
-import type { Command } from '../command';
-import { cliTexts } from '../cliTexts';
+import { intOption, requiredOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK, usageError } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

@@ -1,12 +1,12 @@
 import { assertNever } from '../../../../shared/result';
 import { describeStoreProblem } from '../../../../shared/i18n/storeText';
 import { createReport } from '../../../useCases/reports/createReport';
-import { flag, requiredOption } from '../argValues';
-import { CliRefusal, EXIT_OK } from '../cliIo';
-import type { Command } from '../command';
-import { withStore } from '../withStore';
+import { flag, requiredOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { withStore } from '../kit/withStore';
 import { keyUnreadableText } from './keyUnreadableText';
-import { cliTexts } from '../cliTexts';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

@@ -1,9 +1,9 @@
 import { describeRestoreProblem } from '../../../../shared/i18n/safetyText';
 import { restoreStore } from '../../../store/restoreStore';
-import { flag } from '../argValues';
-import { CliRefusal, EXIT_OK } from '../cliIo';
-import type { Command } from '../command';
-import { cliTexts } from '../cliTexts';
+import { flag } from '../kit/argValues';
+import { CliRefusal, EXIT_OK } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

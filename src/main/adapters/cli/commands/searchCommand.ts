@@ -1,10 +1,10 @@
 import { statusLabel } from '../../../../shared/i18n/statusText';
 import { searchCards } from '../../../useCases/desk/searchCards';
-import { flag, intOption } from '../argValues';
-import { EXIT_OK } from '../cliIo';
-import type { Command } from '../command';
-import { withStore } from '../withStore';
-import { cliTexts } from '../cliTexts';
+import { flag, intOption } from '../kit/argValues';
+import { EXIT_OK } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { withStore } from '../kit/withStore';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

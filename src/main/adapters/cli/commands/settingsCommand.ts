@@ -2,12 +2,12 @@ import { apiContract } from '../../../../shared/api/contract';
 import { parseRequest } from '../../../../shared/api/parseRequest';
 import { describeDeskProblem, belgianDate } from '../../../../shared/i18n/deskText';
 import { changePointSettings, readPointSettings } from '../../../useCases/admin/pointSettings';
-import { flag, intOption, stringOption } from '../argValues';
-import { CliRefusal, EXIT_OK } from '../cliIo';
-import type { Command } from '../command';
-import { withStore } from '../withStore';
-import { adminGrantArg } from '../adminPinArg';
-import { cliTexts } from '../cliTexts';
+import { flag, intOption, stringOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { withStore } from '../kit/withStore';
+import { adminGrantArg } from '../kit/adminPinArg';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

@@ -1,9 +1,9 @@
 import { cardStats } from '../../../useCases/admin/cardStats';
-import { flag } from '../argValues';
-import { EXIT_OK } from '../cliIo';
-import type { Command } from '../command';
-import { withStore } from '../withStore';
-import { cliTexts } from '../cliTexts';
+import { flag } from '../kit/argValues';
+import { EXIT_OK } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { withStore } from '../kit/withStore';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

@@ -14,11 +14,11 @@ import {
   bundledReleaseKeysDir,
   loadReleaseKeys,
 } from '../../../platform/updates/releaseKeys';
-import { requiredOption, stringOption } from '../argValues';
-import { CliRefusal, EXIT_OK, EXIT_REFUSED, usageError } from '../cliIo';
-import type { CliIo } from '../cliIo';
-import type { Command, ParsedArgs } from '../command';
-import { CLI_LANG, cliTexts } from '../cliTexts';
+import { requiredOption, stringOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK, EXIT_REFUSED, usageError } from '../kit/cliIo';
+import type { CliIo } from '../kit/cliIo';
+import type { Command, ParsedArgs } from '../kit/command';
+import { CLI_LANG, cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

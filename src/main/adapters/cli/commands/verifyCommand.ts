@@ -14,11 +14,11 @@ import { aggregateReports, blockingProblems } from '../../../useCases/reports/ag
 import type { AggregateOutcome, ReportFile } from '../../../useCases/reports/aggregateReports';
 import { formatAggregate } from '../../../useCases/reports/formatAggregate';
 import { loadEnrolledKeys } from '../../../useCases/reports/verifyReport';
-import { flag, intOption, requiredOption, stringOption } from '../argValues';
-import { CliRefusal, EXIT_OK, EXIT_REFUSED, usageError } from '../cliIo';
-import type { CliIo } from '../cliIo';
-import type { Command, OptionSpec, ParsedArgs } from '../command';
-import { cliTexts } from '../cliTexts';
+import { flag, intOption, requiredOption, stringOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK, EXIT_REFUSED, usageError } from '../kit/cliIo';
+import type { CliIo } from '../kit/cliIo';
+import type { Command, OptionSpec, ParsedArgs } from '../kit/command';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

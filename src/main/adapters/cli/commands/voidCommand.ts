@@ -2,12 +2,12 @@ import { parseRequest } from '../../../../shared/api/parseRequest';
 import { voidRequestSchema } from '../../../../shared/desk/deskRequests';
 import { describeDeskProblem } from '../../../../shared/i18n/deskText';
 import { voidHandOut } from '../../../useCases/desk/voidHandOut';
-import { requiredOption } from '../argValues';
-import { CliRefusal, EXIT_OK } from '../cliIo';
-import type { Command } from '../command';
-import { withStore } from '../withStore';
-import { adminGrantArg } from '../adminPinArg';
-import { cliTexts } from '../cliTexts';
+import { requiredOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK } from '../kit/cliIo';
+import type { Command } from '../kit/command';
+import { withStore } from '../kit/withStore';
+import { adminGrantArg } from '../kit/adminPinArg';
+import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 

@@ -1,4 +1,4 @@
-import type { Lang } from './lang';
+import type { Lang } from '../../lang';
 
 /**
  * The one text system: catalogues of `as const` texts, Dutch (nl-BE) and English with the same

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import { describeStoreProblem } from '../../../shared/i18n/storeText';
-import { openStore } from '../../store/openStore';
-import type { StoreContext } from '../../store/storeContext';
-import { backupDirFor } from '../../platform/paths';
+import { describeStoreProblem } from '../../../../shared/i18n/storeText';
+import { openStore } from '../../../store/openStore';
+import type { StoreContext } from '../../../store/storeContext';
+import { backupDirFor } from '../../../platform/paths';
 import { CliRefusal } from './cliIo';
 import type { CliIo } from './cliIo';
 

@@ -1,8 +1,8 @@
-import type { DeskProblem } from '../../../shared/i18n/deskText';
-import { describeDeskProblem } from '../../../shared/i18n/deskText';
-import type { StoreContext } from '../../store/storeContext';
-import { checkAdminPin } from '../../useCases/admin/adminPin';
-import type { AdminGrant, CheckAdminPinFailure } from '../../useCases/admin/adminPin';
+import type { DeskProblem } from '../../../../shared/i18n/deskText';
+import { describeDeskProblem } from '../../../../shared/i18n/deskText';
+import type { StoreContext } from '../../../store/storeContext';
+import { checkAdminPin } from '../../../useCases/admin/adminPin';
+import type { AdminGrant, CheckAdminPinFailure } from '../../../useCases/admin/adminPin';
 import { stringOption } from './argValues';
 import { CliRefusal } from './cliIo';
 import type { CliIo } from './cliIo';

@@ -1,5 +1,5 @@
-import type { Clock } from '../../../shared/time/clock';
-import { systemClock } from '../../../shared/time/clock';
+import type { Clock } from '../../../../shared/time/clock';
+import { systemClock } from '../../../../shared/time/clock';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIo {

@@ -1,8 +1,8 @@
-import type { PlainKeyOf, Translate } from '../../../shared/i18n/catalogue';
-import { mergeTexts, translatorFor } from '../../../shared/i18n/catalogue';
-import type { Lang } from '../../../shared/i18n/lang';
-import { TEXTS } from '../../../shared/i18n/texts';
-import { cliCommandTexts } from '../../../shared/i18n/texts/cliTexts';
+import type { PlainKeyOf, Translate } from '../../../../shared/i18n/texts/catalogue';
+import { mergeTexts, translatorFor } from '../../../../shared/i18n/texts/catalogue';
+import type { Lang } from '../../../../shared/lang';
+import { TEXTS } from '../../../../shared/i18n/texts';
+import { cliCommandTexts } from '../../../../shared/i18n/texts/cliTexts';
 
 /** The desk's texts plus the CLI's own words: one catalogue, the same words as the screens. */
 const CLI_TEXTS = mergeTexts(TEXTS, cliCommandTexts);

@@ -2,8 +2,8 @@ import type { OverviewStats, PostcodeMapPoint } from '../../../shared/api/apiTyp
 import type { PostcodePlace } from '../../platform/postcodePlaces';
 import type { StoreContext } from '../../store/storeContext';
 import { lastReport } from '../reports/buildReport';
-import { cardStats } from './cardStats';
-import { listLeftovers } from './leftovers';
+import { cardStats } from '../admin/cardStats';
+import { listLeftovers } from '../admin/leftovers';
 
 /** Overzicht: totals, hand-outs per Brussels day, the last report and the leftovers. */
 export function readOverview(ctx: StoreContext): OverviewStats {
