@@ -10,6 +10,7 @@ import { FailureNotice } from './FailureNotice';
 import { LangContext, translator } from './i18n';
 import { SessionContext } from './session';
 import type { DeskSession } from './session';
+import type { OnProgress } from './progressFeed';
 import { ShiftStart } from './ShiftStart';
 import { problemText } from '../components/problemText';
 
@@ -23,7 +24,7 @@ const SCREENS: { id: ScreenId; key: string; shortcut: string }[] = [
 
 const SESSION_RETRY_MS = 5_000;
 
-export function App({ api }: { api: ApiClient }) {
+export function App({ api, onProgress }: { api: ApiClient; onProgress: OnProgress }) {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('balie-lang') === 'en' ? 'en' : 'nl'));
   const t = useMemo(() => translator(lang), [lang]);
   const [session, setSession] = useState<SessionInfo | null>(null);
@@ -88,7 +89,7 @@ export function App({ api }: { api: ApiClient }) {
     );
   else if (!staff) body = <ShiftStart staffList={session.staff} onStart={startShift} />;
 
-  const desk: DeskSession | null = session && staff ? { api, session, staff, refresh } : null;
+  const desk: DeskSession | null = session && staff ? { api, session, staff, refresh, onProgress } : null;
 
   return (
     <LangContext.Provider value={langValue}>
