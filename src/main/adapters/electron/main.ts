@@ -29,7 +29,9 @@ import { updateSettingsFromPolicy } from '../../platform/updates/settingsFromPol
 import { createUpdateController } from '../../platform/updates/updateController';
 import { setUpdateStatusSource } from '../../platform/updates/updateStatusRegistry';
 import { BUILD_KIND } from './buildKind';
-import { registerApiIpc } from './ipc';
+import { forwardProgressIpc, registerApiIpc } from './ipc';
+import { createLongWorkRunner, type LongWorkRunner } from '../worker/longWorkRunner';
+import { createProgressHub } from '../worker/progressHub';
 import { createFileLogger } from './log';
 import type { Logger } from './log';
 import { buildMenuTemplate } from './menu';
@@ -58,6 +60,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP
 
 let startupPage: string | null = null;
 let mainWindow: BrowserWindow | null = null;
+let longWork: LongWorkRunner | null = null;
 let store: StoreContext | null = null;
 
 if (!app.requestSingleInstanceLock()) {
@@ -70,6 +73,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    // A job still running rolls back: its transaction never committed.
+    void longWork?.close();
     store?.db.close();
     store = null;
   });
@@ -142,6 +147,11 @@ async function start(): Promise<void> {
     lockedByPolicy: policy.lockedKeys,
     keyProtector: keys.protector,
   };
+  // Import, reports and backups run in a worker thread with its own connection; their progress
+  // goes to the main window only.
+  const progress = createProgressHub();
+  longWork = createLongWorkRunner(store, { publish: progress.publish, protector: keys.protector });
+  forwardProgressIpc(progress, () => mainWindow?.webContents ?? null);
   const tracker = createActivityTracker(systemClock);
   registerApiIpc(ipcMain, tracker.wrap(createApiHandlers(store, env)), log);
   startUpdates(policy, tracker, log);
