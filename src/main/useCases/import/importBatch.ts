@@ -114,7 +114,9 @@ export async function importBatch(
       if (backup) fs.rmSync(backup, { force: true });
       return ok(emptySummary(pkg, true));
     }
-    progress?.({ phase: 'apply', done: total, total });
+    // Planned again inside the lock, the rows written may differ from the first plan's.
+    const written = applied.added + applied.updated + applied.replaced;
+    progress?.({ phase: 'apply', done: written, total: written });
     return ok(applied);
   } catch (error) {
     // A full disk or a busy store: the import transaction rolled back, so the store is unchanged
