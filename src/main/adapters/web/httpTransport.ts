@@ -196,7 +196,8 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
         if (req.method !== 'GET') return send(405, 'Methode niet toegestaan.');
         if (!hasSession) return sendJson(401, unavailable('refused'));
         const fromOrigin = req.headers.origin;
-        if (fromOrigin !== undefined && !origins.includes(fromOrigin)) return sendJson(403, unavailable('refused'));
+        if (fromOrigin !== undefined && !origins.includes(fromOrigin))
+          return sendJson(403, unavailable('refused'));
         if (!options.progress) return sendJson(404, unavailable('refused'));
         if (progressStreams >= limits.maxProgressStreams) return sendJson(429, unavailable('refused'));
         progressStreams += 1;

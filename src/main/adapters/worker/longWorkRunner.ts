@@ -96,7 +96,11 @@ export function createLongWorkRunner(ctx: StoreContext, options: LongWorkOptions
 /** The package's bytes in a buffer of their own, so they can be transferred, not copied. */
 function ownBuffer(job: Extract<LongJob, { work: 'importPackage' }>): ArrayBuffer {
   const bytes = job.packageBytes;
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer)
+  if (
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength &&
+    bytes.buffer instanceof ArrayBuffer
+  )
     return bytes.buffer;
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);

@@ -82,7 +82,13 @@ export async function importBatch(
   try {
     // Staging and planning write only temp tables of this connection: desks keep handing out.
     const rowsInManifest = pkg.manifest.files['cards.csv']?.rows ?? 0;
-    const staged = stageCards(db, table, pkg.source, pkg.cards, throttledProgress(progress, 'parse', rowsInManifest));
+    const staged = stageCards(
+      db,
+      table,
+      pkg.source,
+      pkg.cards,
+      throttledProgress(progress, 'parse', rowsInManifest),
+    );
     if (!staged.ok) return fail('invalid_package', { problems: [staged.problem] });
     const refused = cardsProblems(pkg.manifest, staged.staged);
     const points = pkg.points ?? { rows: [], problems: [] };
@@ -207,41 +213,43 @@ function applyImport(
 ): ImportSummary | 'batch_known' {
   const { db, clock } = ctx;
   const { manifest } = pkg;
-  return db.transaction((): ImportSummary | 'batch_known' => {
-    let plan = planned.plan;
-    if (storeFingerprint(db) !== planned.seen) {
-      const known = db.prepare('SELECT 1 FROM batches WHERE batch_id = ?').get(manifest.batchId);
-      if (known) return 'batch_known';
-      plan = planImport(db, table, manifest.issuedAt);
-    }
-    const summary = summaryOf(plan);
-    db.prepare(
-      `INSERT INTO batches (batch_id, point_id, point_name, card_year, issued_at, available_from, available_until,
+  return db
+    .transaction((): ImportSummary | 'batch_known' => {
+      let plan = planned.plan;
+      if (storeFingerprint(db) !== planned.seen) {
+        const known = db.prepare('SELECT 1 FROM batches WHERE batch_id = ?').get(manifest.batchId);
+        if (known) return 'batch_known';
+        plan = planImport(db, table, manifest.issuedAt);
+      }
+      const summary = summaryOf(plan);
+      db.prepare(
+        `INSERT INTO batches (batch_id, point_id, point_name, card_year, issued_at, available_from, available_until,
          package_sha256, signature, imported_at, card_rows, summary)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      manifest.batchId,
-      manifest.pointId,
-      manifest.pointName,
-      manifest.cardYear,
-      manifest.issuedAt,
-      manifest.availableFrom,
-      manifest.availableUntil,
-      pkg.packageSha256,
-      pkg.signature,
-      brusselsIso(clock.now()),
-      manifest.files['cards.csv']?.rows ?? 0,
-      JSON.stringify(summaryCounts(summary)),
-    );
-    applyPlan(db, table, manifest.batchId);
-    if (points.length > 0) replacePoints(db, manifest.batchId, points);
-    appendAudit(db, clock, pkg.signature === 'valid' ? 'import' : 'import_unsigned_override', {
-      batchId: manifest.batchId,
-      packageSha256: pkg.packageSha256,
-      ...summaryCounts(summary),
-    });
-    return summary;
-  }).immediate();
+      ).run(
+        manifest.batchId,
+        manifest.pointId,
+        manifest.pointName,
+        manifest.cardYear,
+        manifest.issuedAt,
+        manifest.availableFrom,
+        manifest.availableUntil,
+        pkg.packageSha256,
+        pkg.signature,
+        brusselsIso(clock.now()),
+        manifest.files['cards.csv']?.rows ?? 0,
+        JSON.stringify(summaryCounts(summary)),
+      );
+      applyPlan(db, table, manifest.batchId);
+      if (points.length > 0) replacePoints(db, manifest.batchId, points);
+      appendAudit(db, clock, pkg.signature === 'valid' ? 'import' : 'import_unsigned_override', {
+        batchId: manifest.batchId,
+        packageSha256: pkg.packageSha256,
+        ...summaryCounts(summary),
+      });
+      return summary;
+    })
+    .immediate();
 }
 
 function summaryCounts(summary: ImportSummary): Record<string, number> {

@@ -55,7 +55,9 @@ export function BackupsPanel({ pin }: { pin: string }) {
       <button type="button" className="big-button" disabled={busy} onClick={() => void backupNow()}>
         {t('admin.backups.now')}
       </button>
-      {work.progress && message?.tone !== 'stop' && <WorkProgress progress={work.progress} finished={!busy} />}
+      {work.progress && message?.tone !== 'stop' && (
+        <WorkProgress progress={work.progress} finished={!busy} />
+      )}
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
       {loadFailure && <FailureNotice text={loadFailure} className="" onRetry={() => void load()} />}
       {list && list.length === 0 && <p>{t('admin.backups.none')}</p>}

@@ -27,7 +27,8 @@ function importAndKillAt(dbPath: string, packagePath: string, phase: 'parse' | '
       for (const line of parts) {
         lines.push(line);
         const [kind, at, done] = line.split(' ');
-        if (kind === 'progress' && at === phase && (phase === 'apply' || Number(done) > 0)) child.kill('SIGKILL');
+        if (kind === 'progress' && at === phase && (phase === 'apply' || Number(done) > 0))
+          child.kill('SIGKILL');
       }
     });
     child.on('error', reject);

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Progress } from '../../../../../src/shared/api/progress';
 import { PROGRESS_PHASES } from '../../../../../src/shared/api/progress';
-import { createLongWorkRunner, type LongWorkRunner } from '../../../../../src/main/adapters/worker/longWorkRunner';
+import {
+  createLongWorkRunner,
+  type LongWorkRunner,
+} from '../../../../../src/main/adapters/worker/longWorkRunner';
 import { searchCards } from '../../../../../src/main/useCases/desk/searchCards';
 import { dbChecksum, testStore, type TestStore } from '../../../../helpers/store';
 import { makeLargeTestPackage, makeTestPackage, readFixture } from '../../../../helpers/packages';
@@ -40,7 +43,11 @@ function expectOrderedProgress(events: readonly Progress[], work: Progress['work
   }
 }
 
-const bytes = (pkg: Uint8Array) => ({ work: 'importPackage' as const, packageBytes: pkg, allowUnsigned: false });
+const bytes = (pkg: Uint8Array) => ({
+  work: 'importPackage' as const,
+  packageBytes: pkg,
+  allowUnsigned: false,
+});
 
 describe('long work in a worker thread', () => {
   it('imports a package in the worker, with progress in order that ends at the last card', async () => {

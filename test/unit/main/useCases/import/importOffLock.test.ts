@@ -14,12 +14,18 @@ const card2 = makeCardNumber(2700000002);
 
 const first = makeTestPackage({
   batchId: '2027-BIB-GENT-01',
-  cardsCsv: csv(`${card1};11111111111;An;Peeters;9000;Gent;100;`, `${card2};22222222222;Bram;De Smet;9000;Gent;100;`),
+  cardsCsv: csv(
+    `${card1};11111111111;An;Peeters;9000;Gent;100;`,
+    `${card2};22222222222;Bram;De Smet;9000;Gent;100;`,
+  ),
 });
 const second = makeTestPackage({
   batchId: '2027-BIB-GENT-02',
   issuedAt: '2026-10-20T09:30:00+02:00',
-  cardsCsv: csv(`${card1};11111111111;An;Peeters;9050;Gentbrugge;100;`, `${card2};22222222222;Bram;De Smet;9000;Gent;100;`),
+  cardsCsv: csv(
+    `${card1};11111111111;An;Peeters;9050;Gentbrugge;100;`,
+    `${card2};22222222222;Bram;De Smet;9000;Gent;100;`,
+  ),
 });
 
 describe('an import planned outside the write lock', () => {
