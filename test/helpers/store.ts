@@ -1,3 +1,5 @@
+import { checkAdminPin } from '../../src/main/useCases/admin/adminPin';
+import type { AdminGrant } from '../../src/main/useCases/admin/adminPin';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -51,4 +53,11 @@ export function dbChecksum(db: Database): string {
     for (const row of rows) hash.update(row);
   }
   return hash.digest('hex');
+}
+
+/** The grant a use case guarded by the admin PIN takes, as the boundary gives it after the check. */
+export function adminGrant(store: StoreContext, pin: string): AdminGrant {
+  const grant = checkAdminPin(store, pin);
+  if (!grant.ok) throw new Error(`admin PIN refused in a test: ${grant.error}`);
+  return grant.value;
 }

@@ -13,6 +13,7 @@ import type {
   VoidFailure,
 } from '../desk/deskResults';
 import type { Failure, Result } from '../result';
+import { isIsoDate } from '../time/brussels';
 import type {
   AuditView,
   BackupInfo,
@@ -30,26 +31,71 @@ import type { TransportFailure } from './transportFailure';
 
 /**
  * The one API between the desk UI and the store, declared once. Electron IPC and the loopback
- * HTTP transport serve these same methods; every argument is validated with its schema on the
- * handler side, whatever the transport. Every method answers with a Result value; besides its own
+ * HTTP transport serve these same methods. Next to each method's schema the contract declares
+ * what the shell and the transports must know about it, so nothing keeps a side list:
+ * - `writes`: it changes the store (cards, batches, reports, backups); an update never installs
+ *   while one runs (platform/updates/deskActivity reads this);
+ * - `adminPin`: whether the admin PIN guards it. The boundary checks the PIN before the use case
+ *   runs and hands it a grant (adapters/api/handlers reads this); any rule but `none` adds the PIN
+ *   failures to the method's failures;
+ * - `long`: it can take seconds (a 200,000-card import); the transports run it off the request
+ *   path and report progress.
+ * The arguments are validated with the schema once, at the boundary, whatever the transport, and
+ * the use case gets the parsed value. Every method answers with a Result value; besides its own
  * failures, every method can answer with a TransportFailure (no answer, or a handler bug), the
  * same value over both transports.
  */
-interface Method<A extends z.ZodType, V, F> {
-  args: A;
+export type AdminPinRule<A> =
+  | 'none'
+  /** Always: the arguments carry `adminPin`, checked before the use case runs. */
+  | 'required'
+  /** Checked when the arguments carry one; the use case decides from its data whether it needs it. */
+  | 'if_given'
+  /**
+   * Decided by the arguments: always, only once a PIN is set (`if_set`), or not at all (e.g. a
+   * preview of a signed package needs none).
+   */
+  | { readonly when: (args: A) => 'always' | 'if_set' | 'never' };
+
+export interface MethodFacts<A> {
+  writes: boolean;
+  adminPin: AdminPinRule<A>;
+  long: boolean;
+}
+
+interface Method<S extends z.ZodType, V, F, P extends AdminPinRule<z.output<S>>> extends MethodFacts<
+  z.output<S>
+> {
+  args: S;
+  adminPin: P;
   /** Phantom fields: carry the value and failure types, never set at run time. */
   value?: [V];
   failure?: [F];
 }
 
 function method<V, F = never>() {
-  return <A extends z.ZodType>(args: A): Method<A, V, F> => ({ args });
+  return <S extends z.ZodType, const P extends AdminPinRule<z.output<S>> = 'none'>(declared: {
+    args: S;
+    writes?: boolean;
+    adminPin?: P;
+    long?: boolean;
+  }): Method<S, V, F, P> => {
+    const adminPin = (declared.adminPin ?? 'none') as P;
+    if (adminPin !== 'none' && !hasAdminPinField(declared.args))
+      throw new Error('a method guarded by the admin PIN must carry adminPin in its arguments');
+    return { args: declared.args, writes: declared.writes ?? false, adminPin, long: declared.long ?? false };
+  };
+}
+
+function hasAdminPinField(schema: z.ZodType): boolean {
+  return schema instanceof z.ZodObject && 'adminPin' in schema.shape;
 }
 
 const none = z.object({}).strict();
 const card = z.string().regex(/^\d{12}$/);
 const postcode = z.string().regex(/^\d{4}$/);
 const adminPin = z.string().max(12);
+const withPin = { adminPin };
 
 /** The largest package an import carries, as base64 characters (about 225 MiB of package). */
 export const MAX_PACKAGE_BASE64_CHARS = 300 * 1024 * 1024;
@@ -85,64 +131,105 @@ export type NewYearFailure =
   | Failure<'year_not_after', { cardYear: number; currentYear: number }>
   | Failure<'unknown_staff', { staff: string }>;
 
-export type SettingsFailure =
-  Failure<'last_day_after_batches', { lastDay: string; batchesUntil: string }> | PinFailure;
+export type SettingsFailure = Failure<'last_day_after_batches', { lastDay: string; batchesUntil: string }>;
 
 export const apiContract = {
-  session: method<SessionInfo>()(none),
-  search: method<CardSummary[]>()(
-    z.object({ query: z.string().max(300), limit: z.number().int().min(1).max(200).optional() }).strict(),
-  ),
-  checkCard: method<CardCheck>()(z.object({ card, postcode: postcode.optional() }).strict()),
-  whereIsPostcode: method<PointInfo | null>()(z.object({ postcode }).strict()),
-  handOut: method<HandOutDone, HandOutFailure>()(handOutRequestSchema),
-  voidHandOut: method<VoidDone, VoidFailure>()(voidRequestSchema),
-  collectGroup: method<GroupDone & { receiptHtml: string }, GroupFailure>()(groupRequestSchema),
-  groupReceipt: method<{ html: string }, Failure<'not_found'>>()(
-    z.object({ groupId: z.string().uuid() }).strict(),
-  ),
-  schoolWaiting: method<CardSummary[]>()(z.object({ school: z.string().regex(/^\d{1,12}$/) }).strict()),
-  overview: method<OverviewStats>()(none),
-  postcodeMap: method<PostcodeMapPoint[]>()(none),
-  importPackage: method<ImportSummary, ImportFailure | PinFailure | Failure<'package_too_large'>>()(
-    z
+  session: method<SessionInfo>()({ args: none }),
+  search: method<CardSummary[]>()({
+    args: z
+      .object({ query: z.string().max(300), limit: z.number().int().min(1).max(200).optional() })
+      .strict(),
+  }),
+  checkCard: method<CardCheck>()({ args: z.object({ card, postcode: postcode.optional() }).strict() }),
+  whereIsPostcode: method<PointInfo | null>()({ args: z.object({ postcode }).strict() }),
+  handOut: method<HandOutDone, HandOutFailure>()({ args: handOutRequestSchema, writes: true }),
+  /** A void on a later day than the hand-out needs the PIN: the use case asks for it. */
+  voidHandOut: method<VoidDone, VoidFailure>()({
+    args: voidRequestSchema,
+    writes: true,
+    adminPin: 'if_given',
+  }),
+  collectGroup: method<GroupDone & { receiptHtml: string }, GroupFailure>()({
+    args: groupRequestSchema,
+    writes: true,
+  }),
+  groupReceipt: method<{ html: string }, Failure<'not_found'>>()({
+    args: z.object({ groupId: z.string().uuid() }).strict(),
+  }),
+  schoolWaiting: method<CardSummary[]>()({
+    args: z.object({ school: z.string().regex(/^\d{1,12}$/) }).strict(),
+  }),
+  overview: method<OverviewStats>()({ args: none }),
+  postcodeMap: method<PostcodeMapPoint[]>()({ args: none }),
+  importPackage: method<ImportSummary, ImportFailure | Failure<'package_too_large'>>()({
+    args: z
       .object({
         fileName: z.string().max(300),
         contentBase64: z.string().max(MAX_PACKAGE_BASE64_CHARS),
         allowUnsigned: z.boolean(),
         preview: z.boolean(),
-        adminPin,
+        ...withPin,
       })
       .strict(),
-  ),
-  exportReport: method<ReportExport, ReportExportFailure | PinFailure>()(z.object({ adminPin }).strict()),
-  newYear: method<NewYearView, NewYearFailure | PinFailure>()(
-    z
-      .object({ cardYear: z.number().int().min(2000).max(2200), staff: z.string().min(1).max(100), adminPin })
-      .strict(),
-  ),
-  settings: method<SettingsView>()(none),
-  changeSettings: method<SettingsView, SettingsFailure>()(
-    z
+    writes: true,
+    long: true,
+    // Previewing a signed package reads only what the issuer signed; an unsigned preview reads an
+    // untrusted file to its end, so it needs the PIN too, once one is set.
+    adminPin: {
+      when: (args: { preview: boolean; allowUnsigned: boolean }) =>
+        !args.preview ? 'always' : args.allowUnsigned ? 'if_set' : 'never',
+    },
+  }),
+  exportReport: method<ReportExport, ReportExportFailure>()({
+    args: z.object(withPin).strict(),
+    writes: true,
+    adminPin: 'required',
+    long: true,
+  }),
+  newYear: method<NewYearView, NewYearFailure>()({
+    args: z
       .object({
-        lastDay: z.string().nullable().optional(),
-        staff: z.array(z.string().max(100)).max(200).optional(),
+        cardYear: z.number().int().min(2000).max(2200),
+        staff: z.string().min(1).max(100),
+        ...withPin,
+      })
+      .strict(),
+    writes: true,
+    adminPin: 'required',
+    long: true,
+  }),
+  settings: method<SettingsView>()({ args: none }),
+  changeSettings: method<SettingsView, SettingsFailure>()({
+    args: z
+      .object({
+        lastDay: z.string().refine(isIsoDate, { message: 'datum JJJJ-MM-DD' }).nullable().optional(),
+        staff: z.array(z.string().trim().min(1).max(100)).max(200).optional(),
         maxGroupSize: z.number().int().min(1).max(500).optional(),
         retentionDays: z.number().int().min(1).max(3650).optional(),
-        adminPin,
+        ...withPin,
       })
       .strict(),
-  ),
-  verifyAdminPin: method<true, PinFailure>()(z.object({ pin: adminPin }).strict()),
-  setAdminPin: method<true, SetPinFailure>()(
-    z.object({ newPin: z.string().max(12), currentPin: z.string().max(12).nullable() }).strict(),
-  ),
-  auditLog: method<AuditView, PinFailure>()(
-    z.object({ adminPin, limit: z.number().int().min(1).max(1000).optional() }).strict(),
-  ),
-  backups: method<BackupInfo[], PinFailure>()(z.object({ adminPin }).strict()),
-  backupNow: method<BackupInfo, PinFailure>()(z.object({ adminPin }).strict()),
-  updateStatus: method<UpdateStatusView>()(none),
+    writes: true,
+    adminPin: 'required',
+  }),
+  /** Checks a PIN typed in Beheer's PIN prompt: the check itself is the use case. */
+  verifyAdminPin: method<true, PinFailure>()({ args: z.object({ pin: adminPin }).strict() }),
+  setAdminPin: method<true, SetPinFailure>()({
+    args: z.object({ newPin: z.string().max(12), currentPin: z.string().max(12).nullable() }).strict(),
+    writes: true,
+  }),
+  auditLog: method<AuditView>()({
+    args: z.object({ ...withPin, limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    adminPin: 'required',
+  }),
+  backups: method<BackupInfo[]>()({ args: z.object(withPin).strict(), adminPin: 'required' }),
+  backupNow: method<BackupInfo>()({
+    args: z.object(withPin).strict(),
+    writes: true,
+    adminPin: 'required',
+    long: true,
+  }),
+  updateStatus: method<UpdateStatusView>()({ args: none }),
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -151,10 +238,14 @@ export const API_METHODS = Object.keys(apiContract) as ApiMethod[];
 
 export type ApiArgs<M extends ApiMethod> = z.input<ApiContract[M]['args']>;
 export type ApiValue<M extends ApiMethod> = NonNullable<ApiContract[M]['value']>[0];
+/** The PIN failures of a method the PIN guards, from its `adminPin` fact. */
+type PinFailureOf<M extends ApiMethod> = ApiContract[M]['adminPin'] extends 'none' ? never : PinFailure;
 export type ApiFailure<M extends ApiMethod> =
-  NonNullable<ApiContract[M]['failure']>[0] | InvalidRequest | TransportFailure;
+  NonNullable<ApiContract[M]['failure']>[0] | PinFailureOf<M> | InvalidRequest | TransportFailure;
 export type ApiResponse<M extends ApiMethod> = Result<ApiValue<M>, ApiFailure<M>>;
 
+/** Parsed, valid arguments of a method: what the use case behind it gets. */
+export type ApiParsedArgs<M extends ApiMethod> = z.output<ApiContract[M]['args']>;
 /** What main implements: raw (unvalidated) arguments in, a Result out. */
 export type ApiHandlers = { [M in ApiMethod]: (args: unknown) => Promise<ApiResponse<M>> };
 /** What the renderer calls: typed arguments in, a Result out; the transport is invisible. */

@@ -8,7 +8,14 @@ import { createApiHandlers } from '../api/handlers';
 import type { HandlerEnvironment } from '../api/handlers';
 import { openDemoStore } from '../../demo/demoStore';
 
-import { APP_ROOT, ASSETS_DIR, POSTCODES_FILE, RENDERER_DIST, backupDirFor, defaultDbPath } from '../../platform/paths';
+import {
+  APP_ROOT,
+  ASSETS_DIR,
+  POSTCODES_FILE,
+  RENDERER_DIST,
+  backupDirFor,
+  defaultDbPath,
+} from '../../platform/paths';
 import { applyPolicyPoint } from '../../useCases/admin/applyPolicy';
 import { checkDataLocation, dataLocationText } from '../../platform/policy/dataLocation';
 import { loadPolicy } from '../../platform/policy/loadPolicy';
@@ -26,8 +33,12 @@ import { openStore } from '../../store/openStore';
 import type { StoreContext } from '../../store/storeContext';
 import { createActivityTracker } from '../../platform/updates/deskActivity';
 import { updateSettingsFromPolicy } from '../../platform/updates/settingsFromPolicy';
-import { createUpdateController } from '../../platform/updates/updateController';
-import { setUpdateStatusSource } from '../../platform/updates/updateStatusRegistry';
+import {
+  createUpdateController,
+  UPDATES_OFF,
+  updateStatusView,
+} from '../../platform/updates/updateController';
+import type { UpdateStatusView } from '../../../shared/api/apiTypes';
 import { BUILD_KIND } from './buildKind';
 import { forwardProgressIpc, registerApiIpc } from './ipc';
 import { createLongWorkRunner, type LongWorkRunner } from '../worker/longWorkRunner';
@@ -42,6 +53,8 @@ import { hardenWebContents, restrictPermissions, showWhenReady, windowOptions } 
 
 const APP_NAME = 'Lerarenkaart Balie';
 const PRELOAD = path.join(APP_ROOT, 'out', 'preload', 'preload.cjs');
+/** Beheer's view of updates: off until startUpdates runs a controller. */
+const updates: { status: () => UpdateStatusView } = { status: () => UPDATES_OFF };
 const UPDATE_TICK_MS = 5 * 60 * 1000;
 const BACKUP_TICK_MS = 60 * 60 * 1000;
 
@@ -146,6 +159,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     lockedByPolicy: policy.lockedKeys,
     keyProtector: keys.protector,
+    updateStatus: () => updates.status(),
   };
   // Import, reports and backups run in a worker thread with its own connection; their progress
   // goes to the main window only.
@@ -277,7 +291,7 @@ function startUpdates(policy: Policy, tracker: ReturnType<typeof createActivityT
     activity: () => tracker.activity(),
     log: (level, message) => log[level](message),
   });
-  setUpdateStatusSource(() => controller.getUpdateStatus());
+  updates.status = () => updateStatusView(controller.getUpdateStatus());
   tracker.onChange(() => controller.refreshInstallOnQuit());
   void controller.tick();
   setInterval(() => void controller.tick(), UPDATE_TICK_MS).unref();

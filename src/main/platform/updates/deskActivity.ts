@@ -1,16 +1,7 @@
 import type { ApiHandlers, ApiMethod } from '../../../shared/api/contract';
+import { apiContract } from '../../../shared/api/contract';
 import type { Clock } from '../../../shared/time/clock';
 import type { DeskActivity } from './updatePolicy';
-
-/** The calls during which an update must never install: they write cards or batches. */
-export const WRITING_METHODS: readonly ApiMethod[] = [
-  'handOut',
-  'collectGroup',
-  'voidHandOut',
-  'importPackage',
-  'backupNow',
-  'exportReport',
-];
 
 export interface ActivityTracker {
   wrap(handlers: ApiHandlers): ApiHandlers;
@@ -19,7 +10,10 @@ export interface ActivityTracker {
   onChange(listener: () => void): void;
 }
 
-/** Counts writing calls in flight and remembers when the desk last called anything. */
+/**
+ * Counts writing calls in flight (the contract's `writes` fact: an update must never install
+ * during one) and remembers when the desk last called anything.
+ */
 export function createActivityTracker(clock: Clock): ActivityTracker {
   let inFlight = 0;
   let lastCallAt = clock.now().getTime();
@@ -33,7 +27,7 @@ export function createActivityTracker(clock: Clock): ActivityTracker {
         ApiMethod,
         (args: unknown) => Promise<unknown>,
       ][]) {
-        const writing = WRITING_METHODS.includes(name);
+        const writing = apiContract[name].writes;
         wrapped[name] = async (args) => {
           lastCallAt = clock.now().getTime();
           if (!writing) return handler(args);

@@ -1,3 +1,4 @@
+import type { UpdateStatusView } from '../../../shared/api/apiTypes';
 import type { Clock } from '../../../shared/time/clock';
 import type { UpdateInfo } from './updateInfo';
 import {
@@ -181,3 +182,37 @@ export function createUpdateController(options: UpdateControllerOptions): Update
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** What Beheer shows of the controller's status (no feed address, no verdict details). */
+export function updateStatusView(status: UpdateStatus): UpdateStatusView {
+  return {
+    enabled: status.enabled,
+    channel: status.channel,
+    currentVersion: status.currentVersion,
+    phase: status.phase,
+    lastCheckAt: status.lastCheckAt,
+    nextCheckAt: status.nextCheckAt,
+    availableVersion: status.availableVersion,
+    downloadedVersion: status.downloadedVersion,
+    progressPercent: status.progressPercent,
+    installHours: status.installHours,
+    installOnQuit: status.installOnQuit,
+    lastError: status.lastError,
+  };
+}
+
+/** What Beheer shows when the shell runs no update controller (CLI, web mode, tests). */
+export const UPDATES_OFF: UpdateStatusView = {
+  enabled: false,
+  channel: 'latest',
+  currentVersion: '',
+  phase: 'disabled',
+  lastCheckAt: null,
+  nextCheckAt: null,
+  availableVersion: null,
+  downloadedVersion: null,
+  progressPercent: null,
+  installHours: null,
+  installOnQuit: false,
+  lastError: null,
+};

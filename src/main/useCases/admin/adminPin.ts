@@ -102,9 +102,18 @@ export function setAdminPin(
     .immediate();
 }
 
+/**
+ * Proof that the admin PIN was checked a moment ago. Only checkAdminPin makes one, so a use case
+ * that takes an AdminGrant cannot be called without the check: the boundary (the API's PIN gate,
+ * a CLI command) checks, the use case holds the rule.
+ */
+export type AdminGrant = { readonly checkedAt: string } & { readonly __brand: 'AdminGrant' };
+
 /** Checks the admin PIN before an admin action; see the header for the lock-out rules. */
-export function checkAdminPin(ctx: StoreContext, pin: string): Result<void, CheckAdminPinFailure> {
-  return ctx.db.transaction(() => checkInTransaction(ctx, pin)).immediate();
+export function checkAdminPin(ctx: StoreContext, pin: string): Result<AdminGrant, CheckAdminPinFailure> {
+  const checked = ctx.db.transaction(() => checkInTransaction(ctx, pin)).immediate();
+  if (!checked.ok) return checked;
+  return ok({ checkedAt: ctx.clock.now().toISOString() } as AdminGrant);
 }
 
 function checkInTransaction(ctx: StoreContext, pin: string): Result<void, CheckAdminPinFailure> {

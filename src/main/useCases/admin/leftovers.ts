@@ -3,8 +3,7 @@ import { writeCsv } from '../../../shared/csv/writeCsv';
 import { fail, ok } from '../../../shared/result';
 import type { Failure, Result } from '../../../shared/result';
 import { brusselsDate } from '../../../shared/time/brussels';
-import type { CheckAdminPinFailure } from './adminPin';
-import { checkAdminPin } from './adminPin';
+import type { AdminGrant } from './adminPin';
 import { appendAudit } from '../../store/audit/auditLog';
 import { appendDeskEvent } from '../../store/appendDeskEvent';
 import { pointLastDay } from './pointLastDay';
@@ -48,8 +47,7 @@ export function leftoversCsv(list: readonly LeftoverCard[]): string {
 export type MarkLeftoversFailure =
   | Failure<'unknown_staff', { staff: string }>
   /** Before the last day the desk is still handing out: only with the admin PIN. */
-  | Failure<'before_last_day', { lastDay: string | null }>
-  | CheckAdminPinFailure;
+  | Failure<'before_last_day', { lastDay: string | null }>;
 
 /**
  * Marks every leftover card as returned to the issuer (one 'returned' desk event each, in one
@@ -58,21 +56,15 @@ export type MarkLeftoversFailure =
  */
 export function markLeftoversReturned(
   ctx: StoreContext,
-  input: { staff: string; adminPin?: string | null },
+  input: { staff: string },
+  grant: AdminGrant | null = null,
 ): Result<{ count: number }, MarkLeftoversFailure> {
   const { db, clock } = ctx;
   const staff = checkStaff(db, input.staff);
   if (!staff.ok) return fail('unknown_staff', { staff: staff.staff });
   const lastDay = pointLastDay(db);
   const today = brusselsDate(clock.now());
-  const pin = input.adminPin ?? null;
-  if (pin !== null) {
-    // A PIN that was given is always checked: a wrong one is refused even on an allowed day.
-    const checked = checkAdminPin(ctx, pin);
-    if (!checked.ok) return checked;
-  } else if (lastDay === null || today < lastDay) {
-    return fail('before_last_day', { lastDay });
-  }
+  if (grant === null && (lastDay === null || today < lastDay)) return fail('before_last_day', { lastDay });
   return db
     .transaction(() => {
       const leftovers = db
@@ -87,7 +79,7 @@ export function markLeftoversReturned(
       if (leftovers.length > 0) {
         appendAudit(db, clock, 'leftovers_returned', {
           count: leftovers.length,
-          withAdminPin: pin !== null,
+          withAdminPin: grant !== null,
           lastDay,
         });
       }

@@ -1,11 +1,7 @@
-import { z } from 'zod';
-import type { SettingsView } from '../../../shared/api/contract';
-import { parseRequest } from '../../../shared/api/parseRequest';
+import type { ApiParsedArgs, SettingsFailure, SettingsView } from '../../../shared/api/contract';
 import { fail, ok } from '../../../shared/result';
-import type { Failure, Result } from '../../../shared/result';
-import { isIsoDate } from '../../../shared/time/brussels';
-import { checkAdminPin } from './adminPin';
-import type { CheckAdminPinFailure } from './adminPin';
+import type { Result } from '../../../shared/result';
+import type { AdminGrant } from './adminPin';
 import { appendAudit } from '../../store/audit/auditLog';
 import { DEFAULT_MAX_GROUP_SIZE, maxGroupSize } from '../desk/collectGroup';
 import { pointLastDay } from './pointLastDay';
@@ -32,36 +28,20 @@ export function readPointSettings(ctx: StoreContext): PointSettings {
   };
 }
 
-export const settingsChangeSchema = z
-  .object({
-    lastDay: z.string().refine(isIsoDate, { message: 'datum JJJJ-MM-DD' }).nullable().optional(),
-    staff: z.array(z.string().trim().min(1).max(100)).max(200).optional(),
-    maxGroupSize: z.number().int().min(1).max(500).optional(),
-    retentionDays: z.number().int().min(1).max(3650).optional(),
-    adminPin: z.string().max(12),
-  })
-  .strict();
-
-export type SettingsFailure =
-  | Failure<'invalid_request', { issues: string[] }>
-  | Failure<'last_day_after_batches', { lastDay: string; batchesUntil: string }>
-  | CheckAdminPinFailure;
+/** A change from Beheer or the CLI, validated at the boundary with the contract's schema. */
+export type SettingsChange = Omit<ApiParsedArgs<'changeSettings'>, 'adminPin'>;
 
 /** Admin-only: the point's last day (stop early, never later), staff list, group size, retention. */
 export function changePointSettings(
   ctx: StoreContext,
-  request: unknown,
+  change: SettingsChange,
+  _grant: AdminGrant,
 ): Result<PointSettings, SettingsFailure> {
-  const parsed = parseRequest(settingsChangeSchema, request);
-  if (!parsed.ok) return parsed;
-  const change = parsed.value;
   const { db, clock } = ctx;
   const batchesUntil = db.prepare('SELECT max(available_until) FROM batches').pluck().get() as string | null;
   if (change.lastDay && batchesUntil !== null && change.lastDay > batchesUntil) {
     return fail('last_day_after_batches', { lastDay: change.lastDay, batchesUntil });
   }
-  const pin = checkAdminPin(ctx, change.adminPin);
-  if (!pin.ok) return pin;
   db.transaction(() => {
     const changed: string[] = [];
     if (change.lastDay !== undefined) {

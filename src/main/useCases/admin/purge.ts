@@ -2,8 +2,7 @@ import path from 'node:path';
 import { fail, ok } from '../../../shared/result';
 import type { Failure, Result } from '../../../shared/result';
 import { addDays, brusselsDate } from '../../../shared/time/brussels';
-import type { CheckAdminPinFailure } from './adminPin';
-import { checkAdminPin } from './adminPin';
+import type { AdminGrant } from './adminPin';
 import { appendAudit } from '../../store/audit/auditLog';
 import { pointLastDay } from './pointLastDay';
 import { backupStore, listBackups } from '../../store/backup';
@@ -29,8 +28,7 @@ export interface PurgeDone {
 
 export type PurgeFailure =
   | Failure<'no_last_day'>
-  | Failure<'too_early', { lastDay: string; retentionDays: number; firstAllowedDay: string }>
-  | CheckAdminPinFailure;
+  | Failure<'too_early', { lastDay: string; retentionDays: number; firstAllowedDay: string }>;
 
 export function retentionDays(ctx: StoreContext): number {
   const raw = getSetting(ctx.db, 'retention_days');
@@ -43,11 +41,11 @@ export function retentionDays(ctx: StoreContext): number {
  * names and stamboeknummers of cards, names and ID notes of group collectors. Card numbers,
  * postcodes, statuses and desk events stay, so stats and reports still work.
  *
- * Admin PIN required; allowed only when today (Brussels) is after last day + retention days.
+ * Admin grant required (the caller checked the PIN); allowed only when today (Brussels) is after last day + retention days.
  */
 export async function purgePersonalData(
   ctx: StoreContext,
-  input: { adminPin: string },
+  _grant: AdminGrant,
 ): Promise<Result<PurgeDone, PurgeFailure>> {
   const { db, clock } = ctx;
   const lastDay = pointLastDay(db);
@@ -57,8 +55,6 @@ export async function purgePersonalData(
   if (brusselsDate(clock.now()) < firstAllowedDay) {
     return fail('too_early', { lastDay, retentionDays: days, firstAllowedDay });
   }
-  const pin = checkAdminPin(ctx, input.adminPin);
-  if (!pin.ok) return pin;
 
   const backup = await backupStore(ctx, 'purge');
 

@@ -1,6 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CardDeskFacts, PickupMethod } from '../../../shared/desk/cardVerdict';
 import type { IssuerStatus } from '../../../shared/batch/rows';
+import type { CardSummary } from '../../../shared/cards/cardStatus';
+import { CARD_SUMMARY_COLUMNS } from '../../store/cardStatusSql';
 import { pointLastDay } from '../admin/pointLastDay';
 
 interface FactsRow {
@@ -21,6 +23,9 @@ interface FactsRow {
   group_id: string | null;
 }
 
+/** The summary columns the search shows, read in the same statement (CARD_SUMMARY_COLUMNS). */
+type SummaryColumns = Omit<CardSummary, 'match'>;
+
 export type CardFacts = CardDeskFacts & {
   cardId: number;
   postcode: string;
@@ -31,8 +36,9 @@ export type CardFacts = CardDeskFacts & {
   collectedAtMs: number | null;
 };
 
-const FACTS_SQL = `SELECT c.id, c.card, c.postcode, c.issuer_status, c.replaced_by, b.available_from, b.available_until,
-              s.state, s.event_id, e.at, e.at_ms, e.desk_id, e.staff, e.method, e.group_id
+const FACTS_SQL = `SELECT c.id, c.issuer_status, c.replaced_by, b.available_from, b.available_until,
+              s.state, s.event_id, e.at, e.at_ms, e.desk_id, e.staff, e.method, e.group_id,
+              ${CARD_SUMMARY_COLUMNS}
        FROM cards c
        JOIN batches b ON b.batch_id = c.first_batch_id
        LEFT JOIN card_state s ON s.card_id = c.id
@@ -51,13 +57,42 @@ export function readCardFacts(
   card: string,
   pointLast: string | null = pointLastDay(db),
 ): CardFacts | null {
+  const row = readRow(db, card);
+  return row ? factsOf(row, pointLast) : null;
+}
+
+/** The facts and the search summary of one card, from one read (the desk's scan answer). */
+export function readCardWithSummary(
+  db: Database,
+  card: string,
+): { facts: CardFacts; summary: CardSummary } | null {
+  const row = readRow(db, card);
+  if (!row) return null;
+  const summary: CardSummary = {
+    card: row.card,
+    stamboeknummer: row.stamboeknummer,
+    voornaam: row.voornaam,
+    achternaam: row.achternaam,
+    postcode: row.postcode,
+    gemeente: row.gemeente,
+    school: row.school,
+    status: row.status,
+    replacedBy: row.replacedBy,
+    match: 'card',
+  };
+  return { facts: factsOf(row, pointLastDay(db)), summary };
+}
+
+function readRow(db: Database, card: string): (FactsRow & SummaryColumns) | undefined {
   let statement = factsStatements.get(db);
   if (!statement) {
     statement = db.prepare(FACTS_SQL);
     factsStatements.set(db, statement);
   }
-  const row = statement.get(card) as FactsRow | undefined;
-  if (!row) return null;
+  return statement.get(card) as (FactsRow & SummaryColumns) | undefined;
+}
+
+function factsOf(row: FactsRow, pointLast: string | null): CardFacts {
   return {
     cardId: row.id,
     card: row.card,

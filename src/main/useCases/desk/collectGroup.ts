@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { cardVerdict } from '../../../shared/desk/cardVerdict';
-import { groupRequestSchema, type GroupRequest } from '../../../shared/desk/deskRequests';
+import type { GroupRequest } from '../../../shared/desk/deskRequests';
 import type { GroupCardProblem, GroupDone, GroupFailure } from '../../../shared/desk/deskResults';
 import { isValidCardNumber } from '../../../shared/domain/cardNumber';
 import { normalizeStamboeknummer } from '../../../shared/domain/stamboeknummer';
-import { parseRequest } from '../../../shared/api/parseRequest';
 import { fail, ok } from '../../../shared/result';
 import type { Result } from '../../../shared/result';
 import { brusselsDate, brusselsIso } from '../../../shared/time/brussels';
@@ -30,11 +29,9 @@ export function maxGroupSize(ctx: StoreContext): number {
  * One teacher collects many colleagues' cards: all in one transaction, all or none. When any card
  * cannot go, nothing is handed out and every card's reason is returned so the desk can fix the list.
  */
-export function collectGroup(ctx: StoreContext, request: unknown): Result<GroupDone, GroupFailure> {
-  const parsed = parseRequest(groupRequestSchema, request);
-  if (!parsed.ok) return parsed;
+export function collectGroup(ctx: StoreContext, request: GroupRequest): Result<GroupDone, GroupFailure> {
   try {
-    return collectGroupNow(ctx, parsed.value);
+    return collectGroupNow(ctx, request);
   } catch (error) {
     // A full disk or a store held by another desk: the whole group is refused, none handed out.
     const refusal = storeWriteFailure(error);

@@ -1,11 +1,10 @@
 import { isValidCardNumber } from '../../../shared/domain/cardNumber';
-import { parseRequest } from '../../../shared/api/parseRequest';
 import { fail, ok } from '../../../shared/result';
 import type { Result } from '../../../shared/result';
-import { voidRequestSchema } from '../../../shared/desk/deskRequests';
+import type { VoidRequest } from '../../../shared/desk/deskRequests';
 import type { VoidDone, VoidFailure } from '../../../shared/desk/deskResults';
 import { brusselsDate } from '../../../shared/time/brussels';
-import { checkAdminPin } from '../admin/adminPin';
+import type { AdminGrant } from '../admin/adminPin';
 import { appendAudit } from '../../store/audit/auditLog';
 import type { StoreContext } from '../../store/storeContext';
 import { appendDeskEvent } from '../../store/appendDeskEvent';
@@ -19,10 +18,11 @@ export const UNDO_REASON = 'vergissing';
  * Undoes a hand-out with a void event (never a delete). A hand-out from an earlier day can only
  * be voided with the admin PIN: by then the card may well be in a teacher's wallet.
  */
-export function voidHandOut(ctx: StoreContext, request: unknown): Result<VoidDone, VoidFailure> {
-  const parsed = parseRequest(voidRequestSchema, request);
-  if (!parsed.ok) return parsed;
-  const req = parsed.value;
+export function voidHandOut(
+  ctx: StoreContext,
+  req: Omit<VoidRequest, 'adminPin'>,
+  grant: AdminGrant | null = null,
+): Result<VoidDone, VoidFailure> {
   const { db, clock } = ctx;
   const staff = checkStaff(db, req.staff);
   if (!staff.ok) return fail('unknown_staff', { staff: staff.staff });
@@ -33,11 +33,7 @@ export function voidHandOut(ctx: StoreContext, request: unknown): Result<VoidDon
   if (before.state !== 'collected' || !before.collected) return fail('not_collected', { card: req.card });
   const handedOutOn = brusselsDate(new Date(before.collected.at));
   const late = handedOutOn < brusselsDate(clock.now());
-  if (late) {
-    if (req.adminPin === undefined) return fail('admin_pin_required', { card: req.card, handedOutOn });
-    const pin = checkAdminPin(ctx, req.adminPin);
-    if (!pin.ok) return pin;
-  }
+  if (late && grant === null) return fail('admin_pin_required', { card: req.card, handedOutOn });
 
   return db
     .transaction((): Result<VoidDone, VoidFailure> => {

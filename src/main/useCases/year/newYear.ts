@@ -3,8 +3,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { fail, ok } from '../../../shared/result';
 import type { Failure, Result } from '../../../shared/result';
-import type { CheckAdminPinFailure } from '../admin/adminPin';
-import { checkAdminPin } from '../admin/adminPin';
+import type { AdminGrant } from '../admin/adminPin';
 import { startAuditEpoch } from '../../store/audit/auditEpoch';
 import { appendAudit } from '../../store/audit/auditLog';
 import { checkStaff } from '../admin/staff';
@@ -14,6 +13,9 @@ import { createReport, type ReportCreated, type ReportFailure } from '../reports
 import { storeCardYear } from '../../store/cardYear';
 import { getSetting } from '../../store/settings';
 import type { StoreContext } from '../../store/storeContext';
+import type { NewYearView } from '../../../shared/api/apiTypes';
+import { nextReportFileName, reportDownload } from '../reports/exportReport';
+import type { ReportPlace } from '../reports/exportReport';
 
 export interface NewYearDone {
   cardYear: number;
@@ -29,7 +31,6 @@ export interface NewYearDone {
 }
 
 export type NewYearFailure =
-  | CheckAdminPinFailure
   | Failure<'not_initialized'>
   /** No batch yet: there is no year to close; the new year's package can be imported directly. */
   | Failure<'nothing_to_close'>
@@ -45,7 +46,7 @@ export function archiveDirFor(dbPath: string): string {
 /**
  * The year rollover: the store belongs to one card year, and an installation lives for many.
  *
- * 1. admin PIN, and the new year must come after the store's year;
+ * 1. the admin grant (the caller checked the PIN), and the new year must come after the store's year;
  * 2. leftovers: every card still waiting is marked returned to the issuer;
  * 3. the final report of the old year (signed, `reportOut`), carrying the audit head;
  * 4. the archive: a full copy of the store as it is now, in `archive/` (kept for the retention
@@ -62,16 +63,14 @@ export async function startNewYear(
   input: {
     cardYear: number;
     staff: string;
-    adminPin: string;
     reportOut: string;
     keyDir?: string;
     protector?: KeyProtector;
   },
+  grant: AdminGrant,
 ): Promise<Result<NewYearDone, NewYearFailure>> {
   const { db, clock } = ctx;
   if (getSetting(db, 'point_id') === null) return fail('not_initialized');
-  const pin = checkAdminPin(ctx, input.adminPin);
-  if (!pin.ok) return pin;
   const currentYear = storeCardYear(db);
   const batches = db.prepare('SELECT count(*) FROM batches').pluck().get() as number;
   if (currentYear === null || batches === 0) return fail('nothing_to_close');
@@ -79,10 +78,10 @@ export async function startNewYear(
   const staff = checkStaff(db, input.staff);
   if (!staff.ok) return fail('unknown_staff', { staff: staff.staff });
 
-  const leftovers = markLeftoversReturned(ctx, { staff: staff.staff, adminPin: input.adminPin });
+  const leftovers = markLeftoversReturned(ctx, { staff: staff.staff }, grant);
   if (!leftovers.ok) {
-    // With the PIN given the last day does not matter; the PIN was checked a moment ago.
-    if (leftovers.error === 'before_last_day') throw new Error('leftovers refused despite the admin PIN');
+    // With the admin grant the last day does not matter.
+    if (leftovers.error === 'before_last_day') throw new Error('leftovers refused despite the admin grant');
     return leftovers;
   }
 
@@ -160,4 +159,34 @@ function clearYear(db: Database): number {
   `);
   if (trigger !== undefined) db.exec(trigger);
   return cards;
+}
+
+/** The rollover from Beheer: the final report goes to the reports folder and back for download. */
+export async function startNewYearFromBeheer(
+  ctx: StoreContext,
+  input: { cardYear: number; staff: string },
+  place: ReportPlace,
+  grant: AdminGrant,
+): Promise<Result<NewYearView, NewYearFailure>> {
+  fs.mkdirSync(place.reportsDir, { recursive: true });
+  const done = await startNewYear(
+    ctx,
+    {
+      ...input,
+      reportOut: path.join(place.reportsDir, nextReportFileName(ctx, 'eindrapport')),
+      ...(place.protector ? { protector: place.protector } : {}),
+    },
+    grant,
+  );
+  if (!done.ok) return done;
+  const r = done.value;
+  return ok({
+    cardYear: r.cardYear,
+    previousCardYear: r.previousCardYear,
+    leftoversReturned: r.leftoversReturned,
+    cardsArchived: r.cardsArchived,
+    archiveFile: path.basename(r.archive),
+    auditEpoch: r.auditEpoch,
+    finalReport: reportDownload(r.finalReport),
+  });
 }

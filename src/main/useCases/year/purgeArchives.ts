@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { purgePersonalData, type PurgeDone, type PurgeFailure } from '../admin/purge';
-import { getSetting, setSetting } from '../../store/settings';
+import type { AdminGrant } from '../admin/adminPin';
 import { openStore } from '../../store/openStore';
 import type { StoreContext } from '../../store/storeContext';
 import { archiveDirFor } from './newYear';
@@ -25,11 +25,10 @@ export function listArchives(dbPath: string): string[] {
 /**
  * Applies the retention purge to every archived year, each by its own last day and retention
  * days, exactly like the live store's (backup first, names and stamboeknummers erased, audited
- * in the archive's own log). The caller has checked the admin PIN on the live store; the archive
- * takes the installation's current PIN first, so a PIN changed since the rollover still works.
+ * in the archive's own log). The caller has checked the admin PIN on the live store (the grant), so
+ * a PIN changed since the rollover makes no difference.
  */
-export async function purgeArchives(ctx: StoreContext, adminPin: string): Promise<ArchivePurge[]> {
-  const pinHash = getSetting(ctx.db, 'admin_pin');
+export async function purgeArchives(ctx: StoreContext, grant: AdminGrant): Promise<ArchivePurge[]> {
   const done: ArchivePurge[] = [];
   for (const file of listArchives(ctx.dbPath)) {
     const opened = openStore(file);
@@ -43,10 +42,9 @@ export async function purgeArchives(ctx: StoreContext, adminPin: string): Promis
         .pluck()
         .get() as number;
       if (personal === 0) continue; // purged before: nothing left to erase
-      if (pinHash !== null) setSetting(db, 'admin_pin', pinHash);
       const result = await purgePersonalData(
         { db, clock: ctx.clock, dbPath: file, backupDir: ctx.backupDir },
-        { adminPin },
+        grant,
       );
       done.push({ file, result });
     } finally {

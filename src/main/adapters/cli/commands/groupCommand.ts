@@ -1,3 +1,5 @@
+import { parseRequest } from '../../../../shared/api/parseRequest';
+import { groupRequestSchema } from '../../../../shared/desk/deskRequests';
 import fs from 'node:fs';
 import { describeDeskProblem } from '../../../../shared/i18n/deskText';
 import { renderGroupReceiptHtml } from '../../../../shared/desk/receipt';
@@ -50,12 +52,14 @@ export const groupCommand: Command = {
           : null;
       if (!collector)
         throw usageError('Geef --collector STAMBOEKNR, of --collector-name en --collector-id-note.');
-      const result = collectGroup(ctx, {
+      // Validated with the contract's schema, like every boundary.
+      const request = parseRequest(groupRequestSchema, {
         collector,
         cards: args.positionals.map((c) => c.replace(/\s/g, '')),
         staff: requiredOption(args, 'staff'),
         idChecked: flag(args, 'id-checked'),
       });
+      const result = request.ok ? collectGroup(ctx, request.value) : request;
       if (!result.ok) {
         if (flag(args, 'json')) io.out(JSON.stringify(result, null, 2));
         switch (result.error) {

@@ -1,3 +1,5 @@
+import { parseRequest } from '../../../../shared/api/parseRequest';
+import { handOutRequestSchema } from '../../../../shared/desk/deskRequests';
 import { describeDeskProblem } from '../../../../shared/i18n/deskText';
 import { handOut } from '../../../useCases/desk/handOut';
 import { flag, requiredOption, stringOption } from '../argValues';
@@ -21,13 +23,15 @@ export const handoutCommand: Command = {
     withStore(args.dbPath, io, (ctx) => {
       const postcode = stringOption(args, 'postcode');
       const requestId = stringOption(args, 'request-id');
-      const result = handOut(ctx, {
+      // Validated with the contract's schema, like every boundary.
+      const request = parseRequest(handOutRequestSchema, {
         card: (args.positionals[0] as string).replace(/\s/g, ''),
         staff: requiredOption(args, 'staff'),
         idChecked: flag(args, 'id-checked'),
         ...(postcode ? { postcode } : {}),
         ...(requestId ? { requestId } : {}),
       });
+      const result = request.ok ? handOut(ctx, request.value) : request;
       if (!result.ok) {
         if (flag(args, 'json')) io.out(JSON.stringify(result, null, 2));
         throw new CliRefusal(describeDeskProblem(result));

@@ -6,7 +6,7 @@ import { flag, requiredOption, stringOption } from '../argValues';
 import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
-import { adminPinArg } from '../adminPinArg';
+import { adminGrantArg } from '../adminPinArg';
 
 export const leftoversCommand: Command = {
   name: 'leftovers',
@@ -49,7 +49,7 @@ export const leftoversCommand: Command = {
       if (!mark) return EXIT_OK;
 
       await ensureDailyBackup(ctx);
-      const result = markLeftoversReturned(ctx, { staff, adminPin: adminPinArg(args, io) });
+      const result = markLeftoversReturned(ctx, { staff }, adminGrantArg(ctx, args, io, 'if_given'));
       if (!result.ok) throw new CliRefusal(describeLeftoversProblem(result));
       const n = result.value.count;
       io.out(

@@ -2,7 +2,7 @@ import { describeDeskProblem } from '../../../../shared/i18n/deskText';
 import { describeStoreProblem } from '../../../../shared/i18n/storeText';
 import { assertNever } from '../../../../shared/result';
 import { startNewYear, type NewYearFailure } from '../../../useCases/year/newYear';
-import { ADMIN_PIN_ENV, adminPinArg } from '../adminPinArg';
+import { ADMIN_PIN_ENV, adminGrantArg, adminPinArg } from '../adminPinArg';
 import { intOption, requiredOption, stringOption } from '../argValues';
 import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
 import type { Command } from '../command';
@@ -18,9 +18,6 @@ function newYearProblemText(failure: NewYearFailure): string {
     case 'year_not_after':
       return `Kaartjaar ${failure.cardYear} komt niet na het huidige kaartjaar ${failure.currentYear}: een nieuw jaar moet later zijn. Er is niets veranderd.`;
     case 'unknown_staff':
-    case 'pin_not_set':
-    case 'pin_wrong':
-    case 'pin_locked':
       return describeDeskProblem(failure);
     case 'no_batches':
       return 'Er is nog geen kaartpakket ingelezen: er is niets te rapporteren.';
@@ -55,7 +52,8 @@ export const newYearCommand: Command = {
         `De beheerderspincode is verplicht: --admin-pin PIN, of de omgevingsvariabele ${ADMIN_PIN_ENV}.`,
       );
     return withStore(args.dbPath, io, async (ctx) => {
-      const result = await startNewYear(ctx, { cardYear, staff, adminPin: pin, reportOut });
+      const grant = adminGrantArg(ctx, args, io, 'required');
+      const result = await startNewYear(ctx, { cardYear, staff, reportOut }, grant);
       if (!result.ok) throw new CliRefusal(newYearProblemText(result));
       const r = result.value;
       io.out(`Kaartjaar ${r.previousCardYear} afgesloten; deze balie hoort nu bij kaartjaar ${r.cardYear}.`);

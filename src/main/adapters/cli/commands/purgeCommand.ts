@@ -1,13 +1,11 @@
 import path from 'node:path';
 import { describePurgeProblem } from '../../../../shared/i18n/safetyText';
-import { checkAdminPin } from '../../../useCases/admin/adminPin';
-import type { StoreContext } from '../../../store/storeContext';
-import { listArchives, purgeArchives, type ArchivePurge } from '../../../useCases/year/purgeArchives';
+import { listArchives, purgeArchives } from '../../../useCases/year/purgeArchives';
 import { purgePersonalData } from '../../../useCases/admin/purge';
 import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
-import { ADMIN_PIN_ENV, adminPinArg } from '../adminPinArg';
+import { ADMIN_PIN_ENV, adminGrantArg, adminPinArg } from '../adminPinArg';
 
 export const purgeCommand: Command = {
   name: 'purge',
@@ -24,7 +22,8 @@ export const purgeCommand: Command = {
     }
     return withStore(args.dbPath, io, async (ctx) => {
       // Archived years first: each by its own last day. The PIN is checked on the live store.
-      const archives = listArchives(ctx.dbPath).length > 0 ? await purgeArchivesChecked(ctx, pin) : [];
+      const grant = adminGrantArg(ctx, args, io, 'required', describePurgeProblem);
+      const archives = listArchives(ctx.dbPath).length > 0 ? await purgeArchives(ctx, grant) : [];
       let archivesErased = 0;
       for (const a of archives) {
         if (a.result.ok) {
@@ -34,7 +33,7 @@ export const purgeCommand: Command = {
           );
         } else io.out(`Archief ${path.basename(a.file)}: ${describePurgeProblem(a.result)}`);
       }
-      const result = await purgePersonalData(ctx, { adminPin: pin });
+      const result = await purgePersonalData(ctx, grant);
       if (!result.ok && archivesErased > 0) {
         io.out(`Huidig kaartjaar: ${describePurgeProblem(result)}`);
         return EXIT_OK;
@@ -52,9 +51,3 @@ export const purgeCommand: Command = {
     });
   },
 };
-
-async function purgeArchivesChecked(ctx: StoreContext, pin: string): Promise<ArchivePurge[]> {
-  const checked = checkAdminPin(ctx, pin);
-  if (!checked.ok) throw new CliRefusal(describePurgeProblem(checked));
-  return purgeArchives(ctx, pin);
-}

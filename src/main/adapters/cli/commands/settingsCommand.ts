@@ -1,11 +1,12 @@
+import { apiContract } from '../../../../shared/api/contract';
+import { parseRequest } from '../../../../shared/api/parseRequest';
 import { describeDeskProblem, belgianDate } from '../../../../shared/i18n/deskText';
-import { assertNever } from '../../../../shared/result';
 import { changePointSettings, readPointSettings } from '../../../useCases/admin/pointSettings';
 import { flag, intOption, stringOption } from '../argValues';
 import { CliRefusal, EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
-import { adminPinArg } from '../adminPinArg';
+import { adminGrantArg } from '../adminPinArg';
 
 export const settingsCommand: Command = {
   name: 'settings',
@@ -44,25 +45,16 @@ export const settingsCommand: Command = {
       };
       let settings = readPointSettings(ctx);
       if (Object.keys(change).length > 0) {
-        const result = changePointSettings(ctx, {
-          ...change,
-          adminPin: adminPinArg(args, io) ?? '',
-        });
-        if (!result.ok) {
-          switch (result.error) {
-            case 'last_day_after_batches':
-              throw new CliRefusal(
-                `De laatste afhaaldag kan niet later zijn dan die van de uitgever (${belgianDate(result.batchesUntil)}).`,
-              );
-            case 'invalid_request':
-            case 'pin_not_set':
-            case 'pin_wrong':
-            case 'pin_locked':
-              throw new CliRefusal(describeDeskProblem(result));
-            default:
-              return assertNever(result);
-          }
-        }
+        // Validated with the contract's schema, like every boundary; then the PIN gate.
+        const request = parseRequest(apiContract.changeSettings.args, { ...change, adminPin: '' });
+        if (!request.ok) throw new CliRefusal(describeDeskProblem(request));
+        const { adminPin: _none, ...valid } = request.value;
+        const result = changePointSettings(ctx, valid, adminGrantArg(ctx, args, io, 'required'));
+        // The one refusal left once the request is valid and the PIN checked: 'last_day_after_batches'.
+        if (!result.ok)
+          throw new CliRefusal(
+            `De laatste afhaaldag kan niet later zijn dan die van de uitgever (${belgianDate(result.batchesUntil)}).`,
+          );
         settings = result.value;
       }
       if (flag(args, 'json')) {

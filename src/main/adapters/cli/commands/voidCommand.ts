@@ -1,10 +1,12 @@
+import { parseRequest } from '../../../../shared/api/parseRequest';
+import { voidRequestSchema } from '../../../../shared/desk/deskRequests';
 import { describeDeskProblem } from '../../../../shared/i18n/deskText';
 import { voidHandOut } from '../../../useCases/desk/voidHandOut';
 import { requiredOption } from '../argValues';
 import { CliRefusal, EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
-import { adminPinArg } from '../adminPinArg';
+import { adminGrantArg } from '../adminPinArg';
 
 export const voidCommand: Command = {
   name: 'void',
@@ -14,13 +16,15 @@ export const voidCommand: Command = {
   positionals: [1, 1],
   run: (args, io) =>
     withStore(args.dbPath, io, (ctx) => {
-      const adminPin = adminPinArg(args, io) ?? undefined;
-      const result = voidHandOut(ctx, {
+      // Validated with the contract's schema, like every boundary; a PIN given is checked first.
+      const request = parseRequest(voidRequestSchema, {
         card: (args.positionals[0] as string).replace(/\s/g, ''),
         reason: requiredOption(args, 'reason'),
         staff: requiredOption(args, 'staff'),
-        ...(adminPin ? { adminPin } : {}),
       });
+      const result = request.ok
+        ? voidHandOut(ctx, request.value, adminGrantArg(ctx, args, io, 'if_given'))
+        : request;
       if (!result.ok) throw new CliRefusal(describeDeskProblem(result));
       io.out(`Afgifte van kaart ${result.value.card} geannuleerd; de kaart wacht weer op afhaling.`);
       return EXIT_OK;

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { checkAdminPin } from '../../../../../src/main/useCases/admin/adminPin';
+import { adminGrant } from '../../../../helpers/store';
 import { readAudit } from '../../../../../src/main/store/audit/auditLog';
 import { handOut } from '../../../../../src/main/useCases/desk/handOut';
-import { leftoversCsv, listLeftovers, markLeftoversReturned } from '../../../../../src/main/useCases/admin/leftovers';
+import {
+  leftoversCsv,
+  listLeftovers,
+  markLeftoversReturned,
+} from '../../../../../src/main/useCases/admin/leftovers';
 import { cardStats } from '../../../../../src/main/useCases/admin/cardStats';
 import { parseCsv } from '../../../../../src/shared/csv/parseCsv';
-import { ADMIN_PIN, cardsWithStatus, gentPoint, handOutSome, personalStrings } from '../../../../helpers/safetyStore';
+import {
+  ADMIN_PIN,
+  cardsWithStatus,
+  gentPoint,
+  handOutSome,
+  personalStrings,
+} from '../../../../helpers/safetyStore';
 
 describe('cards left over at the end', () => {
   it('lists the waiting cards only, by postcode and card, without names', async () => {
@@ -47,13 +59,11 @@ describe('cards left over at the end', () => {
       error: 'before_last_day',
       lastDay: '2027-06-30',
     });
-    expect(markLeftoversReturned(store, { staff: 'Els', adminPin: '999999' })).toMatchObject({
-      ok: false,
-      error: 'pin_wrong',
-    });
+    // A wrong PIN gives no grant: the boundary (CLI, Beheer) refuses before the use case runs.
+    expect(checkAdminPin(store, '999999')).toMatchObject({ ok: false, error: 'pin_wrong' });
     expect(cardStats(store.db).returned).toBe(0);
     // With the PIN (a point that closes early for a move, say) it is allowed.
-    const early = markLeftoversReturned(store, { staff: 'Els', adminPin: ADMIN_PIN });
+    const early = markLeftoversReturned(store, { staff: 'Els' }, adminGrant(store, ADMIN_PIN));
     expect(early.ok && early.value.count).toBeGreaterThan(0);
     store.db.close();
   });
@@ -80,7 +90,7 @@ describe('cards left over at the end', () => {
 
     expect(markLeftoversReturned(store, { staff: 'Els' })).toEqual({ ok: true, value: { count: 0 } });
     // A teacher who turns up late: the card is no longer at the desk.
-    const late = handOut(store, { card: leftover[0]?.card, staff: 'Els', idChecked: true });
+    const late = handOut(store, { card: leftover[0]!.card, staff: 'Els', idChecked: true });
     expect(late).toMatchObject({ ok: false });
     store.db.close();
   });

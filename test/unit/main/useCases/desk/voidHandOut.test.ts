@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { apiOver } from '../../../../helpers/api';
 import { setAdminPin } from '../../../../../src/main/useCases/admin/adminPin';
 import { readAudit, verifyAudit } from '../../../../../src/main/store/audit/auditLog';
 import { collectGroup } from '../../../../../src/main/useCases/desk/collectGroup';
@@ -7,7 +8,14 @@ import { UNDO_REASON, voidHandOut } from '../../../../../src/main/useCases/desk/
 import { searchCards } from '../../../../../src/main/useCases/desk/searchCards';
 import { dbChecksum } from '../../../../helpers/store';
 import type { TestStore } from '../../../../helpers/store';
-import { auditActions, cardState, closeDeskStores, deskEvents, deskStore, teacher } from '../../../../helpers/deskFixture';
+import {
+  auditActions,
+  cardState,
+  closeDeskStores,
+  deskEvents,
+  deskStore,
+  teacher,
+} from '../../../../helpers/deskFixture';
 
 afterEach(closeDeskStores);
 
@@ -79,7 +87,9 @@ describe('undoing a hand-out (void)', () => {
     const store = await deskStore();
     handOutOk(store, an.card);
     for (const reason of [undefined, '', '   ', 'x']) {
-      expect(voidHandOut(store, { card: an.card, reason, staff: 'Sofie' })).toMatchObject({
+      expect(
+        await apiOver(store).voidHandOut({ card: an.card, reason: reason as string, staff: 'Sofie' }),
+      ).toMatchObject({
         ok: false,
         error: 'invalid_request',
       });
@@ -103,11 +113,16 @@ describe('undoing a hand-out (void)', () => {
     expect(dbChecksum(store.db)).toBe(before);
 
     expect(
-      voidHandOut(store, { card: an.card, reason: 'verkeerde leraar', staff: 'Sofie', adminPin: '480518' }),
+      await apiOver(store).voidHandOut({
+        card: an.card,
+        reason: 'verkeerde leraar',
+        staff: 'Sofie',
+        adminPin: '480518',
+      }),
     ).toMatchObject({ ok: false, error: 'pin_wrong', triesLeftBeforeLock: 4 });
     expect(statusOf(store, an.card)).toBe('collected');
 
-    const done = voidHandOut(store, {
+    const done = await apiOver(store).voidHandOut({
       card: an.card,
       reason: 'verkeerde leraar',
       staff: 'Sofie',
@@ -126,7 +141,12 @@ describe('undoing a hand-out (void)', () => {
     handOutOk(store, an.card);
     store.clock.set('2027-01-16T09:00:00Z');
     expect(
-      voidHandOut(store, { card: an.card, reason: 'vergissing', staff: 'Sofie', adminPin: PIN }),
+      await apiOver(store).voidHandOut({
+        card: an.card,
+        reason: 'vergissing',
+        staff: 'Sofie',
+        adminPin: PIN,
+      }),
     ).toEqual({
       ok: false,
       error: 'pin_not_set',
@@ -197,8 +217,13 @@ describe('undoing a hand-out (void)', () => {
     });
     voidHandOut(store, { card: bram.card, reason: 'vergissing', staff: 'Sofie' });
     store.clock.set('2027-01-20T10:00:00Z');
-    voidHandOut(store, { card: an.card, reason: 'vergissing', staff: 'Sofie', adminPin: '111222' });
-    voidHandOut(store, { card: an.card, reason: 'vergissing', staff: 'Sofie', adminPin: PIN });
+    await apiOver(store).voidHandOut({
+      card: an.card,
+      reason: 'vergissing',
+      staff: 'Sofie',
+      adminPin: '111222',
+    });
+    await apiOver(store).voidHandOut({ card: an.card, reason: 'vergissing', staff: 'Sofie', adminPin: PIN });
     handOutOk(store, an.card, 'Jonas');
     const verdict = verifyAudit(store.db);
     expect(verdict).toMatchObject({ ok: true });

@@ -1,0 +1,18 @@
+import path from 'node:path';
+import type { ApiHandlers } from '../../src/shared/api/contract';
+import { createApiHandlers } from '../../src/main/adapters/api/handlers';
+import { POSTCODES_FILE } from '../../src/main/platform/paths';
+import type { StoreContext } from '../../src/main/store/storeContext';
+
+/**
+ * The API's handlers over a test store, as both transports serve them: the boundary where
+ * arguments are validated and the admin PIN is checked before a use case runs.
+ */
+export function apiOver(store: StoreContext): ApiHandlers {
+  return createApiHandlers(store, {
+    postcodesFile: POSTCODES_FILE,
+    reportsDir: path.join(path.dirname(store.dbPath), 'reports'),
+    demoMode: false,
+    version: '0.0.0-test',
+  });
+}
