@@ -38,10 +38,17 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'balie-import-load-'));
 const keys = testKeys();
 const ctx = openBenchStore(dir, 'load.sqlite', keys.publicKeyPem);
 setAdminPin(ctx, PIN, null);
-ctx.db.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('staff_list', ?)`).run(JSON.stringify(['An']));
+ctx.db
+  .prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('staff_list', ?)`)
+  .run(JSON.stringify(['An']));
 
 // The cards the desk already has (other serials than the big package's).
-const base = generateDemoCards({ count: BASE_CARDS, seed: 7, postcodes: postcodes(), firstSerial: 2_790_000_001 });
+const base = generateDemoCards({
+  count: BASE_CARDS,
+  seed: 7,
+  postcodes: postcodes(),
+  firstSerial: 2_790_000_001,
+});
 const basePackage = writeBatchPackage({
   manifest: {
     batchId: `${CARD_YEAR}-${BENCH_POINT.pointId}-BASE`,
@@ -62,19 +69,20 @@ const bigBase64 = fs.readFileSync(big.packagePath).toString('base64');
 
 const progress = createProgressHub();
 const inThread = values['in-thread'] ?? false;
-const longWork = inThread ? null : createLongWorkRunner(ctx, { publish: progress.publish });
-const handlers = createApiHandlers(ctx, {
+const env = {
   postcodesFile: POSTCODES_FILE,
   reportsDir: path.join(dir, 'reports'),
   demoMode: false,
   version: 'bench',
-  ...(longWork ? { longWork } : {}),
-});
+};
+const longWork = inThread ? null : createLongWorkRunner(ctx, { env, publish: progress.publish });
+const handlers = createApiHandlers(ctx, { ...env, ...(longWork ? { longWork } : {}) });
 const staticDir = fs.mkdtempSync(path.join(dir, 'static-'));
 fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>bench</title>');
 const transport = await startHttpTransport({ handlers, staticDir, progress });
 const signIn = await fetch(transport.url, { redirect: 'manual' });
-const cookie = (signIn.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`)) ?? '').split(';')[0] ?? '';
+const cookie =
+  (signIn.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`)) ?? '').split(';')[0] ?? '';
 
 // One keep-alive connection for the searches, as a browser tab has.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -92,7 +100,9 @@ function post(method: string, body: unknown, useAgent = agent): Promise<{ ms: nu
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ ms: performance.now() - start, body: Buffer.concat(chunks).toString() }));
+        res.on('end', () =>
+          resolve({ ms: performance.now() - start, body: Buffer.concat(chunks).toString() }),
+        );
       },
     );
     req.on('error', reject);
@@ -170,21 +180,34 @@ const applyStart = applyEvents[0]?.at;
 const applyEnd = applyEvents.at(-1)?.at;
 const phaseStart = (phase: string) => events.find((e) => e.p.phase === phase)?.at;
 
-console.log(`import under load: ${CARDS.toLocaleString('en')} cards into a store of ${BASE_CARDS.toLocaleString('en')}`);
+console.log(
+  `import under load: ${CARDS.toLocaleString('en')} cards into a store of ${BASE_CARDS.toLocaleString('en')}`,
+);
 console.log(`  import runs: ${inThread ? 'on the main thread (before)' : 'in the worker thread'}`);
 console.log(`  package ${(big.packageBytes / 1e6).toFixed(1)} MB, import request ${fmt(importMs)} ms`);
-console.log(`  search idle:          n=${idle.length} p50=${fmt(percentile(idleS, 50))} ms p95=${fmt(percentile(idleS, 95))} ms max=${fmt(idleS.at(-1) ?? NaN)} ms`);
-console.log(`  search during import: n=${during.length} p50=${fmt(percentile(duringS, 50))} ms p95=${fmt(percentile(duringS, 95))} ms max=${fmt(duringS.at(-1) ?? NaN)} ms`);
-console.log(`  ratio during/idle:    p50 ×${(percentile(duringS, 50) / percentile(idleS, 50)).toFixed(2)}, p95 ×${(percentile(duringS, 95) / percentile(idleS, 95)).toFixed(2)}`);
+console.log(
+  `  search idle:          n=${idle.length} p50=${fmt(percentile(idleS, 50))} ms p95=${fmt(percentile(idleS, 95))} ms max=${fmt(idleS.at(-1) ?? NaN)} ms`,
+);
+console.log(
+  `  search during import: n=${during.length} p50=${fmt(percentile(duringS, 50))} ms p95=${fmt(percentile(duringS, 95))} ms max=${fmt(duringS.at(-1) ?? NaN)} ms`,
+);
+console.log(
+  `  ratio during/idle:    p50 ×${(percentile(duringS, 50) / percentile(idleS, 50)).toFixed(2)}, p95 ×${(percentile(duringS, 95) / percentile(idleS, 95)).toFixed(2)}`,
+);
 console.log(`  goal p95 ≤ 50 ms during import: ${percentile(duringS, 95) <= 50 ? 'met' : 'NOT met'}`);
 if (applyStart !== undefined && applyEnd !== undefined)
-  console.log(`  apply transaction (progress 'apply' start → end, as seen over SSE): ${fmt(applyEnd - applyStart)} ms`);
+  console.log(
+    `  apply transaction (progress 'apply' start → end, as seen over SSE): ${fmt(applyEnd - applyStart)} ms`,
+  );
 else console.log('  apply transaction: no progress events (import on the main thread reports none)');
 for (const phase of ['verify', 'parse', 'plan', 'apply'])
-  if (phaseStart(phase) !== undefined) console.log(`    phase ${phase} starts at +${fmt((phaseStart(phase) ?? 0) - importStart)} ms`);
+  if (phaseStart(phase) !== undefined)
+    console.log(`    phase ${phase} starts at +${fmt((phaseStart(phase) ?? 0) - importStart)} ms`);
 if (values.handouts) {
   const h = sorted(handoutMs);
-  console.log(`  hand-outs during import: n=${h.length} p50=${fmt(percentile(h, 50))} ms p95=${fmt(percentile(h, 95))} ms max=${fmt(h.at(-1) ?? NaN)} ms`);
+  console.log(
+    `  hand-outs during import: n=${h.length} p50=${fmt(percentile(h, 50))} ms p95=${fmt(percentile(h, 95))} ms max=${fmt(h.at(-1) ?? NaN)} ms`,
+  );
 }
 sse.destroy();
 await transport.close();

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createLongWorkRunner } from '../../src/main/adapters/worker/longWorkRunner';
 import { openStore } from '../../src/main/store/openStore';
 import { fixedClock } from '../../src/shared/time/clock';
+import { POSTCODES_FILE } from '../../src/main/platform/paths';
 
 const [dbPath, packagePath, clockAt] = process.argv.slice(2);
 if (!dbPath || !packagePath || !clockAt) {
@@ -27,13 +28,16 @@ const ctx = {
   backupDir: path.join(path.dirname(dbPath), 'backups'),
 };
 const runner = createLongWorkRunner(ctx, {
+  env: {
+    postcodesFile: POSTCODES_FILE,
+    reportsDir: path.join(path.dirname(dbPath), 'reports'),
+    demoMode: false,
+    version: 'test',
+  },
   publish: (p) => fs.writeSync(1, `progress ${p.phase} ${p.done} ${p.total}\n`),
 });
-const result = await runner.run({
-  work: 'importPackage',
-  packageBytes: new Uint8Array(fs.readFileSync(packagePath)),
-  allowUnsigned: false,
-  preview: false,
-});
+const contentBase64 = fs.readFileSync(packagePath).toString('base64');
+const args = { fileName: 'large.lkb', contentBase64, allowUnsigned: false, preview: false };
+const result = (await runner.run('importPackage', args, null)) as { ok: boolean; error?: string };
 fs.writeSync(1, `done ${result.ok ? 'ok' : result.error}\n`);
 ctx.db.close();

@@ -164,10 +164,10 @@ async function start(): Promise<void> {
   // Import, reports and backups run in a worker thread with its own connection; their progress
   // goes to the main window only.
   const progress = createProgressHub();
-  longWork = createLongWorkRunner(store, { publish: progress.publish, protector: keys.protector });
+  longWork = createLongWorkRunner(store, { env, publish: progress.publish, protector: keys.protector });
   forwardProgressIpc(progress, () => mainWindow?.webContents ?? null);
   const tracker = createActivityTracker(systemClock);
-  registerApiIpc(ipcMain, tracker.wrap(createApiHandlers(store, env)), log);
+  registerApiIpc(ipcMain, tracker.wrap(createApiHandlers(store, { ...env, longWork })), log);
   startUpdates(policy, tracker, log);
   if (!opened.demo) startDailyBackups(log);
   openWindow(PRELOAD);

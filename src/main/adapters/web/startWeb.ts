@@ -34,14 +34,15 @@ if (dbPath) {
 }
 // Import, reports and backups run in a worker thread; the window follows them at /api/progress.
 const progress = createProgressHub();
-const longWork = createLongWorkRunner(ctx, { publish: progress.publish });
-const handlers = createApiHandlers(ctx, {
+const env = {
   postcodesFile: POSTCODES_FILE,
   reportsDir: path.join(path.dirname(path.resolve(ctx.dbPath)), 'reports'),
   demoMode: demo,
   ...(demo ? { demoAdminPin: DEMO_ADMIN_PIN } : {}),
   version: APP_VERSION,
-});
+};
+const longWork = createLongWorkRunner(ctx, { env, publish: progress.publish });
+const handlers = createApiHandlers(ctx, { ...env, longWork });
 const transport = await startHttpTransport({
   handlers,
   progress,

@@ -1,34 +1,21 @@
-import type { ImportFailure, ImportSummary } from '../../../shared/batch/importSummary';
-import type { Progress } from '../../../shared/api/progress';
-import type { Result } from '../../../shared/result';
-import type { ReportCreated, ReportFailure } from '../../useCases/reports/createReport';
-import type { NewYearDone } from '../../useCases/year/newYear';
-import type { NewYearFailure } from '../../../shared/api/contract';
-import type { PinFailure } from '../../../shared/desk/deskResults';
+import type { LongWork, Progress } from '../../../shared/api/progress';
+import type { AdminGrant } from '../../useCases/admin/adminPin';
+import type { LongWorkEnvironment } from '../api/handlers';
 
 /**
- * Long work handed to a worker thread: plain data only (it is structured-cloned across), the
- * package bytes transferred, not copied.
+ * One call of a `long` contract method, handed to a worker thread: plain data only (it is
+ * structured-cloned across): the arguments as the boundary parsed them, the PIN's grant.
  */
-export type LongJob =
-  | { work: 'importPackage'; packageBytes: Uint8Array; allowUnsigned: boolean; preview: boolean }
-  | { work: 'exportReport'; outFile: string }
-  | { work: 'newYear'; cardYear: number; staff: string; adminPin: string; reportOut: string }
-  | { work: 'backupNow' };
-
-export interface LongJobValues {
-  importPackage: Result<ImportSummary, ImportFailure>;
-  exportReport: Result<ReportCreated, ReportFailure>;
-  newYear: Result<NewYearDone, NewYearFailure | PinFailure>;
-  /** The backup file written. */
-  backupNow: string;
+export interface LongCall {
+  method: LongWork;
+  args: unknown;
+  grant: AdminGrant | null | undefined;
 }
 
-export type LongJobOf<W extends LongJob['work']> = Extract<LongJob, { work: W }>;
-
-/** Where the worker finds the store; `now` is the instant the job started (the job's clock). */
+/** Where the worker finds the store; `now` is the instant the call started (the job's clock). */
 export interface WorkerStart {
-  job: LongJob;
+  call: LongCall;
+  env: LongWorkEnvironment;
   dbPath: string;
   backupDir: string;
   now: string;

@@ -1,12 +1,13 @@
-// The worker thread of long work (import, report, backup, new year): its own connection to the
-// same store file (WAL, synchronous=FULL, openStore), so the main thread keeps answering searches
-// and hand-outs on its connection. Started by longWorkRunner.ts, one job per thread.
+// The worker thread of long work (every method the contract declares `long`: import, report,
+// backup, new year): its own connection to the same store file (WAL, synchronous=FULL, openStore),
+// so the main thread keeps answering searches and hand-outs on its connection. Started by
+// longWorkRunner.ts, one call per thread; it runs the same use case the handler would.
 import { parentPort, workerData } from 'node:worker_threads';
 import { fixedClock } from '../../../shared/time/clock';
 import type { KeyProtector } from '../../platform/keys/installationKey';
 import { openStore } from '../../store/openStore';
+import { runLongUseCase } from '../api/handlers';
 import type { KeyRequest, WorkerMessage, WorkerStart } from './longJobs';
-import { runLongJob } from './runLongJob';
 
 const KEY_REPLY_WAIT_MS = 30_000;
 
@@ -40,11 +41,10 @@ async function main(start: WorkerStart): Promise<void> {
   const db = opened.value;
   try {
     const ctx = { db, clock: fixedClock(start.now), dbPath: start.dbPath, backupDir: start.backupDir };
-    const value = await runLongJob(
-      ctx,
-      start.job,
-      (progress) => post({ type: 'progress', progress }),
-      start.remoteProtector ? remoteProtector() : undefined,
+    const env = start.remoteProtector ? { ...start.env, keyProtector: remoteProtector() } : start.env;
+    const { method, args, grant } = start.call;
+    const value = await runLongUseCase(ctx, env, method, args, grant, (progress) =>
+      post({ type: 'progress', progress }),
     );
     post({ type: 'done', value });
   } catch (error) {

@@ -1,22 +1,25 @@
 import { Worker } from 'node:worker_threads';
-import type { Progress } from '../../../shared/api/progress';
+import type { LongWork, Progress } from '../../../shared/api/progress';
 import type { KeyProtector } from '../../platform/keys/installationKey';
 import type { StoreContext } from '../../store/storeContext';
-import type { KeyRequest, LongJob, LongJobValues, WorkerMessage, WorkerStart } from './longJobs';
-import { runLongJob } from './runLongJob';
+import type { AdminGrant } from '../../useCases/admin/adminPin';
+import { runLongUseCase, type LongWorkEnvironment, type LongWorkPort } from '../api/handlers';
+import type { KeyRequest, LongCall, WorkerMessage, WorkerStart } from './longJobs';
 
-export interface LongWorkRunner {
-  /** Runs the job off the main thread; jobs run one at a time, in the order asked. */
-  run<W extends LongJob['work']>(job: Extract<LongJob, { work: W }>): Promise<LongJobValues[W]>;
-  /** Stops the running job (its transaction rolls back) and refuses new ones. */
+export interface LongWorkRunner extends LongWorkPort {
+  /** Runs the call off the main thread; calls run one at a time, in the order asked. */
+  run(method: LongWork, args: unknown, grant: AdminGrant | null | undefined): Promise<unknown>;
+  /** Stops the running call (its transaction rolls back) and refuses new ones. */
   close(): Promise<void>;
 }
 
 export interface LongWorkOptions {
-  /** Every progress message of every job, in order (the transports send them to the window). */
+  /** The handlers' environment, as the worker's use cases need it (plain data). */
+  env: LongWorkEnvironment;
+  /** Every progress message of every call, in order (the transports send them to the window). */
   publish?: (progress: Progress) => void;
   /** The shell's sealing of the report key; the worker asks the main thread to use it. */
-  protector?: KeyProtector;
+  protector?: KeyProtector | undefined;
 }
 
 /**
@@ -30,26 +33,25 @@ export function longWorkEntry(moduleUrl: string = import.meta.url): { url: URL; 
 }
 
 /** Long work in a worker thread with its own connection to the store file. */
-export function createLongWorkRunner(ctx: StoreContext, options: LongWorkOptions = {}): LongWorkRunner {
+export function createLongWorkRunner(ctx: StoreContext, options: LongWorkOptions): LongWorkRunner {
   if (ctx.dbPath === ':memory:') return inlineRunner(ctx, options);
   let queue: Promise<unknown> = Promise.resolve();
   let running: Worker | null = null;
   let closed = false;
 
-  const start = <W extends LongJob['work']>(job: Extract<LongJob, { work: W }>) =>
-    new Promise<LongJobValues[W]>((resolve, reject) => {
+  const start = (call: LongCall) =>
+    new Promise<unknown>((resolve, reject) => {
       if (closed) return reject(new Error('long work runner closed'));
       const entry = longWorkEntry();
       const workerData: WorkerStart = {
-        job,
+        call,
+        env: plainEnvironment(options.env),
         dbPath: ctx.dbPath,
         backupDir: ctx.backupDir,
         now: ctx.clock.now().toISOString(),
         remoteProtector: options.protector !== undefined,
       };
-      const plain: LongJob = job;
-      const transfer = plain.work === 'importPackage' ? [ownBuffer(plain)] : [];
-      const worker = new Worker(entry.url, { workerData, transferList: transfer, execArgv: entry.execArgv });
+      const worker = new Worker(entry.url, { workerData, execArgv: entry.execArgv });
       running = worker;
       let settled = false;
       const settle = (fn: () => void) => {
@@ -64,10 +66,10 @@ export function createLongWorkRunner(ctx: StoreContext, options: LongWorkOptions
             options.publish?.(message.progress);
             return;
           case 'done':
-            settle(() => resolve(message.value as LongJobValues[W]));
+            settle(() => resolve(message.value));
             return;
           case 'failed':
-            settle(() => reject(new Error(`long work ${job.work} failed: ${message.message}`)));
+            settle(() => reject(new Error(`long work ${call.method} failed: ${message.message}`)));
             return;
           case 'key':
             answerKeyRequest(options.protector, message);
@@ -76,13 +78,13 @@ export function createLongWorkRunner(ctx: StoreContext, options: LongWorkOptions
       });
       worker.on('error', (error) => settle(() => reject(error)));
       worker.on('exit', (code) =>
-        settle(() => reject(new Error(`long work ${job.work} stopped (exit code ${code})`))),
+        settle(() => reject(new Error(`long work ${call.method} stopped (exit code ${code})`))),
       );
     });
 
   return {
-    run(job) {
-      const next = queue.then(() => start(job));
+    run(method, args, grant) {
+      const next = queue.then(() => start({ method, args, grant }));
       queue = next.catch(() => undefined);
       return next;
     },
@@ -93,19 +95,12 @@ export function createLongWorkRunner(ctx: StoreContext, options: LongWorkOptions
   };
 }
 
-/** The package's bytes in a buffer of their own, so they can be transferred, not copied. */
-function ownBuffer(job: Extract<LongJob, { work: 'importPackage' }>): ArrayBuffer {
-  const bytes = job.packageBytes;
-  if (
-    bytes.byteOffset === 0 &&
-    bytes.byteLength === bytes.buffer.byteLength &&
-    bytes.buffer instanceof ArrayBuffer
-  )
-    return bytes.buffer;
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  job.packageBytes = copy;
-  return copy.buffer;
+/** Only the environment's data crosses to the worker (functions cannot be cloned). */
+function plainEnvironment(
+  env: LongWorkEnvironment & { keyProtector?: unknown; updateStatus?: unknown; longWork?: unknown },
+): LongWorkEnvironment {
+  const { keyProtector: _k, updateStatus: _u, longWork: _l, ...plain } = env;
+  return plain;
 }
 
 function answerKeyRequest(protector: KeyProtector | undefined, request: KeyRequest): void {
@@ -127,15 +122,14 @@ function answerKeyRequest(protector: KeyProtector | undefined, request: KeyReque
   Atomics.notify(state, 0);
 }
 
-/** An in-memory store lives in this thread only: its long work runs here, one job at a time. */
+/** An in-memory store lives in this thread only: its long work runs here, one call at a time. */
 function inlineRunner(ctx: StoreContext, options: LongWorkOptions): LongWorkRunner {
   let queue: Promise<unknown> = Promise.resolve();
   const publish = options.publish ?? (() => {});
+  const env = options.protector ? { ...options.env, keyProtector: options.protector } : options.env;
   return {
-    run<W extends LongJob['work']>(job: Extract<LongJob, { work: W }>) {
-      const next = queue.then(
-        () => runLongJob(ctx, job, publish, options.protector) as Promise<LongJobValues[W]>,
-      );
+    run(method, args, grant) {
+      const next = queue.then(() => runLongUseCase(ctx, env, method, args, grant, publish));
       queue = next.catch(() => undefined);
       return next;
     },

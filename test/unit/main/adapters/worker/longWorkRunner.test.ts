@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { API_METHODS, apiContract } from '../../../../../src/shared/api/contract';
 import type { Progress } from '../../../../../src/shared/api/progress';
 import { PROGRESS_PHASES } from '../../../../../src/shared/api/progress';
-import {
-  createLongWorkRunner,
-  type LongWorkRunner,
-} from '../../../../../src/main/adapters/worker/longWorkRunner';
+import type { LongWorkRunner } from '../../../../../src/main/adapters/worker/longWorkRunner';
 import { searchCards } from '../../../../../src/main/useCases/desk/searchCards';
+import { setAdminPin } from '../../../../../src/main/useCases/admin/adminPin';
+import { listBackups } from '../../../../../src/main/store/backup';
 import { dbChecksum, testStore, type TestStore } from '../../../../helpers/store';
 import { makeLargeTestPackage, makeTestPackage, readFixture } from '../../../../helpers/packages';
-import { listBackups } from '../../../../../src/main/store/backup';
+import { apiWithLongWork } from '../../../../helpers/api';
 
+const PIN = '582064';
 const runners: LongWorkRunner[] = [];
 const stores: TestStore[] = [];
 afterEach(async () => {
@@ -17,13 +18,13 @@ afterEach(async () => {
   for (const s of stores.splice(0)) s.db.close();
 });
 
-function setup(): { store: TestStore; runner: LongWorkRunner; events: Progress[] } {
+function setup() {
   const store = testStore();
-  const events: Progress[] = [];
-  const runner = createLongWorkRunner(store, { publish: (p) => events.push(p) });
+  setAdminPin(store, PIN, null);
+  const served = apiWithLongWork(store);
   stores.push(store);
-  runners.push(runner);
-  return { store, runner, events };
+  runners.push(served.runner);
+  return { store, ...served };
 }
 
 /** Phases in their declared order, done never above total, never backwards within a phase. */
@@ -43,102 +44,117 @@ function expectOrderedProgress(events: readonly Progress[], work: Progress['work
   }
 }
 
-const bytes = (pkg: Uint8Array) => ({
-  work: 'importPackage' as const,
-  packageBytes: pkg,
+const importArgs = (pkg: Uint8Array, preview = false) => ({
+  fileName: 'batch.lkb',
+  contentBase64: Buffer.from(pkg).toString('base64'),
   allowUnsigned: false,
+  preview,
+  adminPin: PIN,
 });
 
 describe('long work in a worker thread', () => {
+  it('runs every method the contract declares long, and only those, with typed progress phases', () => {
+    const long = API_METHODS.filter((m) => apiContract[m].long).sort();
+    expect(Object.keys(PROGRESS_PHASES).sort()).toEqual(long);
+  });
+
   it('imports a package in the worker, with progress in order that ends at the last card', async () => {
-    const { store, runner, events } = setup();
-    const result = await runner.run({ ...bytes(makeLargeTestPackage(5000)), preview: false });
+    const { store, api, progress } = setup();
+    const result = await api.importPackage(importArgs(makeLargeTestPackage(5000)));
     expect(result.ok && result.value.added).toBe(5000);
     // The main connection sees the worker's commit.
     expect(store.db.prepare('SELECT count(*) FROM cards').pluck().get()).toBe(5000);
-    expectOrderedProgress(events, 'importPackage');
-    expect(events.map((e) => e.phase)).toEqual(expect.arrayContaining(['verify', 'parse', 'plan', 'apply']));
-    const parse = events.filter((e) => e.phase === 'parse');
+    expectOrderedProgress(progress, 'importPackage');
+    expect(progress.map((e) => e.phase)).toEqual(
+      expect.arrayContaining(['verify', 'parse', 'plan', 'apply']),
+    );
+    const parse = progress.filter((e) => e.phase === 'parse');
     expect(parse.length).toBeGreaterThan(2);
     expect(parse.at(-1)).toEqual({ work: 'importPackage', phase: 'parse', done: 5000, total: 5000 });
-    const last = events.at(-1);
-    expect(last?.phase).toBe('apply');
-    expect(last?.done).toBe(last?.total);
-    expect(last?.total).toBe(5000);
+    expect(progress.at(-1)).toEqual({ work: 'importPackage', phase: 'apply', done: 5000, total: 5000 });
   });
 
   it('a refused package changes nothing and says why', async () => {
-    const { store, runner } = setup();
+    const { store, api } = setup();
     const before = dbChecksum(store.db);
-    const result = await runner.run({ ...bytes(readFixture('gent-bad-signature.lkb')), preview: false });
+    const result = await api.importPackage(importArgs(readFixture('gent-bad-signature.lkb')));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toBe('invalid_package');
     expect(dbChecksum(store.db)).toBe(before);
   });
 
+  it('a wrong PIN is refused on the main thread before any worker starts', async () => {
+    const { store, api, progress } = setup();
+    const result = await api.importPackage({ ...importArgs(makeTestPackage()), adminPin: '111999' });
+    expect(result).toMatchObject({ ok: false, error: 'pin_wrong' });
+    expect(progress).toEqual([]);
+    expect(store.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(0);
+  });
+
   it('a preview in the worker plans without writing the store', async () => {
-    const { store, runner } = setup();
+    const { store, api } = setup();
     const before = dbChecksum(store.db);
-    const result = await runner.run({ ...bytes(makeLargeTestPackage(2000)), preview: true });
+    const result = await api.importPackage(importArgs(makeLargeTestPackage(2000), true));
     expect(result.ok && result.value.added).toBe(2000);
     expect(dbChecksum(store.db)).toBe(before);
   });
 
   it('a worker stopped in the middle of an import leaves the store as it was', async () => {
-    const store = testStore();
-    stores.push(store);
+    const { store, api, runner, progress } = setup();
     const before = dbChecksum(store.db);
-    let runner: LongWorkRunner | null = null;
-    let stopped: Promise<void> | null = null;
-    runner = createLongWorkRunner(store, {
-      publish: (p) => {
-        if (p.phase === 'parse' && p.done > 0 && !stopped) stopped = runner?.close() ?? null;
-      },
-    });
-    await expect(runner.run({ ...bytes(makeLargeTestPackage(20_000)), preview: false })).rejects.toThrow(
-      /stopped/,
-    );
-    await stopped;
+    const running = api.importPackage(importArgs(makeLargeTestPackage(20_000)));
+    for (let i = 0; i < 2000 && !progress.some((p) => p.phase === 'parse' && p.done > 0); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(progress.some((p) => p.phase === 'parse' && p.done > 0)).toBe(true);
+    await runner.close();
+    await expect(running).rejects.toThrow(/stopped/);
     expect(dbChecksum(store.db)).toBe(before);
     expect(listBackups(store.backupDir)).toEqual([]);
   });
 
   it('search answers on the main connection while the worker imports', async () => {
-    const { store, runner } = setup();
-    const first = await runner.run({ ...bytes(makeTestPackage()), preview: false });
-    expect(first.ok).toBe(true);
+    const { store, api } = setup();
+    expect((await api.importPackage(importArgs(makeTestPackage()))).ok).toBe(true);
     let importDone = false;
-    let answeredDuringImport: number | null = null;
-    const parsing = new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (importDone) {
-          clearInterval(poll);
-          resolve();
-          return;
-        }
-        const hits = searchCards(store.db, 'Pieter Van de Velde', 5);
-        if (answeredDuringImport === null && hits.length > 0) answeredDuringImport = hits.length;
-      }, 5);
-    });
-    const running = runner.run({ ...bytes(makeLargeTestPackage(40_000)), preview: false }).then((r) => {
+    let answeredDuringImport = 0;
+    const running = api.importPackage(importArgs(makeLargeTestPackage(40_000))).then((r) => {
       importDone = true;
       return r;
     });
-    await parsing;
+    while (!importDone) {
+      const hits = await api.search({ query: 'Pieter Van de Velde' });
+      if (!importDone && hits.ok && hits.value.length > 0) answeredDuringImport += 1;
+      await new Promise((r) => setTimeout(r, 5));
+    }
     const result = await running;
     // The three sample cards are among the generated ones: they are read again, not added.
     expect(result.ok && result.value.added + result.value.updated + result.value.unchanged).toBe(40_000);
     expect(answeredDuringImport).toBeGreaterThan(0);
+    expect(searchCards(store.db, 'Pieter Van de Velde', 5).length).toBeGreaterThan(0);
   });
 
   it('a backup in the worker reports its pages and ends at the last one', async () => {
-    const { store, runner, events } = setup();
-    await runner.run({ ...bytes(makeLargeTestPackage(3000)), preview: false });
-    events.length = 0;
-    const file = await runner.run({ work: 'backupNow' });
-    expect(listBackups(store.backupDir)).toContain(file);
-    expectOrderedProgress(events, 'backupNow');
-    const last = events.at(-1);
+    const { store, api, progress } = setup();
+    await api.importPackage(importArgs(makeLargeTestPackage(3000)));
+    progress.length = 0;
+    const made = await api.backupNow({ adminPin: PIN });
+    expect(made.ok).toBe(true);
+    if (!made.ok) return;
+    expect(listBackups(store.backupDir).some((f) => f.endsWith(made.value.name))).toBe(true);
+    expectOrderedProgress(progress, 'backupNow');
+    const last = progress.at(-1);
     expect(last && last.done === last.total && last.total > 0).toBe(true);
+  });
+
+  it('a report made in the worker is signed and kept, with its start and end as progress', async () => {
+    const { api, progress } = setup();
+    await api.importPackage(importArgs(makeTestPackage()));
+    progress.length = 0;
+    const report = await api.exportReport({ adminPin: PIN });
+    expect(report.ok && report.value.sequence).toBe(1);
+    expect(progress).toEqual([
+      { work: 'exportReport', phase: 'report', done: 0, total: 1 },
+      { work: 'exportReport', phase: 'report', done: 1, total: 1 },
+    ]);
   });
 });
