@@ -59,6 +59,18 @@ export interface HandlerEnvironment extends ShellFacts {
 /** The way a `long` method's use case leaves the request path; the runner implements it. */
 export interface LongWorkPort {
   run(method: LongWork, args: unknown, grant: AdminGrant | null | undefined): Promise<unknown>;
+  /**
+   * Resolves at once, or when the long work now in its write transaction is done: a writing
+   * method waits here, asynchronously, instead of blocking the main thread on the store's lock.
+   */
+  writesIdle(): Promise<void>;
+}
+
+/** What a long use case reports back while it runs in the worker. */
+export interface LongWorkHooks {
+  progress: (p: Progress) => void;
+  /** The use case is about to take the write lock (see LongWorkPort.writesIdle). */
+  holdWrites: () => void;
 }
 
 /** What a worker thread needs to run a `long` use case: the environment without its functions. */
@@ -88,7 +100,7 @@ export function createApiHandlers(ctx: StoreContext, env: HandlerEnvironment): A
   const impl = implementation(ctx, env);
   const handlers = {} as Record<ApiMethod, (raw: unknown) => Promise<unknown>>;
   for (const name of API_METHODS) {
-    const { args: schema, adminPin, long } = apiContract[name];
+    const { args: schema, adminPin, long, writes } = apiContract[name];
     const run = impl[name] as (args: unknown, grant: AdminGrant | null | undefined) => unknown;
     const offThePath = long && isLongWork(name) && env.longWork ? { port: env.longWork, method: name } : null;
     handlers[name] = async (raw) => {
@@ -97,6 +109,7 @@ export function createApiHandlers(ctx: StoreContext, env: HandlerEnvironment): A
       const gate = pinGate(ctx, adminPin as AdminPinRule<unknown>, parsed.value);
       if (!gate.ok) return gate;
       if (offThePath) return offThePath.port.run(offThePath.method, gate.value.args, gate.value.grant);
+      if (writes && env.longWork) await env.longWork.writesIdle();
       return run(gate.value.args, gate.value.grant);
     };
   }
@@ -132,9 +145,9 @@ export function runLongUseCase(
   method: LongWork,
   args: unknown,
   grant: AdminGrant | null | undefined,
-  progress: (p: Progress) => void,
+  hooks: LongWorkHooks,
 ): Promise<unknown> {
-  const run = implementation(ctx, env, progress)[method] as (
+  const run = implementation(ctx, env, hooks)[method] as (
     args: unknown,
     grant: AdminGrant | null | undefined,
   ) => unknown;
@@ -149,12 +162,11 @@ async function stepped<T>(progress: (done: number) => void, work: () => T | Prom
   return value;
 }
 
-function implementation(
-  ctx: StoreContext,
-  env: HandlerEnvironment,
-  progress: (p: Progress) => void = () => {},
-): Implementation {
+const NO_HOOKS: LongWorkHooks = { progress: () => {}, holdWrites: () => {} };
+
+function implementation(ctx: StoreContext, env: HandlerEnvironment, hooks = NO_HOOKS): Implementation {
   const { db } = ctx;
+  const { progress } = hooks;
   const reports = { reportsDir: env.reportsDir, protector: env.keyProtector };
   let places: Map<string, PostcodePlace> | null = null;
 
@@ -185,6 +197,7 @@ function implementation(
         allowUnsigned,
         preview,
         onProgress: (p) => progress({ work: 'importPackage', ...p }),
+        beforeApply: hooks.holdWrites,
       });
     },
     exportReport: (_args, grant) =>

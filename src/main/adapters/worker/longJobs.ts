@@ -21,6 +21,8 @@ export interface WorkerStart {
   now: string;
   /** The report key is sealed by the shell (safeStorage): seal/open are asked of the main thread. */
   remoteProtector: boolean;
+  /** Int32 flag the main thread sets to 1 once it holds its writes (holdWrites handshake). */
+  writesHeld: SharedArrayBuffer;
 }
 
 export type KeyRequest = { op: 'seal' | 'open'; data: Uint8Array; reply: SharedArrayBuffer };
@@ -29,4 +31,5 @@ export type WorkerMessage =
   | { type: 'progress'; progress: Progress }
   | { type: 'done'; value: unknown }
   | { type: 'failed'; message: string }
+  | { type: 'hold-writes' }
   | ({ type: 'key' } & KeyRequest);

@@ -10,6 +10,8 @@ import { runLongUseCase } from '../api/handlers';
 import type { KeyRequest, WorkerMessage, WorkerStart } from './longJobs';
 
 const KEY_REPLY_WAIT_MS = 30_000;
+/** The main thread answers from its event loop at once; after this the import goes ahead anyway. */
+const HOLD_REPLY_WAIT_MS = 10_000;
 
 const port = parentPort;
 if (!port) throw new Error('longWorkEntry.ts runs only as a worker thread');
@@ -43,9 +45,16 @@ async function main(start: WorkerStart): Promise<void> {
     const ctx = { db, clock: fixedClock(start.now), dbPath: start.dbPath, backupDir: start.backupDir };
     const env = start.remoteProtector ? { ...start.env, keyProtector: remoteProtector() } : start.env;
     const { method, args, grant } = start.call;
-    const value = await runLongUseCase(ctx, env, method, args, grant, (progress) =>
-      post({ type: 'progress', progress }),
-    );
+    const held = new Int32Array(start.writesHeld);
+    const value = await runLongUseCase(ctx, env, method, args, grant, {
+      progress: (progress) => post({ type: 'progress', progress }),
+      // Before BEGIN IMMEDIATE: once main has answered, no write of its own can be waiting on
+      // the lock (it would block main's whole event loop); its writes wait in a queue instead.
+      holdWrites: () => {
+        post({ type: 'hold-writes' });
+        Atomics.wait(held, 0, 0, HOLD_REPLY_WAIT_MS);
+      },
+    });
     post({ type: 'done', value });
   } catch (error) {
     post({ type: 'failed', message: (error as Error).stack ?? String(error) });

@@ -38,6 +38,12 @@ export function createLongWorkRunner(ctx: StoreContext, options: LongWorkOptions
   let queue: Promise<unknown> = Promise.resolve();
   let running: Worker | null = null;
   let closed = false;
+  /** Set while a call holds main's writes (from its hold-writes message until it ends). */
+  let writesHeld: { done: Promise<void>; release: () => void } | null = null;
+  const releaseWrites = () => {
+    writesHeld?.release();
+    writesHeld = null;
+  };
 
   const start = (call: LongCall) =>
     new Promise<unknown>((resolve, reject) => {
@@ -50,7 +56,9 @@ export function createLongWorkRunner(ctx: StoreContext, options: LongWorkOptions
         backupDir: ctx.backupDir,
         now: ctx.clock.now().toISOString(),
         remoteProtector: options.protector !== undefined,
+        writesHeld: new SharedArrayBuffer(4),
       };
+      const heldFlag = new Int32Array(workerData.writesHeld);
       const worker = new Worker(entry.url, { workerData, execArgv: entry.execArgv });
       running = worker;
       let settled = false;
@@ -58,6 +66,7 @@ export function createLongWorkRunner(ctx: StoreContext, options: LongWorkOptions
         if (settled) return;
         settled = true;
         running = null;
+        releaseWrites();
         fn();
       };
       worker.on('message', (message: WorkerMessage) => {
@@ -74,6 +83,14 @@ export function createLongWorkRunner(ctx: StoreContext, options: LongWorkOptions
           case 'key':
             answerKeyRequest(options.protector, message);
             return;
+          case 'hold-writes': {
+            let release = () => {};
+            const done = new Promise<void>((resolve) => (release = resolve));
+            writesHeld ??= { done, release };
+            Atomics.store(heldFlag, 0, 1);
+            Atomics.notify(heldFlag, 0);
+            return;
+          }
         }
       });
       worker.on('error', (error) => settle(() => reject(error)));
@@ -88,6 +105,7 @@ export function createLongWorkRunner(ctx: StoreContext, options: LongWorkOptions
       queue = next.catch(() => undefined);
       return next;
     },
+    writesIdle: () => writesHeld?.done ?? Promise.resolve(),
     async close() {
       closed = true;
       await running?.terminate();
@@ -129,10 +147,13 @@ function inlineRunner(ctx: StoreContext, options: LongWorkOptions): LongWorkRunn
   const env = options.protector ? { ...options.env, keyProtector: options.protector } : options.env;
   return {
     run(method, args, grant) {
-      const next = queue.then(() => runLongUseCase(ctx, env, method, args, grant, publish));
+      const hooks = { progress: publish, holdWrites: () => {} };
+      const next = queue.then(() => runLongUseCase(ctx, env, method, args, grant, hooks));
       queue = next.catch(() => undefined);
       return next;
     },
+    // In this thread a write cannot start while the import's transaction runs.
+    writesIdle: () => Promise.resolve(),
     close: () => Promise.resolve(),
   };
 }

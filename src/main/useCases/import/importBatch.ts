@@ -33,6 +33,11 @@ export interface ImportOptions {
   preview?: boolean;
   /** Phases and rows done, for Beheer's progress bar (the worker thread posts them to the window). */
   onProgress?: OnProgress<ImportPhase>;
+  /**
+   * Called just before the write transaction: in a worker thread it asks the main thread to hold
+   * its own writes until this import is done, so the main thread never blocks on the lock.
+   */
+  beforeApply?: () => void;
 }
 
 /**
@@ -112,6 +117,7 @@ export async function importBatch(
     backup = changes && ctx.dbPath !== ':memory:' ? await backupStore(ctx, 'import') : null;
     const total = summary.added + summary.updated + summary.replaced;
     progress?.({ phase: 'apply', done: 0, total });
+    options.beforeApply?.();
     const applied = applyImport(ctx, pkg, table, points.rows, planned, (plan) => ({
       ...summarize(pkg, staged.staged, points, plan),
       backup,

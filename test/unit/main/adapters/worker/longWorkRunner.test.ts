@@ -133,6 +133,20 @@ describe('long work in a worker thread', () => {
     expect(searchCards(store.db, 'Pieter Van de Velde', 5).length).toBeGreaterThan(0);
   });
 
+  it('a hand-out while the worker writes its import waits for it and is kept, and so is the import', async () => {
+    const { store, api, progress } = setup();
+    expect((await api.importPackage(importArgs(makeTestPackage()))).ok).toBe(true);
+    const running = api.importPackage(importArgs(makeLargeTestPackage(40_000)));
+    for (let i = 0; i < 6000 && !progress.some((p) => p.phase === 'apply'); i++)
+      await new Promise((r) => setTimeout(r, 5));
+    const handedOut = await api.handOut({ card: '270000000154', staff: 'Sofie', idChecked: true });
+    expect(handedOut.ok).toBe(true);
+    const result = await running;
+    expect(result.ok).toBe(true);
+    expect(searchCards(store.db, '270000000154', 1)[0]?.status).toBe('collected');
+    expect(store.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(2);
+  });
+
   it('a backup in the worker reports its pages and ends at the last one', async () => {
     const { store, api, progress } = setup();
     await api.importPackage(importArgs(makeLargeTestPackage(3000)));
