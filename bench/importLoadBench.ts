@@ -206,6 +206,7 @@ console.log(
 console.log(
   `  search during import: n=${during.length} p50=${fmt(percentile(duringS, 50))} ms p95=${fmt(percentile(duringS, 95))} ms max=${fmt(duringS.at(-1) ?? NaN)} ms`,
 );
+console.log(`  failed searches: idle ${idleFailures}, during import ${searchFailures - idleFailures}`);
 console.log(
   `  ratio during/idle:    p50 ×${(percentile(duringS, 50) / percentile(idleS, 50)).toFixed(2)}, p95 ×${(percentile(duringS, 95) / percentile(idleS, 95)).toFixed(2)}`,
 );
@@ -221,7 +222,7 @@ for (const phase of ['verify', 'parse', 'plan', 'apply'])
 if (values.handouts) {
   const h = sorted(handoutMs);
   console.log(
-    `  hand-outs during import: n=${h.length} p50=${fmt(percentile(h, 50))} ms p95=${fmt(percentile(h, 95))} ms max=${fmt(h.at(-1) ?? NaN)} ms`,
+    `  hand-outs during import: n=${h.length} p50=${fmt(percentile(h, 50))} ms p95=${fmt(percentile(h, 95))} ms max=${fmt(h.at(-1) ?? NaN)} ms, failed ${handoutFailures}`,
   );
 }
 sse.destroy();
