@@ -153,6 +153,7 @@ for (let i = 0; i < IDLE_SEARCHES; i++) {
 const during: number[] = [];
 const handoutMs: number[] = [];
 let handoutFailures = 0;
+let firstHandoutFailure: string | null = null;
 let importDone = false;
 const importStart = performance.now();
 const importing = post(
@@ -171,7 +172,10 @@ const handoutLoop = (async () => {
     const card = base[n++]?.kaartnummer;
     const r = await post('handOut', { card, staff: 'An', idChecked: true }, handoutAgent).catch(() => null);
     if (r?.body.startsWith('{"ok":true')) handoutMs.push(r.ms);
-    else handoutFailures += 1;
+    else {
+      handoutFailures += 1;
+      firstHandoutFailure ??= r?.body.slice(0, 200) ?? 'no answer';
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 })();
@@ -224,6 +228,7 @@ if (values.handouts) {
   console.log(
     `  hand-outs during import: n=${h.length} p50=${fmt(percentile(h, 50))} ms p95=${fmt(percentile(h, 95))} ms max=${fmt(h.at(-1) ?? NaN)} ms, failed ${handoutFailures}`,
   );
+  if (firstHandoutFailure) console.log(`    first failed hand-out answered: ${firstHandoutFailure}`);
 }
 sse.destroy();
 await transport.close();
