@@ -167,9 +167,11 @@ const importing = post(
 const handoutLoop = (async () => {
   if (!values.handouts) return;
   const handoutAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  // Cards the issuer withdrew are refused at the desk: only cards that can be handed out.
+  const handable = base.filter((r) => r.status !== 'ingetrokken');
   let n = 0;
-  while (!importDone && n < base.length) {
-    const card = base[n++]?.kaartnummer;
+  while (!importDone && n < handable.length) {
+    const card = handable[n++]?.kaartnummer;
     const r = await post('handOut', { card, staff: 'An', idChecked: true }, handoutAgent).catch(() => null);
     if (r?.body.startsWith('{"ok":true')) handoutMs.push(r.ms);
     else {
