@@ -6,7 +6,7 @@ import fs from 'node:fs';
 
 const env = { ...process.env, TZ: 'America/Anchorage', FORCE_COLOR: process.env.CI ? '0' : '1' };
 const steps = [
-  ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['typecheck', 'npx', ['tsc', '-b']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['electron security scan', 'node', ['scripts/security-scan.mjs']],
   [

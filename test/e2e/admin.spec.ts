@@ -30,7 +30,7 @@ test('Beheer: a wrong PIN is refused first; a badly signed package is refused an
 
   await unlockAdmin(page, '135792');
   await expect(page.getByRole('alert')).toHaveText(
-    /Verkeerde beheerderspincode; er is niets gewijzigd\. Nog 4 poging\(en\)/,
+    /Verkeerde beheerderspincode; er is niets gewijzigd\. Nog 4 pogingen/,
   );
   await page.getByLabel('Beheerderspincode').fill(ADMIN_PIN);
   await page.getByRole('button', { name: 'Ontgrendelen' }).click();
@@ -221,7 +221,7 @@ test('Beheer: a package with 120 bad card numbers says 120 problems, lists the f
   await unlockAdmin(page);
   await page.getByLabel('Batchpakket (.lkb)').setInputFiles(file);
   await expect(page.getByTestId('import-refused')).toContainText(
-    'Het pakket wordt niet ingelezen: 120 probleem/problemen.',
+    'Het pakket wordt niet ingelezen: 120 problemen.',
   );
   const problems = page.getByTestId('import-problems');
   await expect(problems.getByRole('listitem')).toHaveCount(50);

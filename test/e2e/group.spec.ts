@@ -120,7 +120,7 @@ test('a refused card shows its reason and blocks the confirmation until it is re
   await expect(revoked).toContainText('de uitgever heeft deze kaart ingetrokken');
   await page.getByLabel('Identiteit van de afhaler gecontroleerd').check();
   await expect(confirmButton(page)).toBeDisabled();
-  await expect(page.getByText('1 kaart(en) geweigerd: verwijder ze uit de groep.')).toBeVisible();
+  await expect(page.getByText('1 kaart geweigerd: verwijder ze uit de groep.')).toBeVisible();
 
   await page
     .getByRole('button', { name: `Kaart ${grouped(REVOKED_JOELLE_CLAEYS)} uit de groep verwijderen` })

@@ -1,5 +1,6 @@
 import { seededRandom } from '../../shared/random/seededRandom';
-import type { IssuerStatus, PostcodeRange } from '../../shared/batch/rows';
+import type { IssuerStatus } from '../../shared/batch/rows';
+import type { PostcodeRange } from '../../shared/domain/pointsDirectory';
 import { CARDS_CSV_COLUMNS } from '../../shared/batch/readCardRows';
 import { writeCsv } from '../../shared/csv/writeCsv';
 import { makeCardNumber } from '../../shared/domain/cardNumber';

@@ -1,5 +1,5 @@
 import { fail } from '../../shared/result';
-import type { StoreWriteFailure } from '../../shared/desk/deskResults';
+import type { StoreWriteFailure } from '../../shared/result';
 
 /**
  * A write the store could not make, as a value the desk can show: a full disk (SQLite's

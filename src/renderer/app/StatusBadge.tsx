@@ -1,9 +1,10 @@
+import type { PlainTextKey } from '../../shared/i18n/texts';
 import type { CardStatus } from '../../shared/cards/cardStatus';
 import { Icon } from './icons';
 import type { IconName } from './icons';
 import { useT } from './i18n';
 
-const LOOK: Record<CardStatus, { tone: string; icon: IconName; key: string }> = {
+const LOOK: Record<CardStatus, { tone: string; icon: IconName; key: PlainTextKey }> = {
   waiting: { tone: 'tone-ok', icon: 'ok', key: 'status.waiting' },
   collected: { tone: 'tone-warning', icon: 'clock', key: 'status.collected' },
   revoked: { tone: 'tone-stop', icon: 'stop', key: 'status.revoked' },

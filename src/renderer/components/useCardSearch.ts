@@ -1,3 +1,4 @@
+import type { ApiFailure } from '../../shared/api/contract';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CardSummary } from '../../shared/cards/cardStatus';
 import { useDesk } from '../app/session';
@@ -9,7 +10,7 @@ export interface CardSearchState {
   results: CardSummary[];
   forQuery: string;
   /** The latest query got no answer (server gone, …): shown with a retry, never as "no match". */
-  failure: { ok: false; error: string } | null;
+  failure: ApiFailure<'search'> | null;
   retry(): void;
 }
 
@@ -25,7 +26,7 @@ export function useCardSearch(): CardSearchState {
   const [answer, setAnswer] = useState<{
     forQuery: string;
     results: CardSummary[];
-    failure: { ok: false; error: string } | null;
+    failure: ApiFailure<'search'> | null;
   }>({ forQuery: '', results: [], failure: null });
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
+import { systemClock } from '../../shared/time/clock';
+import type { Clock } from '../../shared/time/clock';
 
 /** The current time in ms, refreshed every second while `active` (for countdowns). */
-export function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
+export function useNow(active: boolean, clock: Clock = systemClock): number {
+  const [now, setNow] = useState(() => clock.now().getTime());
   useEffect(() => {
     if (!active) return;
-    setNow(Date.now());
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    setNow(clock.now().getTime());
+    const timer = window.setInterval(() => setNow(clock.now().getTime()), 1000);
     return () => window.clearInterval(timer);
-  }, [active]);
+  }, [active, clock]);
   return now;
 }

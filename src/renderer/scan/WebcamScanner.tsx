@@ -2,18 +2,22 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { type Translate, useLang } from '../app/i18n';
 import { SCAN_OK_BEEP, beep, flash } from './feedback';
 import { createRepeatFilter } from './repeatFilter';
-import { type ScanTextKey, scanText } from './scanText';
+import { fillTemplate } from '../../shared/i18n/catalogue';
+import type { TextKey } from '../../shared/i18n/texts';
 import { AIM_FRAME, type GreyImage, type StrategyCursor, decodeFrame, greyFromRgba } from './webcamDecode';
 
 /** localStorage key of the chosen camera (its deviceId). */
+/** The scanner's own texts: keys of the catalogue's 'scan.' area. */
+export type ScanTextKey = Extract<TextKey, `scan.${string}`>;
+
 export const CAMERA_STORAGE_KEY = 'lerarenkaart.scan.cameraId';
 
 export interface WebcamScannerProps {
   /** Called with the raw text of every new code (parse it with parseScan). */
   onScan: (raw: string) => void;
-  /** Override single strings (keys of scanText); wins over `t` and the app language. */
+  /** Override single texts (keys of the 'scan.' area); wins over `t` and the app language. */
   labels?: Partial<Record<ScanTextKey, string>>;
-  /** Translator; defaults to the app's i18n context (useLang), falling back to scanText. */
+  /** Translator; defaults to the app's i18n context (useLang). */
   t?: Translate;
   /** Start the camera when mounted (default false: the hand scanner is the main input). */
   autoStart?: boolean;
@@ -255,9 +259,7 @@ function createFrameGrabber(): { grab(video: HTMLVideoElement): GreyImage | null
   };
 }
 
-type ScanTranslate = (key: ScanTextKey, params?: Record<string, string | number>) => string;
-
-function statusText(status: Status, text: ScanTranslate): string {
+function statusText(status: Status, text: Translate): string {
   switch (status.kind) {
     case 'idle':
       return text('scan.status.idle');
@@ -302,22 +304,13 @@ function statusForError(error: unknown): Status {
 function useScanText(
   labels: Partial<Record<ScanTextKey, string>> | undefined,
   t: Translate | undefined,
-): ScanTranslate {
+): Translate {
   const context = useLang();
   const translate = t ?? context.t;
-  const own = scanText[context.lang] ?? scanText.nl;
-  return (key, params) => {
-    const fromApp = translate(key, params);
-    const template = labels?.[key] ?? (fromApp !== key ? fromApp : (own[key] ?? scanText.nl[key]));
-    return fillIn(template, params);
+  return (key, ...params) => {
+    const label = labels?.[key as ScanTextKey];
+    return label === undefined ? translate(key, ...params) : fillTemplate(label, params[0] ?? {});
   };
-}
-
-function fillIn(template: string, params?: Record<string, string | number>): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
 }
 
 function readStoredCamera(key: string): string {

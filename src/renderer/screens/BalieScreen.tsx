@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import type { CardCheck } from '../../shared/api/apiTypes';
 import type { HandOutDone } from '../../shared/desk/deskResults';
 import type { ScanContent } from '../../shared/scan/parseScan';
+import { systemClock } from '../../shared/time/clock';
 import { FailureNotice } from '../app/FailureNotice';
 import { useLang } from '../app/i18n';
 import { CardSearch } from '../components/CardSearch';
@@ -98,7 +99,7 @@ export function BalieScreen() {
     setLast({
       card: done.card,
       name: check.found ? fullName(check.summary) : done.card,
-      handedAtMs: Date.now(),
+      handedAtMs: systemClock.now().getTime(),
       panelOpening: panel?.reload ?? 0,
       confirm: { kind: 'waiting' },
     });

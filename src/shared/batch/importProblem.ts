@@ -1,3 +1,5 @@
+import type { CsvProblemCode } from '../csv/csvProblem';
+
 /**
  * Everything that can be wrong with a batch package, as data. The Dutch (and English) text is
  * made from it by `describeImportProblem` in src/shared/i18n/importProblemText.ts.
@@ -27,14 +29,9 @@ export type ImportProblemCode =
   | 'point_mismatch'
   | 'batch_id_reused'
   | 'card_year_mismatch'
-  // csv structure
-  | 'csv_empty'
-  | 'csv_unterminated_quote'
-  | 'csv_text_after_quote'
-  | 'csv_missing_column'
-  | 'csv_duplicate_column'
+  // csv structure: what the CSV reader finds (CsvProblemCode), and what a batch file adds
+  | CsvProblemCode
   | 'csv_missing_field'
-  | 'csv_record_too_long'
   | 'csv_too_many_rows'
   // cards.csv fields
   | 'card_number_format'

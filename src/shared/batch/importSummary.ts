@@ -1,6 +1,5 @@
 import type { ImportProblem } from './importProblem';
-import type { Failure } from '../result';
-import type { StoreWriteFailure } from '../desk/deskResults';
+import type { Failure, StoreWriteFailure } from '../result';
 
 export interface ImportSummary {
   batchId: string;

@@ -92,7 +92,7 @@ function firstSeen(lines: Map<string, number>, key: string, line: number): numbe
 export function readCardRows(input: string | ParsedCsv): CardRowsResult {
   const parsed = typeof input === 'string' ? parseCsv(input, FILE) : input;
   const layout = locateColumns(parsed, KNOWN, REQUIRED, FILE);
-  const problems = [...parsed.problems, ...layout.problems];
+  const problems: ImportProblem[] = [...parsed.problems, ...layout.problems];
   if (layout.problems.length > 0) return { rows: [], problems: sortByPosition(problems) };
   const stage = new MemoryStage();
   const reader = new CardRecordReader(layout.columns, (p) => problems.push(p), stage);

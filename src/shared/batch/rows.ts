@@ -1,3 +1,5 @@
+import type { PostcodeRange } from '../domain/pointsDirectory';
+
 /** Validated rows of a batch package, as the importer applies them. */
 export type IssuerStatus = 'beschikbaar' | 'ingetrokken';
 
@@ -18,10 +20,6 @@ export interface CardRow {
   status: IssuerStatus;
 }
 
-export interface PostcodeRange {
-  from: number;
-  to: number;
-}
 
 export interface PointRow {
   line: number;

@@ -1,4 +1,4 @@
-import type { ImportProblem } from '../batch/importProblem';
+import type { CsvProblem } from './csvProblem';
 import { newScanner, separatorIfDecided, readRecordAt, type CsvRecord, type CsvSeparator } from './parseCsv';
 
 /**
@@ -16,7 +16,7 @@ export interface CsvStreamHandlers {
   /** Every record after the header, in file order. */
   onRecord(record: CsvRecord): void;
   /** Structure problems (quotes, over-long record), in file order. */
-  onProblem(problem: ImportProblem): void;
+  onProblem(problem: CsvProblem): void;
 }
 
 const BOM = 0xfeff;
@@ -78,7 +78,7 @@ export class CsvStreamParser {
       if (decided === null && !final) return text;
       this.separator = decided ?? ';';
     }
-    const pending: ImportProblem[] = [];
+    const pending: CsvProblem[] = [];
     const scan = newScanner(text, this.separator, this.file, this.line, pending);
     for (;;) {
       if (scan.pos >= scan.n) break;

@@ -1,4 +1,4 @@
-import type { ImportProblem, ImportProblemCode } from '../batch/importProblem';
+import type { CsvProblem, CsvProblemCode } from './csvProblem';
 
 /**
  * RFC 4180 reading as the batch spec allows it: `;` or `,` (from the header line), CRLF/LF/CR,
@@ -21,7 +21,7 @@ export interface ParsedCsv {
   headerLine: number;
   /** The records after the header. */
   records: CsvRecord[];
-  problems: ImportProblem[];
+  problems: CsvProblem[];
 }
 
 const QUOTE = 34; // "
@@ -40,7 +40,7 @@ export interface Scanner {
   readonly file: string;
   pos: number;
   line: number;
-  readonly problems: ImportProblem[];
+  readonly problems: CsvProblem[];
 }
 
 export function parseCsv(text: string, file = 'cards.csv'): ParsedCsv {
@@ -76,7 +76,7 @@ export function newScanner(
   separator: CsvSeparator,
   file: string,
   line: number,
-  problems: ImportProblem[],
+  problems: CsvProblem[],
 ): Scanner {
   return { text, n: text.length, sep: separator === ';' ? SEMICOLON : COMMA, file, pos: 0, line, problems };
 }
@@ -223,7 +223,7 @@ function skipLineEnd(s: Scanner): void {
   }
 }
 
-function report(s: Scanner, code: ImportProblemCode, line: number, column: number): void {
+function report(s: Scanner, code: CsvProblemCode, line: number, column: number): void {
   s.problems.push({ code, severity: 'error', file: s.file, line, column });
 }
 
@@ -240,7 +240,7 @@ export interface CsvColumn {
 export interface ColumnLayout<K extends string> {
   columns: Partial<Record<K, CsvColumn>>;
   /** csv_empty, csv_missing_column and csv_duplicate_column problems; rows can be read only without them. */
-  problems: ImportProblem[];
+  problems: CsvProblem[];
 }
 
 /** Finds the known columns in the header: case-insensitive, any order, unknown columns ignored. */
@@ -255,7 +255,7 @@ export function locateColumns<K extends string>(
     return { columns: {}, problems: [{ code: 'csv_empty', severity: 'error', file }] };
   const byLowerName = new Map<string, K>(known.map((k) => [k.toLowerCase(), k]));
   const columns: Partial<Record<K, CsvColumn>> = {};
-  const problems: ImportProblem[] = [];
+  const problems: CsvProblem[] = [];
   parsed.header.forEach((raw, index) => {
     const name = raw.trim();
     const key = byLowerName.get(name.toLowerCase());
@@ -283,8 +283,8 @@ export function fieldOf(record: CsvRecord, column: CsvColumn | undefined): strin
   return column === undefined ? '' : (record.fields[column.index] ?? '').trim();
 }
 
-/** 1-based position and header name of a column, for an ImportProblem. */
-export function columnRef(column: CsvColumn | undefined): Pick<ImportProblem, 'column' | 'columnName'> {
+/** 1-based position and header name of a column, for a problem report. */
+export function columnRef(column: CsvColumn | undefined): Pick<CsvProblem, 'column' | 'columnName'> {
   return column === undefined ? {} : { column: column.index + 1, columnName: column.name };
 }
 
@@ -301,6 +301,6 @@ export function firstUnreachedColumn(
 }
 
 /** Problems in file order (line, then column); stable, so equal positions keep their order. */
-export function sortByPosition(problems: ImportProblem[]): ImportProblem[] {
+export function sortByPosition<P extends { line?: number; column?: number }>(problems: P[]): P[] {
   return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

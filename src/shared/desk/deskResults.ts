@@ -1,4 +1,4 @@
-import type { Failure } from '../result';
+import type { Failure, StoreWriteFailure } from '../result';
 import type { PointRow } from '../batch/rows';
 import type { CardRefusal, PickupMethod } from './cardVerdict';
 
@@ -11,8 +11,8 @@ export type PinFailure =
   | Failure<'pin_wrong', { triesLeftBeforeLock: number }>
   | Failure<'pin_locked', { retryAfterSeconds: number }>;
 
-/** The store could not write (full disk, or another desk held it too long): nothing was written. */
-export type StoreWriteFailure = Failure<'store_full'> | Failure<'store_busy'>;
+// Kept importable from here for the desk's callers; it is every write's failure (result.ts).
+export type { StoreWriteFailure };
 
 export interface HandOutDone {
   eventId: string;

@@ -1,5 +1,10 @@
-import type { PointRow, PostcodeRange } from '../batch/rows';
 import { isValidPostcode } from './postcode';
+
+/** A postcode or a run of them, inclusive ("9030-9032"). */
+export interface PostcodeRange {
+  from: number;
+  to: number;
+}
 
 /**
  * The `postcodes` column of points.csv: space-separated postcodes and ranges ("9000 9030-9032").
@@ -29,10 +34,13 @@ function parseToken(token: string): PostcodeRange | null {
  * entry wins (a single postcode beats any range); ties go to the earlier point in the list, so
  * the answer never depends on anything but the list.
  */
-export function findPointForPostcode(points: readonly PointRow[], postcode: string): PointRow | null {
+export function findPointForPostcode<P extends { postcodes: readonly PostcodeRange[] }>(
+  points: readonly P[],
+  postcode: string,
+): P | null {
   if (!isValidPostcode(postcode)) return null;
   const pc = Number(postcode);
-  let best: PointRow | null = null;
+  let best: P | null = null;
   let bestWidth = Infinity;
   for (const point of points) {
     const width = narrowestMatch(point.postcodes, pc);

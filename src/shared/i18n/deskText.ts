@@ -2,6 +2,7 @@ import type { CardRefusal } from '../desk/cardVerdict';
 import { assertNever } from '../result';
 import { brusselsDate, brusselsTime } from '../time/brussels';
 import type { Lang } from './lang';
+import { textsFor } from './texts';
 
 /** `2027-01-05` → `05-01-2027`, as Belgians write dates. */
 export function belgianDate(isoDay: string): string {
@@ -10,38 +11,28 @@ export function belgianDate(isoDay: string): string {
 }
 
 export function describeCardRefusal(refusal: CardRefusal, lang: Lang = 'nl'): string {
-  const nl = lang === 'nl';
+  const t = textsFor(lang);
   switch (refusal.error) {
     case 'already_collected': {
       const when = new Date(refusal.at);
-      const day = belgianDate(brusselsDate(when));
-      const time = brusselsTime(when);
-      const how =
-        refusal.method === 'group' ? (nl ? 'groepsafhaling' : 'group collection') : nl ? 'zelf' : 'in person';
-      return nl
-        ? `Al afgehaald op ${day} om ${time} (${refusal.deskId}, ${refusal.staff}, ${how}).`
-        : `Already collected on ${day} at ${time} (${refusal.deskId}, ${refusal.staff}, ${how}).`;
+      return t('desk.refusal.alreadyCollected', {
+        day: belgianDate(brusselsDate(when)),
+        time: brusselsTime(when),
+        deskId: refusal.deskId,
+        staff: refusal.staff,
+        how: t(refusal.method === 'group' ? 'desk.refusal.how.group' : 'desk.refusal.how.self'),
+      });
     }
     case 'revoked':
-      return nl
-        ? 'Geen recht meer: de uitgever heeft deze kaart ingetrokken. Niet afgeven.'
-        : 'No longer entitled: the issuer revoked this card. Do not hand it out.';
+      return t('desk.refusal.revoked');
     case 'replaced':
-      return nl
-        ? `Vervangen door kaart ${refusal.replacedBy}: geef de nieuwe kaart af, niet deze.`
-        : `Replaced by card ${refusal.replacedBy}: hand out the new card, not this one.`;
+      return t('desk.refusal.replaced', { card: refusal.replacedBy });
     case 'returned':
-      return nl
-        ? 'Deze kaart is teruggestuurd naar de uitgever en is niet meer aan de balie.'
-        : 'This card was returned to the issuer and is no longer at the desk.';
+      return t('desk.refusal.returned');
     case 'before_period':
-      return nl
-        ? `Buiten de afhaalperiode: afhalen kan vanaf ${belgianDate(refusal.availableFrom)}.`
-        : `Outside the collection period: collection starts on ${belgianDate(refusal.availableFrom)}.`;
+      return t('desk.refusal.beforePeriod', { day: belgianDate(refusal.availableFrom) });
     case 'after_period':
-      return nl
-        ? `Buiten de afhaalperiode: de laatste afhaaldag hier was ${belgianDate(refusal.lastDay)}.`
-        : `Outside the collection period: the last day here was ${belgianDate(refusal.lastDay)}.`;
+      return t('desk.refusal.afterPeriod', { day: belgianDate(refusal.lastDay) });
     default:
       return assertNever(refusal);
   }
@@ -67,7 +58,7 @@ export type DeskProblem =
   | { error: 'store_busy' };
 
 export function describeDeskProblem(problem: DeskProblem, lang: Lang = 'nl'): string {
-  const nl = lang === 'nl';
+  const t = textsFor(lang);
   switch (problem.error) {
     case 'already_collected':
     case 'revoked':
@@ -77,70 +68,41 @@ export function describeDeskProblem(problem: DeskProblem, lang: Lang = 'nl'): st
     case 'after_period':
       return describeCardRefusal(problem, lang);
     case 'id_not_checked':
-      return nl
-        ? 'Bevestig eerst dat de identiteit gecontroleerd is.'
-        : 'First confirm that the identity was checked.';
+      return t('desk.problem.idNotChecked');
     case 'unknown_staff':
-      return nl
-        ? `"${problem.staff}" staat niet in de lijst van medewerkers van dit punt.`
-        : `"${problem.staff}" is not on this point's staff list.`;
+      return t('desk.problem.unknownStaff', { staff: problem.staff });
     case 'invalid_card_number':
-      return nl
-        ? `${problem.card ?? 'Dit'} is geen geldig kaartnummer (controlegetal klopt niet). Scan of typ het opnieuw.`
-        : `${problem.card ?? 'This'} is not a valid card number (check digits do not match). Scan or type it again.`;
+      return problem.card === undefined
+        ? t('desk.problem.invalidCardNumberNoCard')
+        : t('desk.problem.invalidCardNumber', { card: problem.card });
     case 'not_here': {
       const p = problem.likelyPoint;
-      if (p) {
-        return nl
-          ? `Niet in deze bibliotheek — waarschijnlijk bij ${p.naam}, ${p.adres} (${p.openingsuren}).`
-          : `Not at this library — most likely at ${p.naam}, ${p.adres} (${p.openingsuren}).`;
-      }
-      return nl
-        ? 'Niet in deze bibliotheek. Vraag de postcode van het woonadres om te zien waar de kaart waarschijnlijk is.'
-        : 'Not at this library. Ask for the home postcode to see where the card most likely is.';
+      return p
+        ? t('desk.problem.notHereAt', { naam: p.naam, adres: p.adres, uren: p.openingsuren })
+        : t('desk.problem.notHere');
     }
     case 'invalid_request':
-      return nl
-        ? `Ongeldige invoer: ${problem.issues.join('; ')}.`
-        : `Invalid input: ${problem.issues.join('; ')}.`;
+      return t('desk.problem.invalidRequest', { issues: problem.issues.join('; ') });
     case 'not_collected':
-      return nl
-        ? 'Deze kaart is niet afgehaald; er is niets te annuleren.'
-        : 'This card was not collected; nothing to undo.';
+      return t('desk.problem.notCollected');
     case 'admin_pin_required':
-      return nl
-        ? `Afgegeven op ${belgianDate(problem.handedOutOn)}: een afgifte van een vorige dag annuleren kan alleen met de beheerderspincode.`
-        : `Handed out on ${belgianDate(problem.handedOutOn)}: undoing a hand-out from an earlier day needs the admin PIN.`;
+      return t('desk.problem.adminPinRequired', { day: belgianDate(problem.handedOutOn) });
     case 'pin_not_set':
-      return nl
-        ? 'Er is nog geen beheerderspincode ingesteld. Stel die eerst in (balie admin-pin).'
-        : 'No admin PIN has been set yet. Set one first (balie admin-pin).';
+      return t('desk.problem.pinNotSet');
     case 'pin_wrong':
-      return nl
-        ? `Verkeerde beheerderspincode; er is niets gewijzigd. Nog ${problem.triesLeftBeforeLock} poging(en) voor een tijdelijke blokkering.`
-        : `Wrong admin PIN; nothing was changed. ${problem.triesLeftBeforeLock} more try(ies) before a temporary lock.`;
+      return t('desk.problem.pinWrong', { count: problem.triesLeftBeforeLock });
     case 'pin_locked':
-      return nl
-        ? `Te veel verkeerde pincodes: opnieuw proberen over ${problem.retryAfterSeconds} seconden.`
-        : `Too many wrong PINs: try again in ${problem.retryAfterSeconds} seconds.`;
+      return t('desk.problem.pinLocked', { count: problem.retryAfterSeconds });
     case 'collector_unknown':
-      return nl
-        ? 'Deze afhaler heeft hier geen kaart. Noteer naam en identiteitsbewijs in de plaats.'
-        : 'This collector has no card here. Record their name and ID document instead.';
+      return t('desk.problem.collectorUnknown');
     case 'group_too_large':
-      return nl
-        ? `Te veel kaarten in één groep: ${problem.size}, het maximum is ${problem.max}. Splits de groep.`
-        : `Too many cards in one group: ${problem.size}, the maximum is ${problem.max}. Split the group.`;
+      return t('desk.problem.groupTooLarge', { size: problem.size, max: problem.max });
     case 'duplicate_in_group':
-      return nl ? 'Deze kaart staat al in de lijst.' : 'This card is already in the list.';
+      return t('desk.problem.duplicateInGroup');
     case 'store_full':
-      return nl
-        ? 'De schijf van deze pc is vol: de afgifte is niet opgeslagen. Geef de kaart nog niet mee. Maak ruimte vrij (of verwittig de IT-dienst) en probeer opnieuw.'
-        : "This PC's disk is full: the hand-out was not saved. Do not hand over the card yet. Free up space (or call IT) and try again.";
+      return t('desk.problem.storeFull');
     case 'store_busy':
-      return nl
-        ? 'Een andere balie houdt de database bezet: de afgifte is niet opgeslagen. Geef de kaart nog niet mee en probeer het zo opnieuw.'
-        : 'Another desk is holding the database: the hand-out was not saved. Do not hand over the card yet and try again in a moment.';
+      return t('desk.problem.storeBusy');
     default:
       return assertNever(problem);
   }

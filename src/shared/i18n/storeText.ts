@@ -1,5 +1,6 @@
 import { assertNever } from '../result';
 import type { Lang } from './lang';
+import { textsFor } from './texts';
 
 /** Failures of opening, initialising and importing, as people read them. */
 export type StoreProblem =
@@ -15,48 +16,28 @@ export type StoreProblem =
   | { error: 'store_busy' };
 
 export function describeStoreProblem(problem: StoreProblem, lang: Lang = 'nl'): string {
-  const nl = lang === 'nl';
+  const t = textsFor(lang);
   switch (problem.error) {
     case 'db_newer':
-      return nl
-        ? `Deze database komt van een nieuwere versie van Lerarenkaart Balie (schema ${problem.found}; deze versie kent tot ${problem.supported}). Installeer de nieuwste versie; de database is niet gewijzigd.`
-        : `This database comes from a newer version of Lerarenkaart Balie (schema ${problem.found}; this version knows up to ${problem.supported}). Install the latest version; the database was not changed.`;
+      return t('store.dbNewer', { found: problem.found, supported: problem.supported });
     case 'db_foreign':
-      return nl
-        ? `${problem.path} is geen database van Lerarenkaart Balie; er is niets gewijzigd.`
-        : `${problem.path} is not a Lerarenkaart Balie database; nothing was changed.`;
+      return t('store.dbForeign', { path: problem.path });
     case 'db_unreadable':
-      return nl
-        ? `De database ${problem.path} kan niet geopend worden (${problem.detail}).`
-        : `The database ${problem.path} cannot be opened (${problem.detail}).`;
+      return t('store.dbUnreadable', { path: problem.path, detail: problem.detail });
     case 'not_initialized':
-      return nl
-        ? 'Deze installatie is nog niet ingesteld voor een afhaalpunt. Voer eerst uit: balie init --point PUNT-ID --name "Naam van het punt" --issuer-key uitgever.pub.pem'
-        : 'This installation has not been set up for a distribution point yet. First run: balie init --point POINT-ID --name "Point name" --issuer-key issuer.pub.pem';
+      return t('store.notInitialized');
     case 'invalid_point_id':
-      return nl
-        ? `"${problem.value}" is geen geldig punt-ID: gebruik hoofdletters, cijfers en koppeltekens, zoals BIB-GENT.`
-        : `"${problem.value}" is not a valid point id: use capitals, digits and hyphens, like BIB-GENT.`;
+      return t('store.invalidPointId', { value: problem.value });
     case 'invalid_issuer_key':
-      return nl
-        ? 'De sleutel van de uitgever is geen geldige Ed25519 publieke sleutel (PEM). Vraag het juiste .pub.pem-bestand aan de uitgever.'
-        : 'The issuer key is not a valid Ed25519 public key (PEM). Ask the issuer for the right .pub.pem file.';
+      return t('store.invalidIssuerKey');
     case 'point_has_data':
-      return nl
-        ? `Deze database hoort al bij punt ${problem.current} en bevat kaarten; een ander punt instellen zou gegevens mengen. Gebruik een nieuwe database (--db).`
-        : `This database already belongs to point ${problem.current} and holds cards; setting another point would mix data. Use a new database (--db).`;
+      return t('store.pointHasData', { current: problem.current });
     case 'unreadable_file':
-      return nl
-        ? `Het bestand ${problem.path} kan niet gelezen worden (${problem.detail}).`
-        : `The file ${problem.path} cannot be read (${problem.detail}).`;
+      return t('store.unreadableFile', { path: problem.path, detail: problem.detail });
     case 'store_full':
-      return nl
-        ? 'De schijf van deze pc is vol: het pakket is niet ingelezen en er is niets gewijzigd. Maak ruimte vrij (of verwittig de IT-dienst) en lees het opnieuw in.'
-        : "This PC's disk is full: the package was not imported and nothing was changed. Free up space (or call IT) and import it again.";
+      return t('store.full');
     case 'store_busy':
-      return nl
-        ? 'Een andere balie houdt de database bezet: het pakket is niet ingelezen en er is niets gewijzigd. Probeer het zo opnieuw.'
-        : 'Another desk is holding the database: the package was not imported and nothing was changed. Try again in a moment.';
+      return t('store.busy');
     default:
       return assertNever(problem);
   }

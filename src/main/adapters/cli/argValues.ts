@@ -1,5 +1,8 @@
 import { usageError } from './cliIo';
 import type { ParsedArgs } from './command';
+import { cliTexts } from './cliTexts';
+
+const t = cliTexts();
 
 export function stringOption(args: ParsedArgs, name: string): string | undefined {
   const value = args.values[name];
@@ -8,7 +11,7 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
 
 export function requiredOption(args: ParsedArgs, name: string): string {
   const value = stringOption(args, name);
-  if (value === undefined || value.trim() === '') throw usageError(`Optie --${name} is verplicht.`);
+  if (value === undefined || value.trim() === '') throw usageError(t('cli.optionRequired', { name }));
   return value;
 }
 
@@ -21,9 +24,7 @@ export function intOption(args: ParsedArgs, name: string, fallback: number, rang
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < range[0] || value > range[1]) {
-    throw usageError(
-      `--${name} moet een geheel getal zijn van ${range[0]} tot ${range[1]} (gekregen: "${raw}").`,
-    );
+    throw usageError(t('cli.intOption', { name, from: range[0], to: range[1], raw }));
   }
   return value;
 }

@@ -4,20 +4,23 @@ import { CliRefusal, EXIT_REFUSED, EXIT_USAGE, processIo } from './cliIo';
 import type { CliIo } from './cliIo';
 import type { Command } from './command';
 import { COMMANDS } from './commands';
+import { cliTexts } from './cliTexts';
+
+const t = cliTexts();
 
 const GLOBAL_OPTIONS = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
 function usage(): string {
   const lines = [
-    'Lerarenkaart Balie — afhaalbalie voor de lerarenkaart',
+    t('cli.help.title'),
     '',
-    'Gebruik: balie [--db PAD] OPDRACHT [opties]',
+    t('cli.help.usage'),
     '',
-    'Opdrachten:',
+    t('cli.help.commands'),
     ...COMMANDS.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`),
     '',
-    'Database: --db PAD, of de omgevingsvariabele BALIE_DB, anders de standaardmap per gebruiker.',
-    'Afsluitcode: 0 gelukt, 1 geweigerd (melding op stderr), 2 verkeerd gebruik.',
+    t('cli.help.database'),
+    t('cli.help.exitCodes'),
   ];
   return lines.join('\n');
 }
@@ -31,7 +34,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.out(usage());
       return argv.length === 0 ? EXIT_USAGE : 0;
     }
-    io.err(`Onbekende opdracht "${name ?? ''}".\n\n${usage()}`);
+    io.err(`${t('cli.unknownCommand', { name: name ?? '' })}\n\n${usage()}`);
     return EXIT_USAGE;
   }
   const rest = [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)];
@@ -44,16 +47,16 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       strict: true,
     });
   } catch (error) {
-    io.err(`${(error as Error).message}\nGebruik: balie ${command.usage}`);
+    io.err(`${(error as Error).message}\n${t('cli.commandUsage', { usage: command.usage })}`);
     return EXIT_USAGE;
   }
   if (parsed.values.help) {
-    io.out(`Gebruik: balie ${command.usage}\n${command.summary}`);
+    io.out(`${t('cli.commandUsage', { usage: command.usage })}\n${command.summary}`);
     return 0;
   }
   const [min, max] = command.positionals;
   if (parsed.positionals.length < min || parsed.positionals.length > max) {
-    io.err(`Verkeerd aantal argumenten.\nGebruik: balie ${command.usage}`);
+    io.err(`${t('cli.wrongArgCount')}\n${t('cli.commandUsage', { usage: command.usage })}`);
     return EXIT_USAGE;
   }
   const dbPath = typeof parsed.values.db === 'string' ? parsed.values.db : defaultDbPath(io.env);
@@ -64,7 +67,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.err(error.message);
       return error.exitCode;
     }
-    io.err(`Onverwachte fout: ${(error as Error).stack ?? String(error)}`);
+    io.err(t('cli.unexpected', { detail: (error as Error).stack ?? String(error) }));
     return EXIT_REFUSED;
   }
 }

@@ -13,11 +13,7 @@ const MAX_BYTES = 5 * 1024 * 1024;
  * A plain append-only log (logs/main.log next to the database, local app data), rotated once at
  * 5 MiB to main.old.log. Never card holders' names: callers log codes, ids and counts.
  */
-export function createFileLogger(
-  dir: string,
-  now: () => Date = () => new Date(),
-  echo = false,
-): Logger & { file: string } {
+export function createFileLogger(dir: string, now: () => Date, echo = false): Logger & { file: string } {
   const file = path.join(dir, 'main.log');
   const write = (level: string, message: string) => {
     const line = `${now().toISOString()} ${level.padEnd(5)} ${message.replace(/\r?\n/g, '\n    ')}\n`;

@@ -98,7 +98,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const log = createFileLogger(path.join(dataDir, 'logs'), () => new Date(), !app.isPackaged);
+  const log = createFileLogger(path.join(dataDir, 'logs'), () => systemClock.now(), !app.isPackaged);
   log.info(
     `${APP_NAME} ${app.getVersion()} starting (Electron ${process.versions.electron}, ${process.platform})`,
   );
@@ -284,6 +284,7 @@ function startUpdates(policy: Policy, tracker: ReturnType<typeof createActivityT
         releaseKeysDir: bundledReleaseKeysDir(ASSETS_DIR),
       },
       log,
+      systemClock,
     ),
     clock: systemClock,
     settings,

@@ -4,6 +4,7 @@ import updaterPackage from 'electron-updater';
 import type { UpdaterPort } from '../../platform/updates/updateController';
 import type { UpdateInfo } from '../../platform/updates/updateInfo';
 import type { UpdateSettings } from '../../platform/updates/updatePolicy';
+import type { Clock } from '../../../shared/time/clock';
 import type { Logger } from './log';
 import { VerifiedFeedProvider } from './verifiedFeedProvider';
 
@@ -18,6 +19,7 @@ export function createElectronUpdaterPort(
   settings: UpdateSettings,
   dirs: { userDataDir: string; storeDir: string; releaseKeysDir: string },
   log: Logger,
+  clock: Clock,
 ): UpdaterPort {
   const { userDataDir, storeDir, releaseKeysDir } = dirs;
   if (!settings.feedUrl) throw new Error('updates need a feed URL');
@@ -42,6 +44,7 @@ export function createElectronUpdaterPort(
     channel: settings.channel,
     storeDir,
     releaseKeysDir,
+    clock,
   } as unknown as Parameters<typeof updater.setFeedURL>[0]);
 
   return {

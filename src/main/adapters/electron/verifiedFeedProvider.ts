@@ -7,6 +7,7 @@ import { feedCheckText } from '../../../shared/i18n/updateText';
 import { feedUrls, verifyFeed } from '../../platform/updates/feedCheck';
 import { feedMarkPath, readFeedMark, writeFeedMark } from '../../platform/updates/feedMark';
 import { loadReleaseKeys } from '../../platform/updates/releaseKeys';
+import type { Clock } from '../../../shared/time/clock';
 
 export interface VerifiedFeedOptions {
   provider: 'custom';
@@ -16,6 +17,8 @@ export interface VerifiedFeedOptions {
   /** The pinned release keys, inside the app (assets/release-keys). */
   releaseKeysDir: string;
   updateProvider: typeof VerifiedFeedProvider;
+  /** Freshness and expiry of the feed are judged against this clock. */
+  clock: Clock;
 }
 
 /** An update refused by the feed check: the controller records it, Beheer shows the Dutch text. */
@@ -56,7 +59,7 @@ export class VerifiedFeedProvider extends updaterPackage.Provider<ElectronUpdate
       pinnedKeys: loadReleaseKeys(this.options.releaseKeysDir),
       currentVersion: this.updater.currentVersion.version,
       lastAccepted: readFeedMark(markFile),
-      now: new Date(),
+      now: this.options.clock.now(),
     });
     if (!verified.ok) throw new FeedRefusedError(feedCheckText(verified.reason, verified.version, 'nl'));
     writeFeedMark(markFile, verified.feed);

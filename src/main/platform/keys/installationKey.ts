@@ -3,9 +3,11 @@ import path from 'node:path';
 import { createPublicKey } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { fail, ok } from '../../../shared/result';
+import { systemClock } from '../../../shared/time/clock';
+import type { Clock } from '../../../shared/time/clock';
 import type { Failure, Result } from '../../../shared/result';
 import { generateKeyPair, keyIdOf, loadPrivateKey, loadPublicKey } from '../crypto/ed25519';
-import { isSealedKey } from './keySealing';
+import { isSealedKey } from './sealedKeyMarker';
 
 /**
  * Where the installation's report-signing key lives: next to the database, private key mode 0600.
@@ -48,6 +50,7 @@ export type KeyUnreadable = Failure<'key_unreadable', { file: string; sealed: bo
 export function loadOrCreateInstallationKey(
   keyDir: string,
   protector: KeyProtector = plainFileProtector,
+  clock: Clock = systemClock,
 ): Result<InstallationKey, KeyUnreadable> {
   const privateFile = path.join(keyDir, PRIVATE_FILE);
   const publicFile = path.join(keyDir, PUBLIC_FILE);
@@ -67,18 +70,19 @@ export function loadOrCreateInstallationKey(
     if (!fs.existsSync(publicFile)) fs.writeFileSync(publicFile, publicKeyPem, { mode: 0o644 });
     return ok({ privateKey: priv.value, publicKey, publicKeyPem, keyId: keyIdOf(publicKey), created: false });
   }
-  return ok(createInstallationKey(keyDir, protector));
+  return ok(createInstallationKey(keyDir, protector, clock));
 }
 
 /** Makes a new pair (first use or rotation); an old private key is kept aside, never overwritten. */
 export function createInstallationKey(
   keyDir: string,
   protector: KeyProtector = plainFileProtector,
+  clock: Clock = systemClock,
 ): InstallationKey {
   fs.mkdirSync(keyDir, { recursive: true, mode: 0o700 });
   const privateFile = path.join(keyDir, PRIVATE_FILE);
   const publicFile = path.join(keyDir, PUBLIC_FILE);
-  const stamp = Date.now();
+  const stamp = clock.now().getTime();
   for (const file of [privateFile, publicFile]) {
     if (fs.existsSync(file)) fs.renameSync(file, `${file}.retired-${stamp}`);
   }

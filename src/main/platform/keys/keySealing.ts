@@ -1,11 +1,12 @@
 import type { KeyProtector } from './installationKey';
+import { isSealedKey, SEALED_KEY_MARKER } from './sealedKeyMarker';
 
 /**
  * Seals the installation's report-signing key with the OS key store (Electron's safeStorage:
  * DPAPI on Windows, Keychain on macOS, libsecret/kwallet on Linux). The file starts with a marker
- * so any reader can tell a sealed key from a plain PEM and never mistakes one for a lost key.
+ * (sealedKeyMarker.ts) so any reader can tell a sealed key from a plain PEM and never mistakes one
+ * for a lost key.
  */
-export const SEALED_KEY_MARKER = Buffer.from('LKB-SAFESTORAGE-1\n', 'utf8');
 
 /** The part of Electron's safeStorage this needs (injected; tests pass a fake). */
 export interface SafeStorageLike {
@@ -13,10 +14,6 @@ export interface SafeStorageLike {
   encryptString(plainText: string): Buffer;
   decryptString(encrypted: Buffer): string;
   getSelectedStorageBackend?(): string;
-}
-
-export function isSealedKey(file: Uint8Array): boolean {
-  return Buffer.from(file.subarray(0, SEALED_KEY_MARKER.length)).equals(SEALED_KEY_MARKER);
 }
 
 export class SealedKeyUnavailableError extends Error {

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { fail, ok } from '../../../shared/result';
 import type { Failure, Result } from '../../../shared/result';
 import { loadPublicKey } from '../crypto/ed25519';
-import type { InstallWindow } from '../updates/updatePolicy';
 
 /**
  * The machine policy: settings IT fixes for every desk user of a machine. Every key is optional;
@@ -19,6 +18,12 @@ export const POLICY_KEYS = [
   'updateInstallHours',
 ] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
+
+/** The policy's install hours. Minutes after midnight, Europe/Brussels; `from > to` wraps past midnight (22:00–06:00). */
+export interface InstallWindow {
+  fromMinute: number;
+  toMinute: number;
+}
 
 export interface Policy {
   pointId: string | null;

@@ -1,12 +1,13 @@
 import type { KeyObject } from 'node:crypto';
 import { load } from 'js-yaml';
+import semver from 'semver';
 import { z } from 'zod';
 import type { FeedRefusal } from '../../../shared/i18n/updateText';
 import { verifyFeedSignature } from './signedFeed';
-import { channelFileName, compareSemver, stagingFraction, updateInfoSchema } from './updateInfo';
+import { channelFileName, stagingFraction, updateInfoSchema } from './updateInfo';
 import type { UpdateInfo } from './updateInfo';
 import { brusselsMinuteOfDay, formatWindow, insideWindow } from './updatePolicy';
-import type { InstallWindow } from './updatePolicy';
+import type { InstallWindow } from '../policy/parsePolicy';
 
 /**
  * The one reader of the update feed, shared by the shell (before electron-updater may download)
@@ -108,7 +109,7 @@ export function verifyFeed(
     return { ok: false, reason: 'feed_expired', version };
   if (input.lastAccepted && stamp.data.sequence < input.lastAccepted.sequence)
     return { ok: false, reason: 'feed_stale', version };
-  if (compareSemver(version, input.currentVersion) < 0) return { ok: false, reason: 'downgrade', version };
+  if (semver.compare(version, input.currentVersion) < 0) return { ok: false, reason: 'downgrade', version };
   return {
     ok: true,
     feed: {
@@ -129,7 +130,7 @@ export function stagingBucket(stagingUserId: string | null): number | null {
 
 export function decideOnFeed(feed: VerifiedFeed, input: FeedCheckInput): FeedCheck {
   const version = feed.info.version;
-  if (compareSemver(version, input.currentVersion) === 0)
+  if (semver.compare(version, input.currentVersion) === 0)
     return { verdict: 'up-to-date', reason: 'same_version', version, feed };
   const bucket = stagingBucket(input.stagingUserId);
   const percentage = feed.info.stagingPercentage;

@@ -1,5 +1,7 @@
-import { compareSemver, isWithinRollout } from './updateInfo';
+import semver from 'semver';
+import { isWithinRollout } from './updateInfo';
 import type { UpdateInfo } from './updateInfo';
+import type { InstallWindow } from '../policy/parsePolicy';
 
 /**
  * When to check, download and install an update: pure decisions over (now, state, settings,
@@ -13,12 +15,6 @@ import type { UpdateInfo } from './updateInfo';
  * - install only when the app quits, or inside the policy's install hours (Brussels time) when
  *   the desk has been idle for `minIdleMsBeforeInstall`; never while a hand-out or import runs.
  */
-export interface InstallWindow {
-  /** Minutes after midnight, Europe/Brussels. `from > to` wraps past midnight (22:00–06:00). */
-  fromMinute: number;
-  toMinute: number;
-}
-
 export interface UpdateSettings {
   enabled: boolean;
   feedUrl: string | null;
@@ -173,7 +169,8 @@ export function judgeRelease(
   currentVersion: string,
   stagingUserId: string | null,
 ): CheckVerdict {
-  const order = compareSemver(info.version, currentVersion);
+  // semver, as electron-updater compares; it throws on a version it cannot read.
+  const order = semver.compare(info.version, currentVersion);
   if (order === 0) return 'up_to_date';
   if (order < 0) return 'older_on_server';
   return isWithinRollout(info.stagingPercentage, stagingUserId) ? 'newer_available' : 'outside_rollout';

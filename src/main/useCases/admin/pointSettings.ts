@@ -3,7 +3,7 @@ import { fail, ok } from '../../../shared/result';
 import type { Result } from '../../../shared/result';
 import type { AdminGrant } from './adminPin';
 import { appendAudit } from '../../store/audit/auditLog';
-import { DEFAULT_MAX_GROUP_SIZE, maxGroupSize } from '../desk/collectGroup';
+import { DEFAULT_MAX_GROUP_SIZE, maxGroupSize } from './groupSize';
 import { pointLastDay } from './pointLastDay';
 import { staffList } from './staff';
 import { getSetting, setSetting } from '../../store/settings';

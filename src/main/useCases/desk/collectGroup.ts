@@ -16,14 +16,7 @@ import { appendDeskEvent } from '../../store/appendDeskEvent';
 import { readCardFacts } from './cardFacts';
 import { pointLastDay } from '../admin/pointLastDay';
 import { checkStaff } from '../admin/staff';
-
-export const DEFAULT_MAX_GROUP_SIZE = 50;
-
-export function maxGroupSize(ctx: StoreContext): number {
-  const raw = getSetting(ctx.db, 'max_group_size');
-  const n = raw === null ? NaN : Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : DEFAULT_MAX_GROUP_SIZE;
-}
+import { maxGroupSize } from '../admin/groupSize';
 
 /**
  * One teacher collects many colleagues' cards: all in one transaction, all or none. When any card

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { PointRow, PostcodeRange } from '../../../shared/batch/rows';
+import type { PointRow } from '../../../shared/batch/rows';
+import type { PostcodeRange } from '../../../shared/domain/pointsDirectory';
 import type { PointInfo } from '../../../shared/desk/deskResults';
 import { findPointForPostcode } from '../../../shared/domain/pointsDirectory';
 

@@ -46,7 +46,7 @@ export function createReport(
   if (getSetting(db, 'point_id') === null) return fail('not_initialized');
   if ((db.prepare('SELECT count(*) FROM batches').pluck().get() as number) === 0) return fail('no_batches');
   const keyDir = options.keyDir ?? keyDirFor(ctx.dbPath);
-  const loaded = loadOrCreateInstallationKey(keyDir, options.protector ?? plainFileProtector);
+  const loaded = loadOrCreateInstallationKey(keyDir, options.protector ?? plainFileProtector, clock);
   if (!loaded.ok) return loaded;
   const key = loaded.value;
   if (key.created)

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditView } from '../../../shared/api/apiTypes';
+import type { PlainTextKey } from '../../../shared/i18n/texts';
 import { useLang } from '../../app/i18n';
 import { useDesk } from '../../app/session';
 import { formatInstant } from '../overview/formatNumbers';
@@ -8,29 +9,36 @@ import { ChainVerdict } from './ChainVerdict';
 import { compactDetails } from './compactDetails';
 import { Notice } from './Notice';
 
-const KNOWN_ACTIONS = new Set([
-  'init',
-  'import',
-  'import_unsigned_override',
-  'handout',
-  'group',
-  'void',
-  'leftovers_returned',
-  'settings',
-  'purge',
-  'backup',
-  'restore',
-  'report',
-  'key_created',
-  'key_rotated',
-  'admin_pin_set',
-  'admin_pin_failed',
-]);
+/** The audit actions with a name in the catalogue; any other shows as its code. */
+const ACTION_TEXT: Readonly<Record<string, PlainTextKey>> = {
+  init: 'admin.audit.action.init',
+  import: 'admin.audit.action.import',
+  import_unsigned_override: 'admin.audit.action.import_unsigned_override',
+  handout: 'admin.audit.action.handout',
+  group: 'admin.audit.action.group',
+  void: 'admin.audit.action.void',
+  leftovers_returned: 'admin.audit.action.leftovers_returned',
+  settings: 'admin.audit.action.settings',
+  purge: 'admin.audit.action.purge',
+  backup: 'admin.audit.action.backup',
+  restore: 'admin.audit.action.restore',
+  report: 'admin.audit.action.report',
+  key_created: 'admin.audit.action.key_created',
+  key_rotated: 'admin.audit.action.key_rotated',
+  admin_pin_set: 'admin.audit.action.admin_pin_set',
+  admin_pin_failed: 'admin.audit.action.admin_pin_failed',
+  epoch_started: 'admin.audit.action.epoch_started',
+  new_year: 'admin.audit.action.new_year',
+};
 
 /** The append-only audit log, newest first, with the verdict on its hash chain. */
 export function AuditPanel({ pin }: { pin: string }) {
   const { api } = useDesk();
   const { t, lang } = useLang();
+  const actionText = (action: string): string => {
+    const key = ACTION_TEXT[action];
+    return key === undefined ? action : t(key);
+  };
   const [audit, setAudit] = useState<AuditView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -76,7 +84,7 @@ export function AuditPanel({ pin }: { pin: string }) {
                   <tr key={e.seq}>
                     <td className="num">{e.seq}</td>
                     <td className="nowrap">{formatInstant(e.at)}</td>
-                    <td>{KNOWN_ACTIONS.has(e.action) ? t(`admin.audit.action.${e.action}`) : e.action}</td>
+                    <td>{actionText(e.action)}</td>
                     <td className="audit-details">{compactDetails(e.details)}</td>
                   </tr>
                 ))}

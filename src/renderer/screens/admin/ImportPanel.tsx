@@ -124,7 +124,8 @@ export function ImportPanel({ pin }: { pin: string }) {
       {check?.kind === 'problems' && (
         <div data-testid="import-refused">
           <Notice tone="stop">
-            {t('admin.import.refusedCount', { n: countProblems(check.problems) })} {t('admin.import.nothingChanged')}
+            {t('admin.import.refusedCount', { count: countProblems(check.problems) })}{' '}
+            {t('admin.import.nothingChanged')}
           </Notice>
           <ImportProblemList problems={check.problems} testId="import-problems" />
         </div>

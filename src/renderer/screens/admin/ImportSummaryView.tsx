@@ -1,3 +1,4 @@
+import type { PlainTextKey } from '../../../shared/i18n/texts';
 import { countProblems } from '../../../shared/batch/problemCollector';
 import type { ImportSummary } from '../../../shared/batch/importSummary';
 import { formatDay, useLang } from '../../app/i18n';
@@ -8,7 +9,7 @@ import { Notice } from './Notice';
 /** What an import changes (preview) or changed (done): the counts, the period, the warnings. */
 export function ImportSummaryView({ summary, done }: { summary: ImportSummary; done: boolean }) {
   const { t, lang } = useLang();
-  const rows: [string, number][] = [
+  const rows: [PlainTextKey, number][] = [
     ['admin.import.added', summary.added],
     ['admin.import.updated', summary.updated],
     ['admin.import.unchanged', summary.unchanged],

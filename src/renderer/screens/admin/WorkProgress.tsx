@@ -13,6 +13,20 @@ export function useWorkProgress(work: LongWork): { progress: Progress | null; re
   return { progress, reset: () => setProgress(null) };
 }
 
+/** The words of each phase (a key per work and phase: a missing one does not compile). */
+function progressKey(p: Progress) {
+  switch (p.work) {
+    case 'importPackage':
+      return `admin.progress.importPackage.${p.phase}` as const;
+    case 'exportReport':
+      return `admin.progress.exportReport.${p.phase}` as const;
+    case 'newYear':
+      return `admin.progress.newYear.${p.phase}` as const;
+    case 'backupNow':
+      return `admin.progress.backupNow.${p.phase}` as const;
+  }
+}
+
 /**
  * A real progress bar: role=progressbar with its numbers, the phase in words ("Kaarten inlezen:
  * 120.000 van 200.000"), and colour and icon (blue clock while it runs, green tick when done).
@@ -21,7 +35,7 @@ export function WorkProgress({ progress, finished }: { progress: Progress; finis
   const { t, lang } = useLang();
   const total = Math.max(progress.total, 1);
   const done = finished ? total : Math.min(progress.done, total);
-  const text = t(`admin.progress.${progress.work}.${progress.phase}`, {
+  const text = t(progressKey(progress), {
     done: formatCount(finished ? progress.total : progress.done, lang),
     total: formatCount(progress.total, lang),
   });

@@ -25,9 +25,7 @@ export function GroupDoneView({
       <section className="verdict tone-ok" data-tone="ok" role="status">
         <p className="verdict-title">
           <Icon name="ok" size={52} />
-          <span>
-            {t(result.size === 1 ? 'group.done.titleOne' : 'group.done.title', { count: result.size })}
-          </span>
+          <span>{t('group.done.title', { count: result.size })}</span>
         </p>
         <p className="verdict-detail">{t('group.done.detail', { name })}</p>
         <button ref={next} type="button" className="secondary-button" onClick={onNew}>

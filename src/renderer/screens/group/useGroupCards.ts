@@ -1,3 +1,4 @@
+import type { ApiFailure } from '../../../shared/api/contract';
 import { useCallback, useRef, useState } from 'react';
 import { useDesk } from '../../app/session';
 import type { GroupCard } from './groupTypes';
@@ -7,7 +8,7 @@ export function useGroupCards() {
   const { api } = useDesk();
   const [cards, setCardsState] = useState<GroupCard[]>([]);
   // The last check that got no answer: the screen offers to check the unchecked cards again.
-  const [failure, setFailure] = useState<{ ok: false; error: string } | null>(null);
+  const [failure, setFailure] = useState<ApiFailure<'checkCard'> | null>(null);
   // The latest list, for deciding synchronously whether a scan is a duplicate.
   const latest = useRef<GroupCard[]>([]);
 

@@ -41,7 +41,7 @@ export function PerDayChart({ perDay }: { perDay: DayCount[] }) {
   const labelEvery = Math.ceil(days.length / 10);
   const ticks = [0, top / 2, top].filter((v, i, all) => Number.isInteger(v) && all.indexOf(v) === i);
   const summary = t('overview.days.summary', {
-    days: perDay.length,
+    count: perDay.length,
     total: formatCount(total, lang),
     first: formatDay(perDay[0]?.day ?? ''),
     last: formatDay(perDay[perDay.length - 1]?.day ?? ''),

@@ -44,7 +44,7 @@ export function PostcodeMap({ points, scale }: { points: PostcodeMapPoint[]; sca
   const lowText = low
     .map((p) => `${p.postcode} ${p.plaats} (${formatPercent(p.collected, p.cards, lang)})`)
     .join(', ');
-  const summary = t('overview.map.summary', { n: points.length, lowest: lowText });
+  const summary = t('overview.map.summary', { count: points.length, lowest: lowText });
   return (
     <div className="map-wrap">
       <svg

@@ -1,3 +1,4 @@
+import type { PlainTextKey } from '../../../shared/i18n/texts';
 import { useState } from 'react';
 import type { PostcodeStats } from '../../../shared/cards/cardStats';
 import { useLang } from '../../app/i18n';
@@ -6,7 +7,7 @@ import type { RateScale } from './rateColour';
 import { sortPostcodes } from './sortPostcodes';
 import type { SortKey, SortOrder } from './sortPostcodes';
 
-const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
+const COLUMNS: { key: SortKey; label: PlainTextKey; numeric: boolean }[] = [
   { key: 'postcode', label: 'common.postcode', numeric: false },
   { key: 'gemeente', label: 'overview.postcodes.gemeente', numeric: false },
   { key: 'cards', label: 'overview.postcodes.cards', numeric: true },

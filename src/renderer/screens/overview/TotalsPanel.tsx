@@ -1,3 +1,4 @@
+import type { PlainTextKey } from '../../../shared/i18n/texts';
 import type { OverviewStats } from '../../../shared/api/apiTypes';
 import { useLang } from '../../app/i18n';
 import { formatCount, formatPercent, rateOf } from './formatNumbers';
@@ -7,7 +8,7 @@ export function TotalsPanel({ stats }: { stats: OverviewStats }) {
   const { t, lang } = useLang();
   const { totals } = stats;
   const percent = formatPercent(totals.collected, totals.cards, lang);
-  const others = [
+  const others: { key: PlainTextKey; n: number }[] = [
     { key: 'overview.totals.waiting', n: totals.waiting },
     { key: 'overview.totals.revoked', n: totals.revoked },
     { key: 'overview.totals.replaced', n: totals.replaced },

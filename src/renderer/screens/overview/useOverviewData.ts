@@ -1,10 +1,11 @@
+import type { ApiFailure } from '../../../shared/api/contract';
 import { useCallback, useEffect, useState } from 'react';
 import type { OverviewStats, PostcodeMapPoint } from '../../../shared/api/apiTypes';
 import { useDesk } from '../../app/session';
 
 export type OverviewData =
   | { state: 'loading' }
-  | { state: 'failed'; failure: { ok: false; error: string } }
+  | { state: 'failed'; failure: ApiFailure<'overview' | 'postcodeMap'> }
   | { state: 'ready'; stats: OverviewStats; map: PostcodeMapPoint[] };
 
 /** Loads the totals and the map points each time the screen opens (and on demand). */

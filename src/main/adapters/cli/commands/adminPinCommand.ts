@@ -5,6 +5,9 @@ import { requiredOption, stringOption } from '../argValues';
 import { CliRefusal, EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 export const adminPinCommand: Command = {
   name: 'admin-pin',
@@ -18,17 +21,15 @@ export const adminPinCommand: Command = {
       if (!result.ok) {
         switch (result.error) {
           case 'pin_not_digits':
-            throw new CliRefusal('De pincode bestaat alleen uit cijfers.');
+            throw new CliRefusal(t('cli.pin.notDigits'));
           case 'pin_too_short':
-            throw new CliRefusal(`De pincode heeft minstens ${result.minDigits} cijfers.`);
+            throw new CliRefusal(t('cli.pin.tooShort', { n: result.minDigits }));
           case 'pin_too_long':
-            throw new CliRefusal(`De pincode heeft hoogstens ${result.maxDigits} cijfers.`);
+            throw new CliRefusal(t('cli.pin.tooLong', { n: result.maxDigits }));
           case 'pin_too_simple':
-            throw new CliRefusal(
-              'Die pincode is te makkelijk te raden (zelfde cijfer of een reeks). Kies een andere.',
-            );
+            throw new CliRefusal(t('cli.pin.tooSimple'));
           case 'pin_current_required':
-            throw new CliRefusal('Er is al een pincode: geef ook --current met de huidige pincode.');
+            throw new CliRefusal(t('cli.pin.currentRequired'));
           case 'pin_wrong':
           case 'pin_locked':
             throw new CliRefusal(describeDeskProblem(result));
@@ -36,7 +37,7 @@ export const adminPinCommand: Command = {
             return assertNever(result);
         }
       }
-      io.out('Beheerderspincode ingesteld.');
+      io.out(t('cli.pin.done'));
       return EXIT_OK;
     }),
 };

@@ -4,18 +4,9 @@ import { intOption } from '../argValues';
 import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
+import { cliTexts } from '../cliTexts';
 
-const ANCHOR_REASONS = {
-  hash: 'die regel is niet meer dezelfde',
-  missing: 'die regel bestaat niet meer (het log is ingekort)',
-  epoch: 'die regel hoort nu bij een ander auditbereik (epoch)',
-};
-
-const REASONS = {
-  hash: 'de inhoud is gewijzigd',
-  chain: 'de keten is onderbroken',
-  sequence: 'een regel ontbreekt of staat op een andere plaats',
-};
+const t = cliTexts();
 
 export const auditCommand: Command = {
   name: 'audit',
@@ -30,21 +21,25 @@ export const auditCommand: Command = {
         const verdict = verifyAudit(ctx.db);
         if (!verdict.ok)
           throw new CliRefusal(
-            `Auditlog NIET in orde bij regel ${verdict.atSeq}: ${REASONS[verdict.reason]}.`,
+            t('cli.audit.brokenAt', { seq: verdict.atSeq, reason: t(`cli.audit.reason.${verdict.reason}`) }),
           );
         // The chain can be recomputed by whoever has the file; the signed heads cannot.
         const anchors = verifyAuditAnchors(ctx.db);
         if (!anchors.ok)
           throw new CliRefusal(
-            `Auditlog NIET in orde: ondertekend rapport ${anchors.reportSequence} droeg auditregel ${anchors.auditSeq}, maar ${ANCHOR_REASONS[anchors.reason]}. Het log is herschreven nadat het rapport vertrok.`,
+            t('cli.audit.anchorBroken', {
+              report: anchors.reportSequence,
+              seq: anchors.auditSeq,
+              reason: t(`cli.audit.anchor.${anchors.reason}`),
+            }),
           );
-        io.out(`Auditlog in orde: ${verdict.entries} regels, keten en hashes kloppen.`);
-        io.out(
-          `Ondertekende rapporten: ${anchors.checked} ${anchors.checked === 1 ? 'kop klopt' : 'koppen kloppen'} met het log${anchors.beforeRestore > 0 ? `; ${anchors.beforeRestore} van vóór een teruggezette back-up (niet in dit log)` : ''}.`,
-        );
+        io.out(t('cli.audit.ok', { count: verdict.entries }));
+        const beforeRestore =
+          anchors.beforeRestore > 0 ? t('cli.audit.beforeRestore', { count: anchors.beforeRestore }) : '';
+        io.out(t('cli.audit.anchors', { count: anchors.checked, beforeRestore }));
         return EXIT_OK;
       }
-      if (sub !== undefined) throw usageError(`Onbekend: audit ${sub}. Gebruik: audit [verify]`);
+      if (sub !== undefined) throw usageError(t('cli.audit.unknownSub', { sub }));
       for (const e of readAudit(ctx.db, { limit: intOption(args, 'limit', 50, [1, 100_000]) })) {
         io.out(`${String(e.seq).padStart(6)}  ${e.at}  ${e.action.padEnd(26)} ${e.details}`);
       }

@@ -6,6 +6,9 @@ import { stringOption } from '../argValues';
 import { CliRefusal, EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 export const backupCommand: Command = {
   name: 'backup',
@@ -17,11 +20,11 @@ export const backupCommand: Command = {
     withStore(args.dbPath, io, async (ctx) => {
       const out = stringOption(args, 'out');
       if (out !== undefined && fs.existsSync(out)) {
-        throw new CliRefusal(`${out} bestaat al; kies een nieuwe bestandsnaam. Er is niets overschreven.`);
+        throw new CliRefusal(t('cli.backup.exists', { file: out }));
       }
       const file = await backupStore(ctx, 'manual', out);
       appendAudit(ctx.db, ctx.clock, 'backup', { reason: 'manual', file: path.basename(file) });
-      io.out(`Back-up gemaakt: ${file}`);
+      io.out(t('cli.backup.done', { file }));
       return EXIT_OK;
     }),
 };

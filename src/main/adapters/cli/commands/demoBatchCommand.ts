@@ -14,6 +14,9 @@ import {
 import { flag, intOption, requiredOption, stringOption } from '../argValues';
 import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
 import type { Command } from '../command';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 export const demoBatchCommand: Command = {
   name: 'demo-batch',
@@ -38,7 +41,7 @@ export const demoBatchCommand: Command = {
   run: (args, io) => {
     const pointId = requiredOption(args, 'point').toUpperCase();
     const count = intOption(args, 'cards', 0, [1, 200_000]);
-    if (count === 0) throw usageError('Optie --cards is verplicht (1 tot 200000).');
+    if (count === 0) throw usageError(t('cli.demo.cardsRequired'));
     const out = requiredOption(args, 'out');
     const seed = intOption(args, 'seed', 1, [0, 2 ** 31]);
     const keyFile = stringOption(args, 'key') ?? DEMO_ISSUER_KEY_FILE;
@@ -48,23 +51,22 @@ export const demoBatchCommand: Command = {
     const knownPoint = readPointRows(pointsCsv).rows.find((p) => p.pointId === pointId);
     const explicit = stringOption(args, 'postcodes');
     const ranges = explicit !== undefined ? parsePostcodeList(explicit) : (knownPoint?.postcodes ?? []);
-    if (ranges === null)
-      throw usageError(`--postcodes: "${explicit}" is geen lijst van postcodes zoals "9000 9030-9052".`);
+    if (ranges === null) throw usageError(t('cli.demo.badPostcodes', { list: explicit ?? '' }));
     const postcodes = postcodesOfPoint(loadPostcodeWeights(readAsset(POSTCODES_FILE)), ranges);
-    if (postcodes.length === 0) throw new CliRefusal('Geen bekende postcodes in die lijst.');
+    if (postcodes.length === 0) throw new CliRefusal(t('cli.demo.noPostcodes'));
 
     const cardYear = demoCardYear(io.clock.now());
     const period = demoPeriod(cardYear);
     const availableFrom = stringOption(args, 'from') ?? period.availableFrom;
     const availableUntil = stringOption(args, 'until') ?? period.availableUntil;
     if (!isIsoDate(availableFrom) || !isIsoDate(availableUntil) || availableFrom > availableUntil) {
-      throw usageError('--from en --until zijn datums JJJJ-MM-DD, --from niet na --until.');
+      throw usageError(t('cli.demo.badDates'));
     }
     const firstSerial = stringOption(args, 'first-serial');
     const batchId = stringOption(args, 'batch-id');
     const bytes = demoPackageFor({
       pointId,
-      pointName: stringOption(args, 'name') ?? knownPoint?.naam ?? `Demopunt ${pointId}`,
+      pointName: stringOption(args, 'name') ?? knownPoint?.naam ?? t('cli.demo.pointName', { pointId }),
       count,
       seed,
       privateKeyPem,
@@ -77,7 +79,7 @@ export const demoBatchCommand: Command = {
       ...(firstSerial ? { firstSerial: intOption(args, 'first-serial', 1, [1, 9_999_999_999]) } : {}),
     });
     fs.writeFileSync(out, bytes);
-    io.out(`Demopakket geschreven: ${out} (${count} kaarten, punt ${pointId}, ${bytes.length} bytes).`);
+    io.out(t('cli.demo.written', { file: out, count, pointId, bytes: bytes.length }));
     return EXIT_OK;
   },
 };
@@ -86,6 +88,6 @@ function readKey(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CliRefusal(`De sleutel ${file} kan niet gelezen worden (${(error as Error).message}).`);
+    throw new CliRefusal(t('cli.demo.keyUnreadable', { file, detail: (error as Error).message }));
   }
 }

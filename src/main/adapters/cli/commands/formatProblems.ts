@@ -1,6 +1,7 @@
 import type { ImportProblem } from '../../../../shared/batch/importProblem';
 import { countProblems } from '../../../../shared/batch/problemCollector';
 import { describeImportProblem } from '../../../../shared/i18n/importProblemText';
+import { cliTexts } from '../cliTexts';
 
 export const PROBLEMS_SHOWN = 50;
 
@@ -12,6 +13,6 @@ export function formatProblemList(problems: readonly ImportProblem[]): string {
   const real = problems.filter((p) => p.code !== 'problems_more');
   const lines = real.slice(0, PROBLEMS_SHOWN).map((p) => `  - ${describeImportProblem(p)}`);
   const more = countProblems(problems) - Math.min(real.length, PROBLEMS_SHOWN);
-  if (more > 0) lines.push(`  … en nog ${more} ${more === 1 ? 'probleem' : 'problemen'}.`);
+  if (more > 0) lines.push(`  ${cliTexts()('cli.import.moreProblems', { count: more })}`);
   return lines.join('\n');
 }

@@ -12,6 +12,9 @@ import { CliRefusal, EXIT_OK, EXIT_REFUSED, usageError } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
 import { htmlToPdf } from '../../../platform/htmlToPdf';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 export const groupCommand: Command = {
   name: 'group',
@@ -39,10 +42,10 @@ export const groupCommand: Command = {
         else
           for (const c of waiting)
             io.out(`${c.card}  ${c.achternaam ?? ''}, ${c.voornaam ?? ''}  ${c.postcode}`);
-        if (!flag(args, 'json')) io.out(`${waiting.length} wachtende kaart(en) voor school ${school}.`);
+        if (!flag(args, 'json')) io.out(t('cli.group.waiting', { count: waiting.length, school }));
         return EXIT_OK;
       }
-      if (args.positionals.length === 0) throw usageError('Geef minstens één kaartnummer.');
+      if (args.positionals.length === 0) throw usageError(t('cli.group.noCards'));
       const stamboek = stringOption(args, 'collector');
       const name = stringOption(args, 'collector-name');
       const collector = stamboek
@@ -50,8 +53,7 @@ export const groupCommand: Command = {
         : name
           ? { kind: 'person' as const, name, idNote: requiredOption(args, 'collector-id-note') }
           : null;
-      if (!collector)
-        throw usageError('Geef --collector STAMBOEKNR, of --collector-name en --collector-id-note.');
+      if (!collector) throw usageError(t('cli.group.noCollector'));
       // Validated with the contract's schema, like every boundary.
       const request = parseRequest(groupRequestSchema, {
         collector,
@@ -64,7 +66,7 @@ export const groupCommand: Command = {
         if (flag(args, 'json')) io.out(JSON.stringify(result, null, 2));
         switch (result.error) {
           case 'group_refused':
-            io.err('De groep is niet afgegeven; er is niets gewijzigd. Deze kaarten kunnen niet mee:');
+            io.err(t('cli.group.refused'));
             for (const r of result.refusals) io.err(`  - ${r.card}: ${describeDeskProblem(r.problem)}`);
             return EXIT_REFUSED;
           case 'invalid_request':
@@ -88,7 +90,7 @@ export const groupCommand: Command = {
           if (!(await htmlToPdf(html, receiptFile))) {
             receiptFile = receiptFile.replace(/\.pdf$/i, '.html');
             fs.writeFileSync(receiptFile, html);
-            io.err('Geen Chromium of Chrome gevonden voor een PDF: het ontvangstbewijs is als HTML bewaard.');
+            io.err(t('cli.group.noPdf'));
           }
         } else {
           fs.writeFileSync(receiptFile, html);
@@ -97,9 +99,13 @@ export const groupCommand: Command = {
       if (flag(args, 'json')) io.out(JSON.stringify(result.value, null, 2));
       else {
         io.out(
-          `Groep ${result.value.groupId}: ${result.value.size} kaarten afgegeven om ${result.value.at}.`,
+          t('cli.group.done', {
+            groupId: result.value.groupId,
+            count: result.value.size,
+            at: result.value.at,
+          }),
         );
-        if (receiptFile) io.out(`Ontvangstbewijs: ${receiptFile} (open en druk af)`);
+        if (receiptFile) io.out(t('cli.group.receipt', { file: receiptFile }));
       }
       return EXIT_OK;
     }),

@@ -6,6 +6,9 @@ import { flag, requiredOption, stringOption } from '../argValues';
 import { CliRefusal, EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 export const handoutCommand: Command = {
   name: 'handout',
@@ -37,7 +40,10 @@ export const handoutCommand: Command = {
         throw new CliRefusal(describeDeskProblem(result));
       }
       if (flag(args, 'json')) io.out(JSON.stringify(result.value, null, 2));
-      else io.out(`Afgegeven: kaart ${result.value.card} om ${result.value.at} door ${result.value.staff}.`);
+      else
+        io.out(
+          t('cli.handout.done', { card: result.value.card, at: result.value.at, staff: result.value.staff }),
+        );
       return EXIT_OK;
     }),
 };

@@ -15,6 +15,10 @@ import { describeDeskProblem } from '../../../../shared/i18n/deskText';
 import { adminPinArg } from '../adminPinArg';
 import { formatProblemList } from './formatProblems';
 import { countProblems } from '../../../../shared/batch/problemCollector';
+import { cliTexts } from '../cliTexts';
+import type { CliPlainKey } from '../cliTexts';
+
+const t = cliTexts();
 
 export const importCommand: Command = {
   name: 'import',
@@ -87,9 +91,7 @@ async function importFrom(
           ),
         );
       }
-      io.err(
-        `Het pakket ${file} is geweigerd; er is niets gewijzigd.\n${formatProblemList(result.problems)}`,
-      );
+      io.err(`${t('cli.import.refused', { file })}\n${formatProblemList(result.problems)}`);
       return EXIT_REFUSED;
     default:
       return assertNever(result);
@@ -106,28 +108,31 @@ function summaryJson(s: ImportSummary) {
 
 function printSummary(io: CliIo, s: ImportSummary, preview: boolean): void {
   if (s.alreadyImported) {
-    io.out(`Pakket ${s.batchId} was al ingelezen; er is niets gewijzigd.`);
+    io.out(t('cli.import.already', { batchId: s.batchId }));
     return;
   }
-  const head = preview ? 'Voorbeeld (nog niets gewijzigd)' : 'Ingelezen';
   io.out(
-    `${head}: pakket ${s.batchId} voor ${s.pointId}, af te geven van ${s.availableFrom} tot en met ${s.availableUntil}.`,
+    t('cli.import.summary', {
+      head: t(preview ? 'cli.import.headPreview' : 'cli.import.headDone'),
+      batchId: s.batchId,
+      pointId: s.pointId,
+      from: s.availableFrom,
+      until: s.availableUntil,
+    }),
   );
   if (s.signature === 'unsigned_override') {
-    io.out(
-      'LET OP: ingelezen zonder geldige handtekening van de uitgever (beheerder-uitzondering, in het auditlog).',
-    );
+    io.out(t('cli.import.unsigned'));
   }
-  const rows: [string, number][] = [
-    ['nieuw', s.added],
-    ['bijgewerkt', s.updated],
-    ['ongewijzigd', s.unchanged],
-    ['ingetrokken', s.revoked],
-    ['vervangen', s.replaced],
-    ['overgeslagen (ouder)', s.skippedOlder],
-    ['waarschuwingen', countProblems(s.warnings)],
+  const rows: [CliPlainKey, number][] = [
+    ['cli.import.row.added', s.added],
+    ['cli.import.row.updated', s.updated],
+    ['cli.import.row.unchanged', s.unchanged],
+    ['cli.import.row.revoked', s.revoked],
+    ['cli.import.row.replaced', s.replaced],
+    ['cli.import.row.skippedOlder', s.skippedOlder],
+    ['cli.import.row.warnings', countProblems(s.warnings)],
   ];
-  for (const [label, n] of rows) io.out(`  ${label.padEnd(22)}${String(n).padStart(8)}`);
+  for (const [label, n] of rows) io.out(`  ${t(label).padEnd(22)}${String(n).padStart(8)}`);
   if (s.warnings.length > 0) io.out(formatProblemList(s.warnings));
-  if (s.backup) io.out(`Back-up vooraf: ${s.backup}`);
+  if (s.backup) io.out(t('cli.backupFirst', { file: s.backup }));
 }

@@ -5,6 +5,9 @@ import { requiredOption } from '../argValues';
 import { CliRefusal, EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 export const initCommand: Command = {
   name: 'init',
@@ -31,9 +34,14 @@ export const initCommand: Command = {
       if (!result.ok) throw new CliRefusal(describeStoreProblem(result));
       const p = result.value;
       io.out(
-        `Ingesteld: punt ${p.pointId} (${p.pointName}), balie ${p.deskId}, sleutel uitgever ${p.issuerKeyId}.`,
+        t('cli.init.done', {
+          pointId: p.pointId,
+          pointName: p.pointName,
+          deskId: p.deskId,
+          keyId: p.issuerKeyId,
+        }),
       );
-      io.out(`Database: ${args.dbPath}`);
+      io.out(t('cli.init.database', { path: args.dbPath }));
       return EXIT_OK;
     }),
 };

@@ -17,6 +17,9 @@ import type { Command } from '../command';
 import { withStore } from '../withStore';
 import { adminPinArg } from '../adminPinArg';
 import { keyUnreadableText } from './keyUnreadableText';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 export const keysCommand: Command = {
   name: 'keys',
@@ -58,13 +61,10 @@ export const keysCommand: Command = {
       const exportFile = stringOption(args, 'export');
       if (exportFile) fs.writeFileSync(exportFile, key.publicKeyPem);
       io.out(key.publicKeyPem.trimEnd());
-      io.out(`keyid: ${key.keyId}`);
-      io.out(`Naam bij de uitgever: ${enrolAs}`);
-      if (rotate)
-        io.out(
-          `Nieuwe sleutel: laat de uitgever die bewaren als ${enrolAs}, naast de vorige (rapporten met de oude sleutel blijven geldig).`,
-        );
-      if (exportFile) io.out(`Geëxporteerd naar ${exportFile}; de uitgever bewaart die als ${enrolAs}.`);
+      io.out(t('cli.keys.keyid', { keyId: key.keyId }));
+      io.out(t('cli.keys.enrolAs', { file: enrolAs }));
+      if (rotate) io.out(t('cli.keys.rotated', { file: enrolAs }));
+      if (exportFile) io.out(t('cli.keys.exported', { file: exportFile, enrolAs }));
       return EXIT_OK;
     }),
 };

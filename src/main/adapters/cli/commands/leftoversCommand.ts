@@ -7,6 +7,9 @@ import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
 import { adminGrantArg } from '../adminPinArg';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 export const leftoversCommand: Command = {
   name: 'leftovers',
@@ -28,7 +31,7 @@ export const leftoversCommand: Command = {
         !mark &&
         (stringOption(args, 'staff') !== undefined || stringOption(args, 'admin-pin') !== undefined)
       ) {
-        throw usageError('--staff en --admin-pin horen bij --mark-returned.');
+        throw usageError(t('cli.leftovers.markOnly'));
       }
       const staff = mark ? requiredOption(args, 'staff') : '';
       // The list is taken before marking: it is the list of cards that go back.
@@ -38,13 +41,13 @@ export const leftoversCommand: Command = {
         try {
           fs.writeFileSync(csvFile, leftoversCsv(list));
         } catch (error) {
-          throw new CliRefusal(`${csvFile} kan niet geschreven worden (${(error as Error).message}).`);
+          throw new CliRefusal(t('cli.writeFailed', { file: csvFile, detail: (error as Error).message }));
         }
       }
       if (flag(args, 'json')) io.out(JSON.stringify(list, null, 2));
       else {
-        io.out(`Niet afgehaald: ${list.length} ${list.length === 1 ? 'kaart' : 'kaarten'}.`);
-        if (csvFile !== undefined) io.out(`Lijst voor de uitgever (zonder namen): ${csvFile}`);
+        io.out(t('cli.leftovers.count', { count: list.length }));
+        if (csvFile !== undefined) io.out(t('cli.leftovers.csv', { file: csvFile }));
       }
       if (!mark) return EXIT_OK;
 
@@ -52,11 +55,7 @@ export const leftoversCommand: Command = {
       const result = markLeftoversReturned(ctx, { staff }, adminGrantArg(ctx, args, io, 'if_given'));
       if (!result.ok) throw new CliRefusal(describeLeftoversProblem(result));
       const n = result.value.count;
-      io.out(
-        n === 0
-          ? 'Geen kaarten meer te markeren: alles was al teruggestuurd of afgehaald.'
-          : `${n} ${n === 1 ? 'kaart' : 'kaarten'} gemarkeerd als teruggestuurd naar de uitgever.`,
-      );
+      io.out(n === 0 ? t('cli.leftovers.noneLeft') : t('cli.leftovers.marked', { count: n }));
       return EXIT_OK;
     }),
 };

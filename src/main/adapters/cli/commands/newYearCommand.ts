@@ -8,23 +8,26 @@ import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
 import { keyUnreadableText } from './keyUnreadableText';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 function newYearProblemText(failure: NewYearFailure): string {
   switch (failure.error) {
     case 'not_initialized':
       return describeStoreProblem(failure);
     case 'nothing_to_close':
-      return 'Er is nog geen kaartpakket ingelezen: er is geen jaar af te sluiten. Lees het pakket van het nieuwe jaar gewoon in. Er is niets veranderd.';
+      return t('cli.newYear.nothingToClose');
     case 'year_not_after':
-      return `Kaartjaar ${failure.cardYear} komt niet na het huidige kaartjaar ${failure.currentYear}: een nieuw jaar moet later zijn. Er is niets veranderd.`;
+      return t('cli.newYear.notAfter', { year: failure.cardYear, current: failure.currentYear });
     case 'unknown_staff':
       return describeDeskProblem(failure);
     case 'no_batches':
-      return 'Er is nog geen kaartpakket ingelezen: er is niets te rapporteren.';
+      return t('cli.report.noBatches');
     case 'key_unreadable':
       return keyUnreadableText(failure);
     case 'write_failed':
-      return `Het eindrapport kan niet geschreven worden naar ${failure.file} (${failure.detail}). De restkaarten zijn als teruggestuurd gemarkeerd; het jaar is nog niet afgesloten. Probeer opnieuw met een andere --report.`;
+      return t('cli.newYear.writeFailed', { file: failure.file, detail: failure.detail });
     default:
       return assertNever(failure);
   }
@@ -42,31 +45,32 @@ export const newYearCommand: Command = {
   },
   positionals: [0, 0],
   run: (args, io) => {
-    if (stringOption(args, 'card-year') === undefined) throw usageError('Optie --card-year is verplicht.');
+    if (stringOption(args, 'card-year') === undefined) throw usageError(t('cli.newYear.cardYearRequired'));
     const cardYear = intOption(args, 'card-year', 0, [2000, 2200]);
     const reportOut = requiredOption(args, 'report');
     const staff = requiredOption(args, 'staff');
     const pin = adminPinArg(args, io);
-    if (pin === null)
-      throw usageError(
-        `De beheerderspincode is verplicht: --admin-pin PIN, of de omgevingsvariabele ${ADMIN_PIN_ENV}.`,
-      );
+    if (pin === null) throw usageError(t('cli.newYear.pinRequired', { env: ADMIN_PIN_ENV }));
     return withStore(args.dbPath, io, async (ctx) => {
       const grant = adminGrantArg(ctx, args, io, 'required');
       const result = await startNewYear(ctx, { cardYear, staff, reportOut }, grant);
       if (!result.ok) throw new CliRefusal(newYearProblemText(result));
       const r = result.value;
-      io.out(`Kaartjaar ${r.previousCardYear} afgesloten; deze balie hoort nu bij kaartjaar ${r.cardYear}.`);
-      io.out(`Restkaarten als teruggestuurd gemarkeerd: ${r.leftoversReturned}.`);
+      io.out(t('cli.newYear.closed', { previous: r.previousCardYear, year: r.cardYear }));
+      io.out(t('cli.newYear.leftovers', { n: r.leftoversReturned }));
       io.out(
-        `Eindrapport ${r.finalReport.sequence} van ${r.previousCardYear}: ${r.finalReport.file} (${r.finalReport.collected} van ${r.finalReport.cards} kaarten afgehaald) — bezorg het aan de uitgever.`,
+        t('cli.newYear.finalReport', {
+          sequence: r.finalReport.sequence,
+          previous: r.previousCardYear,
+          file: r.finalReport.file,
+          collected: r.finalReport.collected,
+          cards: r.finalReport.cards,
+        }),
       );
       io.out(
-        `Archief van ${r.previousCardYear} (${r.cardsArchived} kaarten): ${r.archive}. Het blijft bewaard tot de bewaartermijn om is; daarna wist balie purge er de namen uit.`,
+        t('cli.newYear.archive', { previous: r.previousCardYear, cards: r.cardsArchived, file: r.archive }),
       );
-      io.out(
-        `Nieuw auditbereik ${r.auditEpoch} (jaarovergang). Lees nu het eerste pakket van ${r.cardYear} in: balie import PAKKET.lkb`,
-      );
+      io.out(t('cli.newYear.epoch', { epoch: r.auditEpoch, year: r.cardYear }));
       return EXIT_OK;
     });
   },

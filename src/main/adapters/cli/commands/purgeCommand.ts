@@ -6,6 +6,9 @@ import { CliRefusal, EXIT_OK, usageError } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
 import { ADMIN_PIN_ENV, adminGrantArg, adminPinArg } from '../adminPinArg';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 export const purgeCommand: Command = {
   name: 'purge',
@@ -28,25 +31,25 @@ export const purgeCommand: Command = {
       for (const a of archives) {
         if (a.result.ok) {
           archivesErased += 1;
+          io.out(t('cli.purge.archiveErased', { file: path.basename(a.file), count: a.result.value.cards }));
+        } else
           io.out(
-            `Archief ${path.basename(a.file)}: persoonsgegevens gewist (${a.result.value.cards} kaarten).`,
+            t('cli.purge.archiveRefused', {
+              file: path.basename(a.file),
+              problem: describePurgeProblem(a.result),
+            }),
           );
-        } else io.out(`Archief ${path.basename(a.file)}: ${describePurgeProblem(a.result)}`);
       }
       const result = await purgePersonalData(ctx, grant);
       if (!result.ok && archivesErased > 0) {
-        io.out(`Huidig kaartjaar: ${describePurgeProblem(result)}`);
+        io.out(t('cli.purge.currentRefused', { problem: describePurgeProblem(result) }));
         return EXIT_OK;
       }
       if (!result.ok) throw new CliRefusal(describePurgeProblem(result));
       const r = result.value;
-      io.out(
-        `Persoonsgegevens gewist: ${r.cards} kaarten, ${r.groups} groepsafhalingen. Kaartnummers en afhalingen blijven voor de rapporten.`,
-      );
-      io.out(`Back-up vooraf: ${r.backup}`);
-      io.out(
-        `Let op: ${r.backupsWithPersonalData.length} back-up(s) in ${ctx.backupDir} bevatten nog namen en stamboeknummers. Verwijder ze zodra de wissing gecontroleerd is.`,
-      );
+      io.out(t('cli.purge.done', { cards: r.cards, groups: r.groups }));
+      io.out(t('cli.backupFirst', { file: r.backup }));
+      io.out(t('cli.purge.backupsLeft', { count: r.backupsWithPersonalData.length, dir: ctx.backupDir }));
       return EXIT_OK;
     });
   },

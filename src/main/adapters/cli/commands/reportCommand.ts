@@ -6,6 +6,9 @@ import { CliRefusal, EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
 import { keyUnreadableText } from './keyUnreadableText';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 export const reportCommand: Command = {
   name: 'report',
@@ -21,13 +24,11 @@ export const reportCommand: Command = {
           case 'not_initialized':
             throw new CliRefusal(describeStoreProblem(result));
           case 'no_batches':
-            throw new CliRefusal('Er is nog geen kaartpakket ingelezen: er is niets te rapporteren.');
+            throw new CliRefusal(t('cli.report.noBatches'));
           case 'key_unreadable':
             throw new CliRefusal(keyUnreadableText(result));
           case 'write_failed':
-            throw new CliRefusal(
-              `Het rapport kan niet geschreven worden naar ${result.file} (${result.detail}).`,
-            );
+            throw new CliRefusal(t('cli.report.writeFailed', { file: result.file, detail: result.detail }));
           default:
             return assertNever(result);
         }
@@ -38,13 +39,10 @@ export const reportCommand: Command = {
         return EXIT_OK;
       }
       io.out(
-        `Rapport ${r.sequence} geschreven: ${r.file} (${r.collected} van ${r.cards} kaarten afgehaald).`,
+        t('cli.report.done', { sequence: r.sequence, file: r.file, collected: r.collected, cards: r.cards }),
       );
-      io.out(`Ondertekend met sleutel ${r.keyId}.`);
-      if (r.newKey)
-        io.out(
-          'Nieuwe sleutel gemaakt: bezorg de publieke sleutel aan de uitgever (balie keys --export BESTAND).',
-        );
+      io.out(t('cli.report.signedWith', { keyId: r.keyId }));
+      if (r.newKey) io.out(t('cli.report.newKey'));
       return EXIT_OK;
     }),
 };

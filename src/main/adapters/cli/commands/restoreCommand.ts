@@ -3,6 +3,9 @@ import { restoreStore } from '../../../store/restoreStore';
 import { flag } from '../argValues';
 import { CliRefusal, EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 export const restoreCommand: Command = {
   name: 'restore',
@@ -18,14 +21,13 @@ export const restoreCommand: Command = {
     });
     if (!result.ok) throw new CliRefusal(describeRestoreProblem(result));
     const r = result.value;
-    io.out(
-      `Teruggezet: ${file} (punt ${r.pointId ?? '—'}, ${r.cards} kaarten, schema ${r.schemaVersion}${r.migratedTo !== r.schemaVersion ? ` → ${r.migratedTo}` : ''}).`,
-    );
-    io.out(
-      `Nieuw auditbereik ${r.auditEpoch} (terugzetten): het volgende rapport meldt dat aan de uitgever.${r.reportsCarried > 0 ? ` ${r.reportsCarried} ondertekende rapporten van na de back-up blijven bewaard; de nummering gaat verder.` : ''}`,
-    );
-    if (r.preRestoreBackup)
-      io.out(`De toestand van vóór het terugzetten is bewaard in: ${r.preRestoreBackup}`);
+    const schema =
+      r.migratedTo !== r.schemaVersion ? `${r.schemaVersion} → ${r.migratedTo}` : `${r.schemaVersion}`;
+    io.out(t('cli.restore.done', { file, pointId: r.pointId ?? '—', cards: r.cards, schema }));
+    const carried =
+      r.reportsCarried > 0 ? ` ${t('cli.restore.reportsCarried', { count: r.reportsCarried })}` : '';
+    io.out(`${t('cli.restore.newEpoch', { epoch: r.auditEpoch })}${carried}`);
+    if (r.preRestoreBackup) io.out(t('cli.restore.before', { file: r.preRestoreBackup }));
     return EXIT_OK;
   },
 };

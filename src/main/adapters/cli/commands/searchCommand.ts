@@ -4,6 +4,9 @@ import { flag, intOption } from '../argValues';
 import { EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 export const searchCommand: Command = {
   name: 'search',
@@ -20,12 +23,12 @@ export const searchCommand: Command = {
         return EXIT_OK;
       }
       if (results.length === 0) {
-        io.out('Geen kaarten gevonden.');
+        io.out(t('cli.search.none'));
         return EXIT_OK;
       }
       for (const r of results) {
         const name = `${r.achternaam ?? '—'}, ${r.voornaam ?? '—'}`;
-        const extra = r.replacedBy ? ` (door ${r.replacedBy})` : '';
+        const extra = r.replacedBy ? t('cli.search.replacedBy', { card: r.replacedBy }) : '';
         io.out(
           `${r.card}  ${(statusLabel(r.status) + extra).padEnd(24)}  ${name.padEnd(36)}  ${r.postcode} ${r.gemeente ?? ''}`,
         );

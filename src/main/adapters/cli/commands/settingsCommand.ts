@@ -7,6 +7,9 @@ import { CliRefusal, EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
 import { adminGrantArg } from '../adminPinArg';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 export const settingsCommand: Command = {
   name: 'settings',
@@ -52,9 +55,7 @@ export const settingsCommand: Command = {
         const result = changePointSettings(ctx, valid, adminGrantArg(ctx, args, io, 'required'));
         // The one refusal left once the request is valid and the PIN checked: 'last_day_after_batches'.
         if (!result.ok)
-          throw new CliRefusal(
-            `De laatste afhaaldag kan niet later zijn dan die van de uitgever (${belgianDate(result.batchesUntil)}).`,
-          );
+          throw new CliRefusal(t('cli.settings.lastDayAfterBatches', { day: belgianDate(result.batchesUntil) }));
         settings = result.value;
       }
       if (flag(args, 'json')) {
@@ -62,15 +63,24 @@ export const settingsCommand: Command = {
         return EXIT_OK;
       }
       io.out(
-        `Punt: ${settings.pointId ?? '—'} (${settings.pointName ?? '—'}), balie ${settings.deskId ?? '—'}`,
+        t('cli.settings.point', {
+          pointId: settings.pointId ?? '—',
+          pointName: settings.pointName ?? '—',
+          deskId: settings.deskId ?? '—',
+        }),
       );
       io.out(
-        `Laatste afhaaldag: ${settings.effectiveLastDay ? belgianDate(settings.effectiveLastDay) : '—'}${settings.ownLastDay ? ' (eigen instelling)' : ''}`,
+        t('cli.settings.lastDay', {
+          day: settings.effectiveLastDay ? belgianDate(settings.effectiveLastDay) : '—',
+          own: settings.ownLastDay ? t('cli.settings.own') : '',
+        }),
       );
-      io.out(`Medewerkers: ${settings.staff.length > 0 ? settings.staff.join(', ') : '(vrije invoer)'}`);
       io.out(
-        `Maximum groepsgrootte: ${settings.maxGroupSize}   Bewaartermijn na laatste dag: ${settings.retentionDays} dagen`,
+        t('cli.settings.staff', {
+          staff: settings.staff.length > 0 ? settings.staff.join(', ') : t('cli.settings.freeStaff'),
+        }),
       );
+      io.out(t('cli.settings.limits', { max: settings.maxGroupSize, count: settings.retentionDays }));
       return EXIT_OK;
     }),
 };

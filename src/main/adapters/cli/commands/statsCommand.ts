@@ -3,6 +3,9 @@ import { flag } from '../argValues';
 import { EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '0,0' : ((part / whole) * 100).toFixed(1).replace('.', ',');
@@ -22,14 +25,23 @@ export const statsCommand: Command = {
         return EXIT_OK;
       }
       io.out(
-        `Kaarten: ${stats.cards}  afgehaald: ${stats.collected} (${percent(stats.collected, stats.cards)}%)`,
+        t('cli.stats.totals', {
+          cards: stats.cards,
+          collected: stats.collected,
+          percent: percent(stats.collected, stats.cards),
+        }),
       );
       io.out(
-        `Wachtend: ${stats.waiting}  ingetrokken: ${stats.revoked}  vervangen: ${stats.replaced}  teruggestuurd: ${stats.returned}`,
+        t('cli.stats.others', {
+          waiting: stats.waiting,
+          revoked: stats.revoked,
+          replaced: stats.replaced,
+          returned: stats.returned,
+        }),
       );
       io.out('');
       io.out(
-        `${'Postcode'.padEnd(10)}${'Gemeente'.padEnd(26)}${'Kaarten'.padStart(9)}${'Afgehaald'.padStart(11)}${'%'.padStart(7)}`,
+        `${t('cli.stats.postcode').padEnd(10)}${t('cli.stats.gemeente').padEnd(26)}${t('cli.stats.cards').padStart(9)}${t('cli.stats.collected').padStart(11)}${'%'.padStart(7)}`,
       );
       for (const p of stats.byPostcode) {
         io.out(

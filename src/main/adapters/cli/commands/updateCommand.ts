@@ -9,11 +9,18 @@ import { policyPath } from '../../../platform/policy/policyPath';
 import { checkFeed, feedCheckJson } from '../../../platform/updates/feedCheck';
 import type { FeedCheckInput, FetchBytes } from '../../../platform/updates/feedCheck';
 import { feedMarkPath, readFeedMark } from '../../../platform/updates/feedMark';
-import { RELEASE_KEYS_DIR_ENV, bundledReleaseKeysDir, loadReleaseKeys } from '../../../platform/updates/releaseKeys';
+import {
+  RELEASE_KEYS_DIR_ENV,
+  bundledReleaseKeysDir,
+  loadReleaseKeys,
+} from '../../../platform/updates/releaseKeys';
 import { requiredOption, stringOption } from '../argValues';
 import { CliRefusal, EXIT_OK, EXIT_REFUSED, usageError } from '../cliIo';
 import type { CliIo } from '../cliIo';
 import type { Command, ParsedArgs } from '../command';
+import { CLI_LANG, cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 const PLATFORMS = ['win32', 'darwin', 'linux'] as const;
 /** This app's version, read only when `update check` runs (not at every `balie` start). */
@@ -41,24 +48,24 @@ export const updateCommand: Command = {
   },
   positionals: [1, 1],
   run: async (args, io) => {
-    if (args.positionals[0] !== 'check') throw usageError('Gebruik: update check --feed URL [--json]');
+    if (args.positionals[0] !== 'check') throw usageError(t('cli.update.usage'));
     const input = checkInput(args, io);
     const check = await checkFeed(input);
     const json = feedCheckJson(check, input);
-    io.out(args.values.json ? JSON.stringify(json) : feedCheckText(check.reason, check.version, 'nl'));
+    io.out(args.values.json ? JSON.stringify(json) : feedCheckText(check.reason, check.version, CLI_LANG));
     return check.verdict === 'refused' ? EXIT_REFUSED : EXIT_OK;
   },
 };
 
 function checkInput(args: ParsedArgs, io: CliIo): FeedCheckInput {
   const baseUrl = requiredOption(args, 'feed');
-  if (!/^https?:\/\//.test(baseUrl)) throw usageError('--feed moet een http(s)-adres zijn.');
+  if (!/^https?:\/\//.test(baseUrl)) throw usageError(t('cli.update.feedUrl'));
   const platform = stringOption(args, 'platform') ?? process.platform;
   if (!(PLATFORMS as readonly string[]).includes(platform))
-    throw usageError(`--platform moet win32, darwin of linux zijn (gekregen: "${platform}").`);
+    throw usageError(t('cli.update.platform', { platform }));
   const current = stringOption(args, 'current') ?? appVersion();
   if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(current))
-    throw usageError(`--current moet X.Y.Z zijn (gekregen: "${current}").`);
+    throw usageError(t('cli.update.current', { current }));
   const policy = readPolicy(io);
   const keysDir = io.env[RELEASE_KEYS_DIR_ENV] ?? bundledReleaseKeysDir(ASSETS_DIR);
   return {
@@ -86,7 +93,7 @@ function readPolicy(io: CliIo) {
     return null;
   }
   const policy = parsePolicy(text);
-  if (!policy.ok) throw new CliRefusal(`Het beleidsbestand ${file} is ongeldig; los dat eerst op.`);
+  if (!policy.ok) throw new CliRefusal(t('cli.update.badPolicy', { file }));
   return policy.value;
 }
 

@@ -18,6 +18,9 @@ import { flag, intOption, requiredOption, stringOption } from '../argValues';
 import { CliRefusal, EXIT_OK, EXIT_REFUSED, usageError } from '../cliIo';
 import type { CliIo } from '../cliIo';
 import type { Command, OptionSpec, ParsedArgs } from '../command';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 interface Checked extends AggregateOutcome {
   unreadable: number;
@@ -29,7 +32,7 @@ interface Checked extends AggregateOutcome {
 /** The issuer's side: no store needed, only the enrolled keys and the report files. */
 function verifyAll(args: ParsedArgs, io: CliIo): Checked {
   const keysDir = requiredOption(args, 'keys');
-  if (!fs.existsSync(keysDir)) throw new CliRefusal(`De map met sleutels ${keysDir} bestaat niet.`);
+  if (!fs.existsSync(keysDir)) throw new CliRefusal(t('cli.verify.noKeysDir', { dir: keysDir }));
   const enrolled = loadEnrolledKeys(keysDir);
   for (const p of enrolled.problems) io.err(enrolmentProblemMessage(p.file, p.reason, 'nl', p.detail));
   const files: ReportFile[] = [];
@@ -39,7 +42,7 @@ function verifyAll(args: ParsedArgs, io: CliIo): Checked {
       files.push({ name: path.basename(file), bytes: new Uint8Array(fs.readFileSync(file)) });
     } catch (error) {
       unreadable += 1;
-      io.err(`${file}: kan niet gelezen worden (${(error as Error).message}).`);
+      io.err(t('cli.verify.unreadable', { file, detail: (error as Error).message }));
     }
   }
   const by = (stringOption(args, 'by') ?? 'province') as 'province' | 'point' | 'postcode';
@@ -52,17 +55,18 @@ function verifyAll(args: ParsedArgs, io: CliIo): Checked {
   for (const conflict of selection.conflicts) io.err(sequenceConflictMessage(conflict));
   for (const chainBreak of selection.chainBreaks) io.err(chainBreakMessage(chainBreak));
   for (const problem of selection.auditProblems) io.err(auditProblemMessage(problem));
-  for (const older of selection.older) io.err(`Let op: ${olderReportsMessage(older)}`);
+  for (const older of selection.older)
+    io.err(t('cli.verify.notice', { message: olderReportsMessage(older) }));
   if (selection.cardYear !== null && selection.otherYears.length > 0)
     io.err(otherYearsMessage(selection.cardYear, selection.otherYears));
   if (cardYear !== undefined && selection.kept.length === 0 && outcome.verified.length > 0)
-    io.err(`Geen geldige rapporten van kaartjaar ${cardYear} bij de gegeven bestanden.`);
+    io.err(t('cli.verify.noneOfYear', { cardYear }));
   const blocking = blockingProblems(selection);
   if (blocking > 0)
     io.err(
       flag(args, 'allow-conflicts')
-        ? `Toch samengenomen (--allow-conflicts), ondanks ${blocking} ${blocking === 1 ? 'probleem' : 'problemen'} in de keten hierboven.`
-        : `De keten van rapporten klopt niet (${blocking} ${blocking === 1 ? 'probleem' : 'problemen'} hierboven): niets samengenomen. Zoek uit welk rapport echt is; --allow-conflicts neemt ze toch samen.`,
+        ? t('cli.verify.mergedAnyway', { count: blocking })
+        : t('cli.verify.chainBroken', { count: blocking }),
     );
   return { ...outcome, unreadable, keyFiles: enrolled.keyFiles, blocking };
 }
@@ -103,7 +107,15 @@ export const verifyCommand: Command = {
     } else {
       for (const v of checked.verified) {
         io.out(
-          `${v.file}: geldig — ${v.payload.pointId} ${v.payload.cardYear}, rapport ${v.payload.sequence}, ${v.payload.totals.collected}/${v.payload.totals.cards} afgehaald, ondertekend met ${keyFile(v.keyid)}.`,
+          t('cli.verify.valid', {
+            file: v.file,
+            pointId: v.payload.pointId,
+            cardYear: v.payload.cardYear,
+            sequence: v.payload.sequence,
+            collected: v.payload.totals.collected,
+            cards: v.payload.totals.cards,
+            keyFile: keyFile(v.keyid),
+          }),
         );
       }
     }
@@ -121,9 +133,8 @@ export const aggregateCommand: Command = {
   run: (args, io) => {
     const by = stringOption(args, 'by') ?? 'province';
     const format = stringOption(args, 'format') ?? 'table';
-    if (!['province', 'point', 'postcode'].includes(by))
-      throw usageError('--by is province, point of postcode.');
-    if (!['table', 'csv', 'json'].includes(format)) throw usageError('--format is table, csv of json.');
+    if (!['province', 'point', 'postcode'].includes(by)) throw usageError(t('cli.aggregate.badBy'));
+    if (!['table', 'csv', 'json'].includes(format)) throw usageError(t('cli.aggregate.badFormat'));
     const checked = verifyAll(args, io);
     // A broken chain is not merged unless asked: which of two rival reports is true is for a person to decide.
     if (checked.blocking === 0 || flag(args, 'allow-conflicts'))

@@ -7,6 +7,9 @@ import { CliRefusal, EXIT_OK } from '../cliIo';
 import type { Command } from '../command';
 import { withStore } from '../withStore';
 import { adminGrantArg } from '../adminPinArg';
+import { cliTexts } from '../cliTexts';
+
+const t = cliTexts();
 
 export const voidCommand: Command = {
   name: 'void',
@@ -26,7 +29,7 @@ export const voidCommand: Command = {
         ? voidHandOut(ctx, request.value, adminGrantArg(ctx, args, io, 'if_given'))
         : request;
       if (!result.ok) throw new CliRefusal(describeDeskProblem(result));
-      io.out(`Afgifte van kaart ${result.value.card} geannuleerd; de kaart wacht weer op afhaling.`);
+      io.out(t('cli.void.done', { card: result.value.card }));
       return EXIT_OK;
     }),
 };

@@ -10,6 +10,7 @@ import { generateKeyPair, loadPrivateKey } from '../../../../../src/main/platfor
 import { VerifiedFeedProvider } from '../../../../../src/main/adapters/electron/verifiedFeedProvider';
 import type { VerifiedFeedOptions } from '../../../../../src/main/adapters/electron/verifiedFeedProvider';
 import { signFeed, stampFeed } from '../../../../../src/main/platform/updates/signedFeed';
+import { fixedClock } from '../../../../../src/shared/time/clock';
 
 // The provider electron-updater uses in the shell, driven here over real HTTP with electron-builder's
 // Node executor in place of Electron's net (the Provider code path is electron-updater's own).
@@ -55,7 +56,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function provider() {
+function provider(now = '2027-01-15T09:00:00Z') {
   const options: VerifiedFeedOptions = {
     provider: 'custom',
     url: base,
@@ -63,6 +64,7 @@ function provider() {
     storeDir: dir,
     releaseKeysDir: path.join(dir, 'keys'),
     updateProvider: VerifiedFeedProvider,
+    clock: fixedClock(now),
   };
   const updater = { currentVersion: { version: '0.1.0' } } as unknown as ConstructorParameters<
     typeof VerifiedFeedProvider
@@ -94,6 +96,11 @@ describe('VerifiedFeedProvider (the shell’s electron-updater provider)', () =>
     await expect(provider().getLatestVersion()).rejects.toThrow(
       'Update geweigerd: de updatefeed is niet ondertekend',
     );
+  });
+
+  it('judges expiry by the desk clock it is given: a feed past its expiry is refused', async () => {
+    publish('0.4.0');
+    await expect(provider('2099-01-01T00:00:01Z').getLatestVersion()).rejects.toThrow(/verlopen/);
   });
 
   it('refuses a downgrade even when it is signed', async () => {

@@ -3,13 +3,7 @@ import { fixedClock } from '../../../../../src/shared/time/clock';
 import type { ApiHandlers } from '../../../../../src/shared/api/contract';
 import { API_METHODS } from '../../../../../src/shared/api/contract';
 import { createActivityTracker } from '../../../../../src/main/platform/updates/deskActivity';
-import {
-  compareSemver,
-  isWithinRollout,
-  parseUpdateInfo,
-  stagingFraction,
-  channelFileName,
-} from '../../../../../src/main/platform/updates/updateInfo';
+import { isWithinRollout, stagingFraction } from '../../../../../src/main/platform/updates/updateInfo';
 import type { UpdateInfo } from '../../../../../src/main/platform/updates/updateInfo';
 import {
   DEFAULT_UPDATE_SETTINGS,
@@ -130,37 +124,19 @@ describe('what to download', () => {
     expect(previous).toBe(ids.length);
   });
 
-  it('compares versions by semver precedence', () => {
-    expect(compareSemver('1.10.0', '1.9.9')).toBe(1);
-    expect(compareSemver('1.0.0-beta.2', '1.0.0-beta.10')).toBe(-1);
-    expect(compareSemver('1.0.0-beta', '1.0.0')).toBe(-1);
-    expect(compareSemver('1.0.0+build.5', '1.0.0')).toBe(0);
-    expect(compareSemver('1.0.0-alpha', '1.0.0-1')).toBe(1);
-    expect(() => compareSemver('1.0', '1.0.0')).toThrow();
+  it('orders releases by semver precedence, as electron-updater does', () => {
+    expect(judgeRelease(info('1.10.0'), '1.9.9', null)).toBe('newer_available');
+    expect(judgeRelease(info('1.0.0-beta.2'), '1.0.0-beta.10', null)).toBe('older_on_server');
+    expect(judgeRelease(info('1.0.0-beta'), '1.0.0', null)).toBe('older_on_server');
+    expect(judgeRelease(info('1.0.0+build.5'), '1.0.0', null)).toBe('up_to_date');
+    expect(judgeRelease(info('1.0.0-alpha'), '1.0.0-1', null)).toBe('newer_available');
+    expect(judgeRelease(info('v1.4.0'), '1.4.0', null)).toBe('up_to_date');
   });
 
-  it('reads latest.yml and refuses a malformed one', () => {
-    const ok = parseUpdateInfo(
-      `version: 1.5.0\nfiles:\n  - url: a.exe\n    sha512: ${SHA}\n    size: 10\nstagingPercentage: '30'\n`,
-    );
-    expect(ok.ok && ok.value.stagingPercentage).toBe(30);
-    expect(parseUpdateInfo('version: 1.5\nfiles: []').ok).toBe(false);
-    expect(parseUpdateInfo(`version: 1.5.0\nfiles:\n  - url: a.exe\n    sha512: abc\n`)).toMatchObject({
-      ok: false,
-      detail: expect.stringContaining('sha512'),
-    });
-    expect(
-      parseUpdateInfo(`version: 1.5.0\nstagingPercentage: 150\nfiles:\n  - url: a.exe\n    sha512: ${SHA}\n`)
-        .ok,
-    ).toBe(false);
-    expect(parseUpdateInfo('notes: |\n  x')).toMatchObject({
-      ok: false,
-      detail: expect.stringContaining('line 1'),
-    });
-    expect(channelFileName('latest', 'win32', 'x64')).toBe('latest.yml');
-    expect(channelFileName('beta', 'darwin', 'arm64')).toBe('beta-mac.yml');
-    expect(channelFileName('latest', 'linux', 'x64')).toBe('latest-linux.yml');
-    expect(channelFileName('latest', 'linux', 'arm64')).toBe('latest-linux-arm64.yml');
+  it('refuses to judge a version semver cannot read instead of guessing an order', () => {
+    expect(() => judgeRelease(info('1.0'), '1.0.0', null)).toThrow();
+    // The hand-written comparer took "01" for a number and called 1.5.0-01 newer than 1.5.0-1.
+    expect(() => judgeRelease(info('1.5.0-01'), '1.5.0-1', null)).toThrow();
   });
 });
 

@@ -4,19 +4,17 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../../../src/shared/time/clock';
-import { downloadVerified, fetchUpdateInfo } from '../../../../../src/main/platform/updates/httpFeed';
 import { createUpdateController } from '../../../../../src/main/platform/updates/updateController';
-import type { UpdaterPort } from '../../../../../src/main/platform/updates/updateController';
-import { channelFileName, sha512Base64 } from '../../../../../src/main/platform/updates/updateInfo';
-import type { UpdateInfo } from '../../../../../src/main/platform/updates/updateInfo';
+import { channelFileName } from '../../../../../src/main/platform/updates/updateInfo';
 import { DEFAULT_UPDATE_SETTINGS } from '../../../../../src/main/platform/updates/updatePolicy';
 import type { DeskActivity, UpdateSettings } from '../../../../../src/main/platform/updates/updatePolicy';
+import { genericServerPort, sha512Base64 } from '../../../../helpers/genericServerPort';
 import { tempDir } from '../../../../helpers/store';
 
 /**
  * A real generic update server on 127.0.0.1 serving what electron-builder publishes: latest.yml,
- * the installer and its blockmap. The controller drives a plain-HTTP UpdaterPort against it and
- * we check what it decides.
+ * the installer and its blockmap. The controller drives a plain-HTTP UpdaterPort against it
+ * (test/helpers/genericServerPort.ts, in place of electron-updater) and we check what it decides.
  */
 const installer = Buffer.from('MZ' + 'Lerarenkaart Balie 1.5.0 installer '.repeat(3000));
 const INSTALLER_NAME = 'Lerarenkaart-Balie-Setup-1.5.0.exe';
@@ -75,28 +73,6 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function httpPort(stagingUserId: string, downloadDir: string) {
-  let found: UpdateInfo | null = null;
-  const log = { installed: 0, installOnQuit: false, files: [] as string[] };
-  const port: UpdaterPort = {
-    async check() {
-      found = await fetchUpdateInfo(feedUrl, channelFileName('latest', 'win32', 'x64'));
-      return found ? { info: found, stagingUserId } : null;
-    },
-    async download(onProgress) {
-      if (!found) throw new Error('nothing to download');
-      log.files.push(await downloadVerified(feedUrl, found, downloadDir, { onProgress }));
-    },
-    installNow() {
-      log.installed += 1;
-    },
-    setInstallOnQuit(allowed) {
-      log.installOnQuit = allowed;
-    },
-  };
-  return { port, log };
-}
-
 function setup(stagingUserId: string, start = '2027-01-05T09:00:00Z') {
   const clock = fixedClock(start);
   const dir = tempDir('balie-updates-');
@@ -107,7 +83,12 @@ function setup(stagingUserId: string, start = '2027-01-05T09:00:00Z') {
     installWindow: { fromMinute: 22 * 60, toMinute: 6 * 60 },
   };
   let activity: DeskActivity = { busy: false, idleMs: 60 * 60_000 };
-  const { port, log } = httpPort(stagingUserId, dir);
+  const { port, log } = genericServerPort({
+    feedUrl,
+    channelFile: channelFileName('latest', 'win32', 'x64'),
+    stagingUserId,
+    downloadDir: dir,
+  });
   const controller = createUpdateController({
     port,
     clock,

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiOver } from '../../../../helpers/api';
 import { verifyAudit } from '../../../../../src/main/store/audit/auditLog';
-import { collectGroup, DEFAULT_MAX_GROUP_SIZE } from '../../../../../src/main/useCases/desk/collectGroup';
+import { collectGroup } from '../../../../../src/main/useCases/desk/collectGroup';
+import { DEFAULT_MAX_GROUP_SIZE } from '../../../../../src/main/useCases/admin/groupSize';
 import { readGroupReceipt } from '../../../../../src/main/useCases/desk/groupReceipt';
 import { handOut } from '../../../../../src/main/useCases/desk/handOut';
 import { waitingCardsOfSchool } from '../../../../../src/main/useCases/desk/schoolCards';

@@ -1,42 +1,89 @@
+import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { CARD_SUMMARY_COLUMNS, CARDS_WITH_STATE } from '../../../../../src/main/store/cardStatusSql';
+import { searchCards } from '../../../../../src/main/useCases/desk/searchCards';
 import { testStore } from '../../../../helpers/store';
 
-/** The desk's hot queries must stay index look-ups as the schema evolves (as Signal checks its plans). */
-function plan(sql: string, ...params: unknown[]): string {
-  const { db } = testStore();
-  const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
-  return rows.map((r) => r.detail).join('\n');
+/**
+ * The desk's search runs on every keystroke at 200,000 cards: each statement searchCards really
+ * runs must stay an index or FTS look-up as the schema evolves, never a scan of all cards.
+ * The Database's prepare is wrapped so the test sees the exact SQL and parameters the code uses.
+ */
+interface Ran {
+  sql: string;
+  params: unknown[];
 }
 
-const select = `SELECT ${CARD_SUMMARY_COLUMNS} FROM ${CARDS_WITH_STATE}`;
+function recordingStore(): { db: Database; ran: Ran[] } {
+  const { db } = testStore();
+  const ran: Ran[] = [];
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    const statement = prepare(sql);
+    const all = statement.all.bind(statement);
+    statement.all = ((...params: unknown[]) => {
+      ran.push({ sql, params });
+      return all(...params);
+    }) as typeof statement.all;
+    return statement;
+  }) as typeof db.prepare;
+  return { db, ran };
+}
 
-describe('query plans of the search statements', () => {
-  it('looks up a card number and a stamboeknummer through an index', () => {
-    expect(plan(`${select} WHERE c.card = ?`, '270000000154')).toMatch(
-      /SEARCH c USING INDEX sqlite_autoindex_cards_1/,
-    );
-    expect(plan(`${select} WHERE c.stamboeknummer = ?`, '01234567890')).toMatch(
-      /USING INDEX cards_by_stamboeknummer/,
-    );
+const { db, ran } = recordingStore();
+
+/** The query plan of every statement one search ran, in the order it ran them. */
+function plansOf(input: string): string[] {
+  ran.length = 0;
+  searchCards(db, input);
+  const runs = [...ran];
+  return runs.map(({ sql, params }) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+      .map((r) => r.detail)
+      .join('\n'),
+  );
+}
+
+/** A SCAN of cards, with or without an index, reads every card. */
+const NO_CARD_SCAN = /\bSCAN (c|cards)\b/;
+
+describe('query plans of the statements searchCards runs', () => {
+  it('a scanned card number: one look-up in the unique card index, the state by primary key', () => {
+    const plans = plansOf('2700 0000 0154');
+    expect(plans).toHaveLength(1);
+    expect(plans[0]).toMatch(/SEARCH c USING INDEX sqlite_autoindex_cards_1 \(card=\?\)/);
+    expect(plans[0]).toMatch(/SEARCH s USING INTEGER PRIMARY KEY/);
+    expect(plans[0]).not.toMatch(NO_CARD_SCAN);
   });
 
-  it('lists a postcode or a school in name order without sorting all its cards', () => {
-    const byPostcode = plan(
-      `${select} WHERE c.postcode = ? ORDER BY c.achternaam, c.voornaam LIMIT 50`,
-      '9000',
-    );
-    expect(byPostcode).toMatch(/USING INDEX cards_by_postcode_name/);
-    expect(byPostcode).not.toMatch(/TEMP B-TREE/);
-    const bySchool = plan(
-      `${select} WHERE c.school = ? ORDER BY c.achternaam, c.voornaam LIMIT 50`,
-      '100200',
-    );
-    expect(bySchool).toMatch(/USING INDEX cards_by_school_name/);
-    expect(bySchool).not.toMatch(/TEMP B-TREE/);
+  it('a stamboeknummer: its index, then school and card-number prefix through their indexes', () => {
+    const plans = plansOf('01234567890');
+    expect(plans).toHaveLength(3);
+    expect(plans[0]).toMatch(/USING INDEX cards_by_stamboeknummer \(stamboeknummer=\?\)/);
+    expect(plans[1]).toMatch(/USING INDEX cards_by_school_name \(school=\?\)/);
+    expect(plans[2]).toMatch(/USING INDEX sqlite_autoindex_cards_1 \(card>\? AND card<\?\)/);
+    for (const plan of plans) expect(plan).not.toMatch(NO_CARD_SCAN);
+    // The two lists come in index order; only the stamboeknummer's few cards are sorted.
+    for (const plan of plans.slice(1)) expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 
-  it('joins the card state by primary key', () => {
-    expect(plan(`${select} WHERE c.card = ?`, '270000000154')).toMatch(/SEARCH s USING INTEGER PRIMARY KEY/);
+  it('a postcode or a school lists cards in name order straight from its index, without sorting', () => {
+    const postcode = plansOf('9000');
+    expect(postcode).toHaveLength(3);
+    expect(postcode[0]).toMatch(/USING INDEX cards_by_postcode_name \(postcode=\?\)/);
+    const school = plansOf('100200');
+    expect(school).toHaveLength(2);
+    expect(school[0]).toMatch(/USING INDEX cards_by_school_name \(school=\?\)/);
+    for (const plan of [...postcode, ...school]) {
+      expect(plan).not.toMatch(NO_CARD_SCAN);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+
+  it('a name goes through the full-text index and fetches each card by its row id', () => {
+    const plans = plansOf('Jan Peeters');
+    expect(plans).toHaveLength(1);
+    expect(plans[0]).toMatch(/SCAN f VIRTUAL TABLE INDEX/);
+    expect(plans[0]).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
+    expect(plans[0]).not.toMatch(NO_CARD_SCAN);
   });
 });

@@ -121,7 +121,7 @@ describe('the audit log is anchored in the signed reports', () => {
     const restored = await point.cli(DAY3, 'restore', backup);
     expect(restored.code, restored.err).toBe(0);
     expect(restored.out).toMatch(
-      /Nieuw auditbereik 2 \(terugzetten\).*1 ondertekende rapporten van na de back-up blijven bewaard/,
+      /Nieuw auditbereik 2 \(terugzetten\).*1 ondertekend rapport van na de back-up blijft bewaard/,
     );
     await handOut(point, DAY3, cards[2]!);
     const r3 = await report(point, DAY3, 'r3.lkr.json');

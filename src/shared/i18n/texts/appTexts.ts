@@ -1,7 +1,7 @@
-import type { Catalogue } from './catalogue';
+import { defineTexts } from '../catalogue';
 
-export const appText = {
-  nl: {
+export const appTexts = defineTexts(
+  {
     'app.title': 'Lerarenkaart Balie',
     'app.nav.label': 'Schermen',
     'app.nav.balie': 'Balie',
@@ -46,7 +46,7 @@ export const appText = {
       'Er ging iets mis: de app heeft geen toegang meer tot de gegevens. Open de startlink opnieuw of herstart de toepassing.',
     'app.failure.retryButton': 'Opnieuw proberen',
   },
-  en: {
+  {
     'app.title': 'Teacher Card Desk',
     'app.nav.label': 'Screens',
     'app.nav.balie': 'Desk',
@@ -91,4 +91,4 @@ export const appText = {
       'Something went wrong: the app no longer has access to the data. Open the start link again or restart the application.',
     'app.failure.retryButton': 'Try again',
   },
-} satisfies Catalogue;
+);

@@ -1,21 +1,22 @@
+import type { PlainTextKey } from '../shared/i18n/texts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { SessionInfo } from '../../shared/api/apiTypes';
-import type { ApiClient } from '../../shared/api/contract';
-import type { Lang } from '../../shared/i18n/lang';
-import { AdminScreen } from '../screens/AdminScreen';
-import { BalieScreen } from '../screens/BalieScreen';
-import { GroupScreen } from '../screens/GroupScreen';
-import { OverviewScreen } from '../screens/OverviewScreen';
-import { FailureNotice } from './FailureNotice';
-import { LangContext, translator } from './i18n';
-import { SessionContext } from './session';
-import type { DeskSession } from './session';
-import type { OnProgress } from './progressFeed';
-import { ShiftStart } from './ShiftStart';
-import { problemText } from '../components/problemText';
+import type { SessionInfo } from '../shared/api/apiTypes';
+import type { ApiClient, ApiFailure } from '../shared/api/contract';
+import type { Lang } from '../shared/i18n/lang';
+import { AdminScreen } from './screens/AdminScreen';
+import { BalieScreen } from './screens/BalieScreen';
+import { GroupScreen } from './screens/GroupScreen';
+import { OverviewScreen } from './screens/OverviewScreen';
+import { FailureNotice } from './app/FailureNotice';
+import { LangContext, translator } from './app/i18n';
+import { SessionContext } from './app/session';
+import type { DeskSession } from './app/session';
+import type { OnProgress } from './app/progressFeed';
+import { ShiftStart } from './app/ShiftStart';
+import { problemText } from './components/problemText';
 
 export type ScreenId = 'balie' | 'group' | 'overview' | 'admin';
-const SCREENS: { id: ScreenId; key: string; shortcut: string }[] = [
+const SCREENS: { id: ScreenId; key: PlainTextKey; shortcut: string }[] = [
   { id: 'balie', key: 'app.nav.balie', shortcut: '1' },
   { id: 'group', key: 'app.nav.group', shortcut: '2' },
   { id: 'overview', key: 'app.nav.overview', shortcut: '3' },
@@ -28,7 +29,7 @@ export function App({ api, onProgress }: { api: ApiClient; onProgress: OnProgres
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('balie-lang') === 'en' ? 'en' : 'nl'));
   const t = useMemo(() => translator(lang), [lang]);
   const [session, setSession] = useState<SessionInfo | null>(null);
-  const [failure, setFailure] = useState<{ ok: false; error: string } | null>(null);
+  const [failure, setFailure] = useState<ApiFailure<'session'> | null>(null);
   const [staff, setStaff] = useState<string | null>(() => sessionStorage.getItem('balie-staff'));
   const [screen, setScreen] = useState<ScreenId>('balie');
 

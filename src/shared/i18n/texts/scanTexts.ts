@@ -1,12 +1,8 @@
-import type { Catalogue } from '../app/catalogue';
+import { defineTexts } from '../catalogue';
 
-/**
- * Strings of the webcam scanner, in the app's catalogue format (Dutch first, English with the same
- * keys). The component asks the app's i18n layer first and falls back to this catalogue, so it
- * reads correctly before and after `scanText` joins CATALOGUES in src/renderer/app/i18n.tsx.
- */
-export const scanText = {
-  nl: {
+/** Texts of the webcam scanner (keys start with 'scan.'). */
+export const scanTexts = defineTexts(
+  {
     'scan.camera.label': 'Camera',
     'scan.camera.default': 'Standaardcamera',
     'scan.camera.unnamed': 'Camera {n}',
@@ -25,7 +21,7 @@ export const scanText = {
       'De camera wordt al door een ander programma gebruikt. Sluit dat programma en probeer opnieuw.',
     'scan.status.error': 'De camera start niet: {detail}',
   },
-  en: {
+  {
     'scan.camera.label': 'Camera',
     'scan.camera.default': 'Default camera',
     'scan.camera.unnamed': 'Camera {n}',
@@ -42,6 +38,4 @@ export const scanText = {
     'scan.status.busy': 'Another program is already using the camera. Close it and try again.',
     'scan.status.error': 'The camera does not start: {detail}',
   },
-} satisfies Catalogue;
-
-export type ScanTextKey = keyof typeof scanText.nl;
+);

@@ -1,8 +1,8 @@
-import type { Catalogue } from '../app/catalogue';
+import { defineTexts } from '../catalogue';
 
 /** Strings of the balie screen and the shared desk components (keys start with 'balie.'). */
-export const balieText = {
-  nl: {
+export const balieTexts = defineTexts(
+  {
     'balie.search.label': 'Zoek of scan: naam, kaartnummer, stamboeknummer of postcode',
     'balie.search.hint':
       'Pijltjes ↑ ↓ kiezen, Enter opent de kaart, Esc wist. Een scan werkt altijd, waar je ook bent.',
@@ -47,7 +47,7 @@ export const balieText = {
     'balie.scan.empty': '(leeg)',
     'balie.webcam.toggle': 'Camera gebruiken als scanner',
   },
-  en: {
+  {
     'balie.search.label': 'Search or scan: name, card number, stamboeknummer or postcode',
     'balie.search.hint':
       'Arrows ↑ ↓ choose, Enter opens the card, Esc clears. A scan always works, wherever you are.',
@@ -92,4 +92,4 @@ export const balieText = {
     'balie.scan.empty': '(empty)',
     'balie.webcam.toggle': 'Use the camera as a scanner',
   },
-} satisfies Catalogue;
+);

@@ -1,8 +1,8 @@
-import type { Catalogue } from '../app/catalogue';
+import { defineTexts } from '../catalogue';
 
 /** Strings of the overview screen (keys start with 'overview.'). */
-export const overviewText: Catalogue = {
-  nl: {
+export const overviewTexts = defineTexts(
+  {
     'overview.reload': 'Vernieuwen',
     'overview.totals.title': 'Afgehaald',
     'overview.totals.collectedOf': '{collected} van {cards} kaarten afgehaald',
@@ -16,8 +16,11 @@ export const overviewText: Catalogue = {
     'overview.report.none': 'Er is nog geen rapport gemaakt. Maak er een in Beheer.',
     'overview.days.title': 'Afgiften per dag',
     'overview.days.none': 'Nog geen kaarten afgegeven.',
-    'overview.days.summary':
-      'Staafdiagram: {total} kaarten afgegeven op {days} dag(en), van {first} tot {last}. Drukste dag: {busiestDay} met {busiest}.',
+    'overview.days.summary': {
+      one: 'Staafdiagram: {total} kaarten afgegeven op {count} dag, van {first} tot {last}. Drukste dag: {busiestDay} met {busiest}.',
+      other:
+        'Staafdiagram: {total} kaarten afgegeven op {count} dagen, van {first} tot {last}. Drukste dag: {busiestDay} met {busiest}.',
+    },
     'overview.days.bar': '{day}: {n} afgegeven',
     'overview.days.showTable': 'Toon de cijfers als tabel',
     'overview.days.hideTable': 'Verberg de tabel',
@@ -34,15 +37,17 @@ export const overviewText: Catalogue = {
     'overview.postcodes.rate': '% afgehaald',
     'overview.map.none': 'Geen postcodes met gekende ligging.',
     'overview.map.dot': '{postcode} {plaats}: {collected} van {cards} afgehaald ({percent})',
-    'overview.map.summary':
-      'Kaart van het afhaalpercentage voor {n} postcode(s). Laagste percentage: {lowest}.',
+    'overview.map.summary': {
+      one: 'Kaart van het afhaalpercentage voor {count} postcode. Laagste percentage: {lowest}.',
+      other: 'Kaart van het afhaalpercentage voor {count} postcodes. Laagste percentage: {lowest}.',
+    },
     'overview.map.lowest': 'Laagste percentage: {lowest}.',
     'overview.map.legendColour': 'Kleur: percentage afgehaald',
     'overview.map.legendRange': '{from} tot {to}%',
     'overview.map.legendLast': '{from} tot en met {to}%',
     'overview.map.legendSize': 'Grootte van de stip: aantal kaarten.',
   },
-  en: {
+  {
     'overview.reload': 'Refresh',
     'overview.totals.title': 'Collected',
     'overview.totals.collectedOf': '{collected} of {cards} cards collected',
@@ -56,8 +61,11 @@ export const overviewText: Catalogue = {
     'overview.report.none': 'No report has been made yet. Make one in Admin.',
     'overview.days.title': 'Hand-outs per day',
     'overview.days.none': 'No cards handed out yet.',
-    'overview.days.summary':
-      'Bar chart: {total} cards handed out on {days} day(s), from {first} to {last}. Busiest day: {busiestDay} with {busiest}.',
+    'overview.days.summary': {
+      one: 'Bar chart: {total} cards handed out on {count} day, from {first} to {last}. Busiest day: {busiestDay} with {busiest}.',
+      other:
+        'Bar chart: {total} cards handed out on {count} days, from {first} to {last}. Busiest day: {busiestDay} with {busiest}.',
+    },
     'overview.days.bar': '{day}: {n} handed out',
     'overview.days.showTable': 'Show the numbers as a table',
     'overview.days.hideTable': 'Hide the table',
@@ -74,11 +82,14 @@ export const overviewText: Catalogue = {
     'overview.postcodes.rate': '% collected',
     'overview.map.none': 'No postcodes with a known location.',
     'overview.map.dot': '{postcode} {plaats}: {collected} of {cards} collected ({percent})',
-    'overview.map.summary': 'Map of the collection rate for {n} postcode(s). Lowest rate: {lowest}.',
+    'overview.map.summary': {
+      one: 'Map of the collection rate for {count} postcode. Lowest rate: {lowest}.',
+      other: 'Map of the collection rate for {count} postcodes. Lowest rate: {lowest}.',
+    },
     'overview.map.lowest': 'Lowest rate: {lowest}.',
     'overview.map.legendColour': 'Colour: percentage collected',
     'overview.map.legendRange': '{from} to {to}%',
     'overview.map.legendLast': '{from} to {to}% inclusive',
     'overview.map.legendSize': 'Size of the dot: number of cards.',
   },
-};
+);

@@ -1,8 +1,8 @@
-import type { Catalogue } from '../app/catalogue';
+import { defineTexts } from '../catalogue';
 
 /** Strings of the admin screen (keys start with 'admin.'). */
-export const adminText: Catalogue = {
-  nl: {
+export const adminTexts = defineTexts(
+  {
     'admin.lock': 'Vergrendelen',
     'admin.pin.lockedTitle': 'Vergrendeld',
     'admin.pin.lockedIntro':
@@ -38,7 +38,10 @@ export const adminText: Catalogue = {
       'Alleen op uitdrukkelijke vraag van de uitgever. Een pakket zonder handtekening kan vervalst zijn; de uitzondering wordt in het logboek genoteerd.',
     'admin.import.busy': 'Bezig met controleren…',
     'admin.import.refused': 'Het pakket wordt niet ingelezen.',
-    'admin.import.refusedCount': 'Het pakket wordt niet ingelezen: {n} probleem/problemen.',
+    'admin.import.refusedCount': {
+      one: 'Het pakket wordt niet ingelezen: {count} probleem.',
+      other: 'Het pakket wordt niet ingelezen: {count} problemen.',
+    },
     'admin.import.nothingChanged': 'Er is niets veranderd.',
     'admin.import.more': 'en nog {n} problemen',
     'admin.import.previewTitle':
@@ -157,7 +160,7 @@ export const adminText: Catalogue = {
     'admin.progress.newYear.close': 'Kaartjaar afsluiten: stap {done} van {total}',
     'admin.progress.backupNow.copy': 'Back-up maken: {done} van {total} blokken',
   },
-  en: {
+  {
     'admin.lock': 'Lock',
     'admin.pin.lockedTitle': 'Locked',
     'admin.pin.lockedIntro': "Admin is for the point's manager. Enter the admin PIN to continue.",
@@ -191,7 +194,10 @@ export const adminText: Catalogue = {
       'Only when the issuer explicitly asks. A package without a signature may be forged; the exception is written to the log.',
     'admin.import.busy': 'Checking…',
     'admin.import.refused': 'The package is not imported.',
-    'admin.import.refusedCount': 'The package is not imported: {n} problem(s).',
+    'admin.import.refusedCount': {
+      one: 'The package is not imported: {count} problem.',
+      other: 'The package is not imported: {count} problems.',
+    },
     'admin.import.nothingChanged': 'Nothing was changed.',
     'admin.import.more': 'and {n} more problems',
     'admin.import.previewTitle': 'Check passed: package {batchId} for point {pointId}. Nothing imported yet.',
@@ -309,4 +315,4 @@ export const adminText: Catalogue = {
     'admin.progress.newYear.close': 'Closing the card year: step {done} of {total}',
     'admin.progress.backupNow.copy': 'Making the backup: {done} of {total} blocks',
   },
-};
+);

@@ -1,8 +1,8 @@
-import type { Catalogue } from '../app/catalogue';
+import { defineTexts } from '../catalogue';
 
 /** Strings of the group screen (keys start with 'group.'). */
-export const groupText = {
-  nl: {
+export const groupTexts = defineTexts(
+  {
     'group.title': 'Groepsafhaling',
     'group.collector.title': '1. Wie haalt af?',
     'group.collector.searchLabel': 'Afhaler: scan of typ de kaart, het stamboeknummer of de naam',
@@ -44,18 +44,23 @@ export const groupText = {
       'Niets afgegeven: de groep gaat alleen samen. Verwijder de geweigerde kaarten en bevestig opnieuw.',
     'group.blocker.collector': 'Kies eerst wie afhaalt.',
     'group.blocker.noCards': 'Voeg minstens één kaart toe.',
-    'group.blocker.refused': '{count} kaart(en) geweigerd: verwijder ze uit de groep.',
+    'group.blocker.refused': {
+      one: '{count} kaart geweigerd: verwijder ze uit de groep.',
+      other: '{count} kaarten geweigerd: verwijder ze uit de groep.',
+    },
     'group.blocker.checking': 'Nog niet alle kaarten zijn gecontroleerd.',
     'group.blocker.id': 'Controleer de identiteit van de afhaler en vink het aan.',
-    'group.done.title': 'Groepsafhaling bevestigd: {count} kaarten',
-    'group.done.titleOne': 'Groepsafhaling bevestigd: 1 kaart',
+    'group.done.title': {
+      one: 'Groepsafhaling bevestigd: {count} kaart',
+      other: 'Groepsafhaling bevestigd: {count} kaarten',
+    },
     'group.done.detail': 'Afgehaald door {name}. Druk het ontvangstbewijs af en laat het tekenen.',
     'group.done.next': 'Nieuwe groep',
     'group.receipt.title': 'Ontvangstbewijs',
     'group.receipt.print': 'Afdrukken',
     'group.receipt.frame': 'Ontvangstbewijs van de groepsafhaling',
   },
-  en: {
+  {
     'group.title': 'Group collection',
     'group.collector.title': '1. Who collects?',
     'group.collector.searchLabel': 'Collector: scan or type the card, stamboeknummer or name',
@@ -97,15 +102,20 @@ export const groupText = {
       'Nothing handed out: the group goes together or not at all. Remove the refused cards and confirm again.',
     'group.blocker.collector': 'First choose who collects.',
     'group.blocker.noCards': 'Add at least one card.',
-    'group.blocker.refused': '{count} card(s) refused: remove them from the group.',
+    'group.blocker.refused': {
+      one: '{count} card refused: remove it from the group.',
+      other: '{count} cards refused: remove them from the group.',
+    },
     'group.blocker.checking': 'Not all cards have been checked yet.',
     'group.blocker.id': 'Check the collector’s identity and tick it.',
-    'group.done.title': 'Group collection confirmed: {count} cards',
-    'group.done.titleOne': 'Group collection confirmed: 1 card',
+    'group.done.title': {
+      one: 'Group collection confirmed: {count} card',
+      other: 'Group collection confirmed: {count} cards',
+    },
     'group.done.detail': 'Collected by {name}. Print the receipt and have it signed.',
     'group.done.next': 'New group',
     'group.receipt.title': 'Receipt',
     'group.receipt.print': 'Print',
     'group.receipt.frame': 'Receipt of the group collection',
   },
-} satisfies Catalogue;
+);
