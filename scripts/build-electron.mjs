@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Bundles the Electron shell: out/main/main.mjs (ESM, Node platform) and out/preload/preload.cjs
-// (CommonJS: a sandboxed preload cannot be an ES module). Dependencies stay external and are
+// Bundles the Electron shell: out/main/main.mjs (ESM, Node platform), out/main/longWorkEntry.mjs
+// (the worker thread of long work, found next to main.mjs: longWorkRunner.ts) and
+// out/preload/preload.cjs (CommonJS: a sandboxed preload cannot be an ES module). Dependencies stay external and are
 // packaged from node_modules by electron-builder (better-sqlite3 is rebuilt for Electron there).
 // Needs no Electron binary; never runs electron or electron-builder.
 import { build } from 'esbuild';
@@ -60,6 +61,13 @@ const main = {
   plugins: [sourceDirname],
 };
 
+/** The worker thread's entry, bundled like main (the same banner resolves its source folders). */
+const worker = {
+  ...main,
+  entryPoints: [path.join(root, 'src/main/adapters/worker/longWorkEntry.ts')],
+  outfile: path.join(outDir, 'main', 'longWorkEntry.mjs'),
+};
+
 /**
  * The preload needs only the contract's method names. Rather than bundling zod and every schema
  * into it, the names are read from the contract at build time and inlined.
@@ -112,11 +120,11 @@ fs.mkdirSync(outDir, { recursive: true });
 preload.plugins = [contractNamesOnly(await apiMethodNames())];
 if (watch) {
   const { context } = await import('esbuild');
-  for (const options of [main, preload]) await (await context(options)).watch();
+  for (const options of [main, worker, preload]) await (await context(options)).watch();
   console.log('watching src/main/adapters/electron …');
 } else {
-  await Promise.all([build(main), build(preload)]);
-  for (const file of ['main/main.mjs', 'preload/preload.cjs']) {
+  await Promise.all([build(main), build(worker), build(preload)]);
+  for (const file of ['main/main.mjs', 'main/longWorkEntry.mjs', 'preload/preload.cjs']) {
     const size = fs.statSync(path.join(outDir, file)).size;
     console.log(`out/${file} ${(size / 1024).toFixed(0)} KiB`);
   }

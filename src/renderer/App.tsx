@@ -11,6 +11,7 @@ import { FailureNotice } from './app/FailureNotice';
 import { LangContext, translator } from './app/i18n';
 import { SessionContext } from './app/session';
 import type { DeskSession } from './app/session';
+import type { OnProgress } from './app/progressFeed';
 import { ShiftStart } from './app/ShiftStart';
 import { problemText } from './components/problemText';
 
@@ -24,7 +25,7 @@ const SCREENS: { id: ScreenId; key: PlainTextKey; shortcut: string }[] = [
 
 const SESSION_RETRY_MS = 5_000;
 
-export function App({ api }: { api: ApiClient }) {
+export function App({ api, onProgress }: { api: ApiClient; onProgress: OnProgress }) {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('balie-lang') === 'en' ? 'en' : 'nl'));
   const t = useMemo(() => translator(lang), [lang]);
   const [session, setSession] = useState<SessionInfo | null>(null);
@@ -89,7 +90,7 @@ export function App({ api }: { api: ApiClient }) {
     );
   else if (!staff) body = <ShiftStart staffList={session.staff} onStart={startShift} />;
 
-  const desk: DeskSession | null = session && staff ? { api, session, staff, refresh } : null;
+  const desk: DeskSession | null = session && staff ? { api, session, staff, refresh, onProgress } : null;
 
   return (
     <LangContext.Provider value={langValue}>

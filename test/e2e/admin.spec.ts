@@ -81,8 +81,57 @@ test('Beheer: a supplementary package is previewed, then read in', async ({ page
   await page.getByRole('button', { name: 'Inlezen', exact: true }).click();
   await expect(page.getByText('Ingelezen: pakket 2027-BIB-GENT-02.')).toBeVisible();
   await expect(page.getByTestId('import-done').getByRole('row', { name: 'Nieuw' })).toContainText('20');
+  // The progress bar ends at the cards written, in numbers and in words.
+  const bar = page.getByRole('progressbar', { name: 'Voortgang' });
+  await expect(bar).toHaveAttribute('aria-valuenow', '20');
+  await expect(bar).toHaveAttribute('aria-valuemax', '20');
+  await expect(page.getByTestId('work-progress')).toContainText('Kaarten opslaan: 20 van 20 Klaar.');
   expect(desk.cli('stats').out).toContain('Kaarten: 80');
   expect(await cardsInOverview(page)).toBe('80');
+});
+
+test('Beheer: a 30,000-card import shows its progress while the desk in another window keeps finding cards', async ({
+  page,
+  desk,
+  context,
+}) => {
+  const file = path.join(desk.dir, 'gent-03.lkb');
+  const made = desk.cli(
+    'demo-batch',
+    '--point',
+    'BIB-GENT',
+    '--cards',
+    '30000',
+    '--out',
+    file,
+    '--batch-id',
+    '2027-BIB-GENT-03',
+    '--first-serial',
+    '2700100001',
+  );
+  expect(made.code, made.err).toBe(0);
+  await openDesk(page, desk);
+  // A second window of the same desk (same session), at the Balie screen.
+  const balie = await context.newPage();
+  await balie.goto(`${desk.origin}/`);
+  await balie.getByRole('button', { name: 'Bram' }).click();
+  const search = balie.getByRole('combobox', { name: /Zoek of scan/ });
+
+  await unlockAdmin(page);
+  await page.getByLabel('Batchpakket (.lkb)').setInputFiles(file);
+  await expect(page.getByTestId('import-preview')).toContainText('Controle in orde: pakket 2027-BIB-GENT-03');
+  await page.getByRole('button', { name: 'Inlezen', exact: true }).click();
+  const bar = page.getByRole('progressbar', { name: 'Voortgang' });
+  await expect(bar).toBeVisible();
+  await expect(page.getByTestId('work-progress')).toContainText(/van 30\.000|Kaarten opslaan/);
+  // While the package is read in, the other window's search answers.
+  await search.fill('joelle');
+  await expect(balie.getByRole('listbox', { name: 'Zoekresultaten' }).getByRole('option')).not.toHaveCount(0);
+
+  await expect(page.getByText('Ingelezen: pakket 2027-BIB-GENT-03.')).toBeVisible({ timeout: 120_000 });
+  await expect(bar).toHaveAttribute('aria-valuenow', '30000');
+  await expect(page.getByTestId('work-progress')).toContainText('Kaarten opslaan: 30.000 van 30.000 Klaar.');
+  expect(desk.cli('stats').out).toContain('Kaarten: 30060');
 });
 
 test('Beheer: export a signed report that verifies, change the last day, audit chain intact', async ({
@@ -147,6 +196,9 @@ test('Beheer: backups are listed and one can be made now', async ({ page, desk }
   const before = await table.locator('tbody tr').count();
   await page.getByRole('button', { name: 'Nu een back-up maken' }).click();
   await expect(page.getByText(/Back-up gemaakt: /)).toBeVisible();
+  await expect(page.getByTestId('work-progress')).toContainText(
+    /Back-up maken: [\d.]+ van [\d.]+ blokken Klaar\./,
+  );
   await expect(table.locator('tbody tr')).toHaveCount(before + 1);
 });
 

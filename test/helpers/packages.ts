@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ReadPackageOptions } from '../../src/main/useCases/import/readPackage';
 import { writeBatchPackage, type WritePackageInput } from '../../src/main/useCases/import/writePackage';
 import { loadPrivateKey, loadPublicKey } from '../../src/main/platform/crypto/ed25519';
+import { demoCardsCsv, generateDemoCards } from '../../src/main/demo/generateDemoCards';
 
 /** Test fixtures live in the repository (test/fixtures), never read from outside it. */
 export const FIXTURES_DIR = path.resolve(import.meta.dirname, '../fixtures');
@@ -113,4 +114,20 @@ export function makeTestPackage(options: TestPackageOptions = {}): Uint8Array {
     ...(options.extraEntries ? { extraEntries: options.extraEntries } : {}),
     ...(options.tamper ? { tamper: options.tamper } : {}),
   });
+}
+
+/**
+ * A signed BIB-GENT package of `count` generated cards (seeded, Gent postcodes): large enough that
+ * its import is still running while a test looks at the store.
+ */
+export function makeLargeTestPackage(count: number, options: TestPackageOptions = {}): Uint8Array {
+  const records = generateDemoCards({
+    count,
+    seed: 20261202,
+    postcodes: [
+      { postcode: '9000', plaats: 'Gent', lat: 51.05, lon: 3.72, weight: 3 },
+      { postcode: '9040', plaats: 'Sint-Amandsberg', lat: 51.06, lon: 3.75, weight: 1 },
+    ],
+  });
+  return makeTestPackage({ batchId: `2027-BIB-GENT-L${count}`, ...options, cardsCsv: demoCardsCsv(records) });
 }

@@ -7,6 +7,7 @@ import { importBatch } from '../../src/main/useCases/import/importBatch';
 import { SESSION_COOKIE, startHttpTransport } from '../../src/main/adapters/web/httpTransport';
 import type { RunningTransport, TransportLimits } from '../../src/main/adapters/web/httpTransport';
 import { fixture, tempDir, testStore } from './store';
+import type { ProgressHub } from '../../src/main/adapters/worker/progressHub';
 
 const running: RunningTransport[] = [];
 
@@ -16,7 +17,7 @@ export async function closeAll(): Promise<void> {
 
 /** A real transport over a real store with the Gent fixture (or the given handlers). */
 export async function serve(
-  options: { limits?: Partial<TransportLimits>; handlers?: ApiHandlers } = {},
+  options: { limits?: Partial<TransportLimits>; handlers?: ApiHandlers; progress?: ProgressHub } = {},
 ): Promise<RunningTransport> {
   let handlers = options.handlers;
   if (!handlers) {
@@ -36,6 +37,7 @@ export async function serve(
     staticDir,
     token: 'test-token-0123456789',
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
   });
   running.push(t);
   return t;

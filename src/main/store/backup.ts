@@ -5,6 +5,9 @@ import type { StoreContext } from './storeContext';
 
 export type BackupReason = 'import' | 'daily' | 'purge' | 'manual' | 'restore';
 
+/** Pages copied per step of the backup API (4 MiB at the 4 KiB page size). */
+const BACKUP_STEP_PAGES = 1024;
+
 /** How many automatic backups of each reason are kept. */
 export const BACKUPS_KEPT = 10;
 
@@ -17,14 +20,29 @@ function stamp(ctx: StoreContext): string {
  * Online backup with SQLite's backup API: consistent even while desks keep writing.
  * Returns the file written.
  */
-export async function backupStore(ctx: StoreContext, reason: BackupReason, target?: string): Promise<string> {
+export async function backupStore(
+  ctx: StoreContext,
+  reason: BackupReason,
+  target?: string,
+  onPages?: (copied: number, total: number) => void,
+): Promise<string> {
   fs.mkdirSync(ctx.backupDir, { recursive: true });
   let file = target ?? path.join(ctx.backupDir, `balie-${reason}-${stamp(ctx)}.sqlite`);
   for (let n = 2; !target && fs.existsSync(file); n += 1) {
     file = path.join(ctx.backupDir, `balie-${reason}-${stamp(ctx)}-${n}.sqlite`);
   }
   try {
-    await ctx.db.backup(file);
+    await ctx.db.backup(
+      file,
+      onPages
+        ? {
+            progress: ({ totalPages, remainingPages }) => {
+              onPages(totalPages - remainingPages, totalPages);
+              return BACKUP_STEP_PAGES;
+            },
+          }
+        : undefined,
+    );
   } catch (error) {
     // A half-written backup (e.g. the disk filled up) restores nothing and takes room.
     fs.rmSync(file, { force: true });

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { SessionInfo } from '../../shared/api/apiTypes';
 import type { ApiClient } from '../../shared/api/contract';
+import type { OnProgress } from './progressFeed';
 
 export interface DeskSession {
   api: ApiClient;
@@ -9,6 +10,8 @@ export interface DeskSession {
   staff: string;
   /** Reload session info after an import or a settings change. */
   refresh(): Promise<void>;
+  /** Progress of long work (import, report, backup) while it runs in main's worker thread. */
+  onProgress: OnProgress;
 }
 
 export const SessionContext = createContext<DeskSession | null>(null);

@@ -3,10 +3,12 @@ import { createApiClient } from '../../shared/api/contract';
 import { unavailable } from '../../shared/api/transportFailure';
 import { callTimeLimitMs } from './callTimeLimit';
 import { httpInvoke } from './httpInvoke';
+import { eventSourceProgress, progressFeed, type OnProgress } from './progressFeed';
 
-/** What the Electron preload exposes (contextBridge): one invoke, restricted to the API's methods. */
+/** What the Electron preload exposes (contextBridge): invoke, restricted to the API's methods, and progress. */
 interface BaliePreload {
   invoke(method: string, args: unknown): Promise<unknown>;
+  onProgress?(listener: (progress: unknown) => void): () => void;
 }
 
 declare global {
@@ -34,4 +36,17 @@ export function connectApi(): ApiClient {
   if (preload) return createApiClient((method, args) => withTimeLimit(method, preload.invoke(method, args)));
   const base = new URL('./', window.location.href).href;
   return createApiClient(httpInvoke(window.fetch.bind(window), base, callTimeLimitMs));
+}
+
+/**
+ * Long work's progress over the same transport: the preload's IPC subscription in the shell, the
+ * server-sent event stream (GET api/progress) in web mode.
+ */
+export function connectProgress(): OnProgress {
+  const preload = window.balie;
+  if (preload) {
+    const subscribe = preload.onProgress;
+    return progressFeed((deliver) => (subscribe ? subscribe(deliver) : () => {}));
+  }
+  return progressFeed(eventSourceProgress(new URL('./api/progress', window.location.href).href));
 }

@@ -35,6 +35,8 @@ import { voidHandOut } from '../../useCases/desk/voidHandOut';
 import { importBatch } from '../../useCases/import/importBatch';
 import { exportReport } from '../../useCases/reports/exportReport';
 import { startNewYearFromBeheer } from '../../useCases/year/newYear';
+import { isLongWork } from '../../../shared/api/progress';
+import type { LongWork, Progress } from '../../../shared/api/progress';
 
 export interface HandlerEnvironment extends ShellFacts {
   /** assets/be-postcodes.csv, for the map. */
@@ -47,7 +49,32 @@ export interface HandlerEnvironment extends ShellFacts {
   maxPackageBytes?: number;
   /** The update controller's status (the shell's); without it Beheer shows updates as off. */
   updateStatus?: () => UpdateStatusView;
+  /**
+   * Runs the use case of every method the contract declares `long` off the request path (a
+   * worker thread, adapters/worker) and publishes its progress; without it they run here.
+   */
+  longWork?: LongWorkPort;
 }
+
+/** The way a `long` method's use case leaves the request path; the runner implements it. */
+export interface LongWorkPort {
+  run(method: LongWork, args: unknown, grant: AdminGrant | null | undefined): Promise<unknown>;
+  /**
+   * Resolves at once, or when the long work now in its write transaction is done: a writing
+   * method waits here, asynchronously, instead of blocking the main thread on the store's lock.
+   */
+  writesIdle(): Promise<void>;
+}
+
+/** What a long use case reports back while it runs in the worker. */
+export interface LongWorkHooks {
+  progress: (p: Progress) => void;
+  /** The use case is about to take the write lock (see LongWorkPort.writesIdle). */
+  holdWrites: () => void;
+}
+
+/** What a worker thread needs to run a `long` use case: the environment without its functions. */
+export type LongWorkEnvironment = Omit<HandlerEnvironment, 'keyProtector' | 'updateStatus' | 'longWork'>;
 
 /** The grant a method's use case gets, from its contract `adminPin` fact. */
 type GrantFor<R> = R extends 'required' ? AdminGrant : R extends 'none' ? undefined : AdminGrant | null;
@@ -73,13 +100,16 @@ export function createApiHandlers(ctx: StoreContext, env: HandlerEnvironment): A
   const impl = implementation(ctx, env);
   const handlers = {} as Record<ApiMethod, (raw: unknown) => Promise<unknown>>;
   for (const name of API_METHODS) {
-    const { args: schema, adminPin } = apiContract[name];
+    const { args: schema, adminPin, long, writes } = apiContract[name];
     const run = impl[name] as (args: unknown, grant: AdminGrant | null | undefined) => unknown;
+    const offThePath = long && isLongWork(name) && env.longWork ? { port: env.longWork, method: name } : null;
     handlers[name] = async (raw) => {
       const parsed = parseRequest(schema, raw ?? {});
       if (!parsed.ok) return parsed;
       const gate = pinGate(ctx, adminPin as AdminPinRule<unknown>, parsed.value);
       if (!gate.ok) return gate;
+      if (offThePath) return offThePath.port.run(offThePath.method, gate.value.args, gate.value.grant);
+      if (writes && env.longWork) await env.longWork.writesIdle();
       return run(gate.value.args, gate.value.grant);
     };
   }
@@ -105,8 +135,38 @@ function pinGate(
   return ok({ args: rest, grant: grant.value });
 }
 
-function implementation(ctx: StoreContext, env: HandlerEnvironment): Implementation {
+/**
+ * A `long` method's use case, as the worker thread runs it (adapters/worker/longWorkEntry.ts) on
+ * its own connection: the arguments parsed and the PIN checked on the main thread already.
+ */
+export function runLongUseCase(
+  ctx: StoreContext,
+  env: HandlerEnvironment,
+  method: LongWork,
+  args: unknown,
+  grant: AdminGrant | null | undefined,
+  hooks: LongWorkHooks,
+): Promise<unknown> {
+  const run = implementation(ctx, env, hooks)[method] as (
+    args: unknown,
+    grant: AdminGrant | null | undefined,
+  ) => unknown;
+  return Promise.resolve(run(args, grant));
+}
+
+/** Start and end of work that has no finer steps to report. */
+async function stepped<T>(progress: (done: number) => void, work: () => T | Promise<T>): Promise<T> {
+  progress(0);
+  const value = await work();
+  progress(1);
+  return value;
+}
+
+const NO_HOOKS: LongWorkHooks = { progress: () => {}, holdWrites: () => {} };
+
+function implementation(ctx: StoreContext, env: HandlerEnvironment, hooks = NO_HOOKS): Implementation {
   const { db } = ctx;
+  const { progress } = hooks;
   const reports = { reportsDir: env.reportsDir, protector: env.keyProtector };
   let places: Map<string, PostcodePlace> | null = null;
 
@@ -133,10 +193,23 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment): Implementat
     importPackage: async ({ contentBase64, allowUnsigned, preview }) => {
       const bytes = Buffer.from(contentBase64, 'base64');
       if (bytes.length > (env.maxPackageBytes ?? 250 * 1024 * 1024)) return fail('package_too_large');
-      return importBatch(ctx, bytes, { allowUnsigned, preview });
+      return importBatch(ctx, bytes, {
+        allowUnsigned,
+        preview,
+        onProgress: (p) => progress({ work: 'importPackage', ...p }),
+        beforeApply: hooks.holdWrites,
+      });
     },
-    exportReport: (_args, grant) => exportReport(ctx, reports, grant),
-    newYear: (args, grant) => startNewYearFromBeheer(ctx, args, reports, grant),
+    exportReport: (_args, grant) =>
+      stepped(
+        (done) => progress({ work: 'exportReport', phase: 'report', done, total: 1 }),
+        () => exportReport(ctx, reports, grant),
+      ),
+    newYear: (args, grant) =>
+      stepped(
+        (done) => progress({ work: 'newYear', phase: 'close', done, total: 1 }),
+        () => startNewYearFromBeheer(ctx, args, reports, grant),
+      ),
     settings: () => ok(readPointSettings(ctx)),
     changeSettings: (args, grant) => changePointSettings(ctx, args, grant),
     verifyAdminPin: ({ pin }) => {
@@ -149,7 +222,8 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment): Implementat
     },
     auditLog: (args, grant) => ok(readAuditView(ctx, args, grant)),
     backups: (_args, grant) => ok(listBackupInfo(ctx, grant)),
-    backupNow: async (_args, grant) => ok(await backupNow(ctx, grant)),
+    backupNow: async (_args, grant) =>
+      ok(await backupNow(ctx, grant, (p) => progress({ work: 'backupNow', ...p }))),
     updateStatus: () => ok(env.updateStatus ? env.updateStatus() : UPDATES_OFF),
   };
 }

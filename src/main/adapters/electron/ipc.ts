@@ -4,6 +4,16 @@ import { API_METHODS } from '../../../shared/api/contract';
 import { INTERNAL_FAILURE, unavailable } from '../../../shared/api/transportFailure';
 import { ipcChannelFor, isTrustedSender } from '../../platform/security/windowPolicy';
 import type { Logger } from './log';
+import type { Progress } from '../../../shared/api/progress';
+import { PROGRESS_CHANNEL } from '../../platform/security/windowPolicy';
+import type { ProgressHub } from '../worker/progressHub';
+
+/** The part of a window's webContents that progress needs. */
+export interface ProgressTarget {
+  isDestroyed(): boolean;
+  getURL(): string;
+  send(channel: string, value: Progress): void;
+}
 
 /** The frame facts the sender check needs, read from an invoke event. */
 export function senderOf(
@@ -46,4 +56,20 @@ export function registerApiIpc(
   return () => {
     for (const method of API_METHODS) ipcMain.removeHandler(ipcChannelFor(method));
   };
+}
+
+/**
+ * Sends long work's progress to the trusted main window only: never to another window, and not
+ * while the window shows anything but the app's own page (the same rule as the sender check).
+ */
+export function forwardProgressIpc(
+  hub: Pick<ProgressHub, 'subscribe'>,
+  mainWindow: () => ProgressTarget | null,
+): () => void {
+  return hub.subscribe((progress) => {
+    const target = mainWindow();
+    if (!target || target.isDestroyed()) return;
+    if (!isTrustedSender({ url: target.getURL(), isMainFrame: true })) return;
+    target.send(PROGRESS_CHANNEL, progress);
+  });
 }

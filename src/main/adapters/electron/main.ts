@@ -40,7 +40,9 @@ import {
 } from '../../platform/updates/updateController';
 import type { UpdateStatusView } from '../../../shared/api/apiTypes';
 import { BUILD_KIND } from './buildKind';
-import { registerApiIpc } from './ipc';
+import { forwardProgressIpc, registerApiIpc } from './ipc';
+import { createLongWorkRunner, type LongWorkRunner } from '../worker/longWorkRunner';
+import { createProgressHub } from '../worker/progressHub';
 import { createFileLogger } from './log';
 import type { Logger } from './log';
 import { buildMenuTemplate } from './menu';
@@ -71,6 +73,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP
 
 let startupPage: string | null = null;
 let mainWindow: BrowserWindow | null = null;
+let longWork: LongWorkRunner | null = null;
 let store: StoreContext | null = null;
 
 if (!app.requestSingleInstanceLock()) {
@@ -83,6 +86,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    // A job still running rolls back: its transaction never committed.
+    void longWork?.close();
     store?.db.close();
     store = null;
   });
@@ -156,8 +161,13 @@ async function start(): Promise<void> {
     keyProtector: keys.protector,
     updateStatus: () => updates.status(),
   };
+  // Import, reports and backups run in a worker thread with its own connection; their progress
+  // goes to the main window only.
+  const progress = createProgressHub();
+  longWork = createLongWorkRunner(store, { env, publish: progress.publish, protector: keys.protector });
+  forwardProgressIpc(progress, () => mainWindow?.webContents ?? null);
   const tracker = createActivityTracker(systemClock);
-  registerApiIpc(ipcMain, tracker.wrap(createApiHandlers(store, env)), log);
+  registerApiIpc(ipcMain, tracker.wrap(createApiHandlers(store, { ...env, longWork })), log);
   startUpdates(policy, tracker, log);
   if (!opened.demo) startDailyBackups(log);
   openWindow(PRELOAD);

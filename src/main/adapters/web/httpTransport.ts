@@ -7,6 +7,10 @@ import { INTERNAL_FAILURE, unavailable } from '../../../shared/api/transportFail
 import { APP_CSP } from '../../platform/security/contentSecurityPolicy';
 import { createDepthGuard } from './jsonDepth';
 import { readStaticFile } from './staticFiles';
+import type { ProgressHub } from '../worker/progressHub';
+
+/** The server-sent event stream of long work's progress (`event: progress`, JSON data). */
+export const PROGRESS_STREAM_PATH = '/api/progress';
 
 /** What the transport accepts; every limit is answered in the contract's failure shape. */
 export interface TransportLimits {
@@ -24,6 +28,10 @@ export interface TransportLimits {
   requestTimeoutMs: number;
   /** Open connections at once; more are closed at once by the server. */
   maxConnections: number;
+  /** Progress streams open at once (a window needs one; a reload briefly two). */
+  maxProgressStreams: number;
+  /** A comment line this often keeps a progress stream open and finds dropped ones. */
+  progressHeartbeatMs: number;
 }
 
 export const DEFAULT_TRANSPORT_LIMITS: TransportLimits = Object.freeze({
@@ -34,6 +42,8 @@ export const DEFAULT_TRANSPORT_LIMITS: TransportLimits = Object.freeze({
   smallBodyTimeoutMs: 10_000,
   requestTimeoutMs: 120_000,
   maxConnections: 32,
+  maxProgressStreams: 4,
+  progressHeartbeatMs: 15_000,
 });
 
 export interface HttpTransportOptions {
@@ -44,6 +54,8 @@ export interface HttpTransportOptions {
   /** Fixed start token for tests; random per run otherwise. */
   token?: string;
   limits?: Partial<TransportLimits>;
+  /** Long work's progress, streamed to the window at GET /api/progress. */
+  progress?: Pick<ProgressHub, 'subscribe'>;
 }
 
 export interface RunningTransport {
@@ -93,6 +105,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   let origin = '';
   let hosts: string[] = [];
   let origins: string[] = [];
+  let progressStreams = 0;
 
   const server = http.createServer(
     {
@@ -156,6 +169,11 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
         return;
       }
 
+      if (url.pathname === PROGRESS_STREAM_PATH) {
+        streamProgress();
+        return;
+      }
+
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         send(405, 'Methode niet toegestaan.');
         return;
@@ -172,6 +190,42 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
         return;
       }
       send(200, file.body, file.type);
+
+      /** Same session cookie, Host and Origin checks as the API; each event is one Progress value. */
+      function streamProgress(): void {
+        if (req.method !== 'GET') return send(405, 'Methode niet toegestaan.');
+        if (!hasSession) return sendJson(401, unavailable('refused'));
+        const fromOrigin = req.headers.origin;
+        if (fromOrigin !== undefined && !origins.includes(fromOrigin))
+          return sendJson(403, unavailable('refused'));
+        if (!options.progress) return sendJson(404, unavailable('refused'));
+        if (progressStreams >= limits.maxProgressStreams) return sendJson(429, unavailable('refused'));
+        progressStreams += 1;
+        res.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'content-security-policy': APP_CSP,
+          'x-content-type-options': 'nosniff',
+          'referrer-policy': 'no-referrer',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
+        res.write('retry: 2000\n\n');
+        const unsubscribe = options.progress.subscribe((progress) => {
+          res.write(`event: progress\ndata: ${JSON.stringify(progress)}\n\n`);
+        });
+        const heartbeat = setInterval(() => res.write(': \n\n'), limits.progressHeartbeatMs);
+        let ended = false;
+        const end = () => {
+          if (ended) return;
+          ended = true;
+          progressStreams -= 1;
+          clearInterval(heartbeat);
+          unsubscribe();
+        };
+        res.on('close', end);
+        req.on('close', end);
+        res.on('error', end);
+      }
 
       function exchangeToken(givenToken: string, alreadyIn: boolean): void {
         url.searchParams.delete('token');

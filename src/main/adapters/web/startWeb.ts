@@ -9,6 +9,8 @@ import { backupDirFor } from '../../platform/paths';
 import { openStore } from '../../store/openStore';
 import type { StoreContext } from '../../store/storeContext';
 import { startHttpTransport } from './httpTransport';
+import { createLongWorkRunner } from '../worker/longWorkRunner';
+import { createProgressHub } from '../worker/progressHub';
 import { APP_VERSION, POSTCODES_FILE, RENDERER_DIST } from '../../platform/paths';
 
 const { values } = parseArgs({
@@ -30,15 +32,20 @@ if (dbPath) {
   const demoPath = path.resolve(values['demo-dir'] ?? '.balie-demo', 'web-demo.sqlite');
   ctx = await openDemoStore(demoPath, systemClock);
 }
-const handlers = createApiHandlers(ctx, {
+// Import, reports and backups run in a worker thread; the window follows them at /api/progress.
+const progress = createProgressHub();
+const env = {
   postcodesFile: POSTCODES_FILE,
   reportsDir: path.join(path.dirname(path.resolve(ctx.dbPath)), 'reports'),
   demoMode: demo,
   ...(demo ? { demoAdminPin: DEMO_ADMIN_PIN } : {}),
   version: APP_VERSION,
-});
+};
+const longWork = createLongWorkRunner(ctx, { env, publish: progress.publish });
+const handlers = createApiHandlers(ctx, { ...env, longWork });
 const transport = await startHttpTransport({
   handlers,
+  progress,
   staticDir: RENDERER_DIST,
   ...(values.port ? { port: Number(values.port) } : {}),
 });
@@ -46,7 +53,7 @@ process.stdout.write(`Balie: ${transport.url}\n`);
 process.stdout.write('(de link werkt één keer: hij wordt bij het openen ingeruild voor een sessiecookie)\n');
 if (demo) process.stdout.write(`(demo: beheerderspincode ${DEMO_ADMIN_PIN})\n`);
 const stop = () => {
-  void transport.close().then(() => {
+  void Promise.all([transport.close(), longWork.close()]).then(() => {
     ctx.db.close();
     process.exit(0);
   });

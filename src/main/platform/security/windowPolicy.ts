@@ -136,6 +136,9 @@ export function isTrustedSender(frame: { url: string; isMainFrame: boolean } | n
 
 export const IPC_PREFIX = 'balie:';
 
+/** Main → window only: long work's progress (the window subscribes through the preload). */
+export const PROGRESS_CHANNEL = `${IPC_PREFIX}progress`;
+
 export function ipcChannelFor(method: string): string {
   return `${IPC_PREFIX}${method}`;
 }

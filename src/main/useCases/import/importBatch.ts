@@ -19,12 +19,25 @@ import { cardsProblems, stageCards } from './stageCards';
 import { readBatchPackage } from './readPackage';
 import type { VerifiedPackage } from './readPackage';
 import type { ZipInput } from '../../platform/zip/zipSource';
+import { throttledProgress, type OnProgress, type ProgressPhase } from '../../../shared/api/progress';
+import type { ImportPlan } from './planImport';
+import type { StagedCards } from './stageCards';
+import type { PointRowsResult } from '../../../shared/batch/readPointRows';
+
+export type ImportPhase = ProgressPhase<'importPackage'>;
 
 export interface ImportOptions {
   /** Administrator override for an unsigned or wrongly signed package; recorded in the audit log. */
   allowUnsigned?: boolean;
   /** Plan and summarise only: the preview shown before the admin confirms. */
   preview?: boolean;
+  /** Phases and rows done, for Beheer's progress bar (the worker thread posts them to the window). */
+  onProgress?: OnProgress<ImportPhase>;
+  /**
+   * Called just before the write transaction: in a worker thread it asks the main thread to hold
+   * its own writes until this import is done, so the main thread never blocks on the lock.
+   */
+  beforeApply?: () => void;
 }
 
 /**
@@ -42,7 +55,9 @@ export async function importBatch(
   const issuerPem = getSetting(db, 'issuer_public_key');
   if (pointId === null || issuerPem === null) return fail('not_initialized');
   const issuerKey = loadPublicKey(issuerPem);
+  const progress = options.onProgress;
 
+  progress?.({ phase: 'verify', done: 0, total: 1 });
   const verified = readBatchPackage(packageInput, {
     issuerPublicKey: issuerKey.ok ? issuerKey.value : null,
     allowUnsigned: options.allowUnsigned ?? false,
@@ -51,6 +66,7 @@ export async function importBatch(
   });
   if (!verified.ok) return fail('invalid_package', { problems: verified.problems });
   const pkg = verified.value;
+  progress?.({ phase: 'verify', done: 1, total: 1 });
 
   const earlier = db
     .prepare('SELECT package_sha256 AS sha FROM batches WHERE batch_id = ?')
@@ -69,7 +85,15 @@ export async function importBatch(
   const table = `import_cards_${++stagingSeq}`;
   let backup: string | null = null;
   try {
-    const staged = stageCards(db, table, pkg.source, pkg.cards);
+    // Staging and planning write only temp tables of this connection: desks keep handing out.
+    const rowsInManifest = pkg.manifest.files['cards.csv']?.rows ?? 0;
+    const staged = stageCards(
+      db,
+      table,
+      pkg.source,
+      pkg.cards,
+      throttledProgress(progress, 'parse', rowsInManifest),
+    );
     if (!staged.ok) return fail('invalid_package', { problems: [staged.problem] });
     const refused = cardsProblems(pkg.manifest, staged.staged);
     const points = pkg.points ?? { rows: [], problems: [] };
@@ -78,32 +102,34 @@ export async function importBatch(
       return fail('invalid_package', {
         problems: mergeCapped([refused, withMore(pointErrors, pointErrors.length, 'points.csv')]),
       });
+    progress?.({ phase: 'parse', done: rowsInManifest, total: rowsInManifest });
 
-    const plan = planImport(db, table, pkg.manifest.issuedAt);
-    const pointWarnings = points.problems.filter((p) => !isError(p));
-    const warnings = mergeCapped([
-      staged.staged.warnings,
-      withMore(pointWarnings, pointWarnings.length, 'points.csv'),
-      plan.conflicts,
-      plan.skipped,
-    ]);
-    const summary: ImportSummary = {
-      ...emptySummary(pkg, false),
-      added: plan.inserts,
-      updated: plan.updates,
-      unchanged: plan.unchanged,
-      revoked: plan.revoked,
-      replaced: plan.replaced,
-      skippedOlder: plan.skippedOlder,
-      warnings,
-      points: points.rows.length,
-    };
+    progress?.({ phase: 'plan', done: 0, total: 1 });
+    const planned = db.transaction(() => ({
+      plan: planImport(db, table, pkg.manifest.issuedAt),
+      seen: storeFingerprint(db),
+    }))();
+    progress?.({ phase: 'plan', done: 1, total: 1 });
+    const summary = summarize(pkg, staged.staged, points, planned.plan);
     if (options.preview) return ok(summary);
 
-    const changes = planChangesSomething(plan) || points.rows.length > 0;
+    const changes = planChangesSomething(planned.plan) || points.rows.length > 0;
     backup = changes && ctx.dbPath !== ':memory:' ? await backupStore(ctx, 'import') : null;
-    applyImport(ctx, pkg, table, points.rows, { ...summary, backup });
-    return ok({ ...summary, backup });
+    const total = summary.added + summary.updated + summary.replaced;
+    progress?.({ phase: 'apply', done: 0, total });
+    options.beforeApply?.();
+    const applied = applyImport(ctx, pkg, table, points.rows, planned, (plan) => ({
+      ...summarize(pkg, staged.staged, points, plan),
+      backup,
+    }));
+    if (applied === 'batch_known') {
+      if (backup) fs.rmSync(backup, { force: true });
+      return ok(emptySummary(pkg, true));
+    }
+    // Planned again inside the lock, the rows written may differ from the first plan's.
+    const written = applied.added + applied.updated + applied.replaced;
+    progress?.({ phase: 'apply', done: written, total: written });
+    return ok(applied);
   } catch (error) {
     // A full disk or a busy store: the import transaction rolled back, so the store is unchanged
     // and the backup of it only takes the room that is short.
@@ -114,6 +140,46 @@ export async function importBatch(
   } finally {
     dropStaging(db, table);
   }
+}
+
+/**
+ * What the plan depends on besides the package: hand-outs and voids (desk_events), imports
+ * (batches), and every admin change of cards (purge, new year: the audit log). Cheap: three
+ * primary-key maxima.
+ */
+function storeFingerprint(db: Database): string {
+  return db
+    .prepare(
+      `SELECT (SELECT coalesce(max(seq), 0) FROM desk_events) || ':' || (SELECT coalesce(max(seq), 0) FROM audit_log)
+         || ':' || (SELECT coalesce(max(rowid), 0) FROM batches)`,
+    )
+    .pluck()
+    .get() as string;
+}
+
+function summarize(
+  pkg: VerifiedPackage,
+  staged: StagedCards,
+  points: PointRowsResult,
+  plan: ImportPlan,
+): ImportSummary {
+  const pointWarnings = points.problems.filter((p) => !isError(p));
+  return {
+    ...emptySummary(pkg, false),
+    added: plan.inserts,
+    updated: plan.updates,
+    unchanged: plan.unchanged,
+    revoked: plan.revoked,
+    replaced: plan.replaced,
+    skippedOlder: plan.skippedOlder,
+    warnings: mergeCapped([
+      staged.warnings,
+      withMore(pointWarnings, pointWarnings.length, 'points.csv'),
+      plan.conflicts,
+      plan.skipped,
+    ]),
+    points: points.rows.length,
+  };
 }
 
 let stagingSeq = 0;
@@ -138,42 +204,58 @@ function emptySummary(pkg: VerifiedPackage, alreadyImported: boolean): ImportSum
   };
 }
 
+/**
+ * The one write transaction of an import, the only time desks wait. It was planned outside the
+ * write lock; when anything the plan depends on changed since (a hand-out, another import), it is
+ * planned again inside the lock, so the store never gets a stale plan.
+ */
 function applyImport(
   ctx: StoreContext,
   pkg: VerifiedPackage,
   table: string,
   points: readonly PointRow[],
-  summary: ImportSummary,
-): void {
+  planned: { plan: ImportPlan; seen: string },
+  summaryOf: (plan: ImportPlan) => ImportSummary,
+): ImportSummary | 'batch_known' {
   const { db, clock } = ctx;
   const { manifest } = pkg;
-  db.transaction(() => {
-    db.prepare(
-      `INSERT INTO batches (batch_id, point_id, point_name, card_year, issued_at, available_from, available_until,
+  return db
+    .transaction((): ImportSummary | 'batch_known' => {
+      let plan = planned.plan;
+      if (storeFingerprint(db) !== planned.seen) {
+        const known = db.prepare('SELECT 1 FROM batches WHERE batch_id = ?').get(manifest.batchId);
+        if (known) return 'batch_known';
+        plan = planImport(db, table, manifest.issuedAt);
+      }
+      const summary = summaryOf(plan);
+      db.prepare(
+        `INSERT INTO batches (batch_id, point_id, point_name, card_year, issued_at, available_from, available_until,
          package_sha256, signature, imported_at, card_rows, summary)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      manifest.batchId,
-      manifest.pointId,
-      manifest.pointName,
-      manifest.cardYear,
-      manifest.issuedAt,
-      manifest.availableFrom,
-      manifest.availableUntil,
-      pkg.packageSha256,
-      pkg.signature,
-      brusselsIso(clock.now()),
-      manifest.files['cards.csv']?.rows ?? 0,
-      JSON.stringify(summaryCounts(summary)),
-    );
-    applyPlan(db, table, manifest.batchId);
-    if (points.length > 0) replacePoints(db, manifest.batchId, points);
-    appendAudit(db, clock, pkg.signature === 'valid' ? 'import' : 'import_unsigned_override', {
-      batchId: manifest.batchId,
-      packageSha256: pkg.packageSha256,
-      ...summaryCounts(summary),
-    });
-  })();
+      ).run(
+        manifest.batchId,
+        manifest.pointId,
+        manifest.pointName,
+        manifest.cardYear,
+        manifest.issuedAt,
+        manifest.availableFrom,
+        manifest.availableUntil,
+        pkg.packageSha256,
+        pkg.signature,
+        brusselsIso(clock.now()),
+        manifest.files['cards.csv']?.rows ?? 0,
+        JSON.stringify(summaryCounts(summary)),
+      );
+      applyPlan(db, table, manifest.batchId);
+      if (points.length > 0) replacePoints(db, manifest.batchId, points);
+      appendAudit(db, clock, pkg.signature === 'valid' ? 'import' : 'import_unsigned_override', {
+        batchId: manifest.batchId,
+        packageSha256: pkg.packageSha256,
+        ...summaryCounts(summary),
+      });
+      return summary;
+    })
+    .immediate();
 }
 
 function summaryCounts(summary: ImportSummary): Record<string, number> {

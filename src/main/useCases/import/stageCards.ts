@@ -121,11 +121,17 @@ function reportDuplicates(
 class StopReading extends Error {}
 
 /** Creates `table` (temp) and fills it from the entry; the caller drops it. */
-export function stageCards(db: Database, table: string, input: ZipInput, entry: ZipEntry): StageOutcome {
+export function stageCards(
+  db: Database,
+  table: string,
+  input: ZipInput,
+  entry: ZipEntry,
+  onRows: (rows: number) => void = () => {},
+): StageOutcome {
   const source = toZipSource(input);
-  const first = stageOnce(db, table, source, entry, 'utf-8');
+  const first = stageOnce(db, table, source, entry, 'utf-8', onRows);
   if (first !== 'not_utf8') return first;
-  return stageOnce(db, table, source, entry, 'windows-1252') as StageOutcome;
+  return stageOnce(db, table, source, entry, 'windows-1252', onRows) as StageOutcome;
 }
 
 function stageOnce(
@@ -134,6 +140,7 @@ function stageOnce(
   source: ZipSource,
   entry: ZipEntry,
   encoding: 'utf-8' | 'windows-1252',
+  onRows: (rows: number) => void,
 ): StageOutcome | 'not_utf8' {
   db.exec(`DROP TABLE IF EXISTS temp.${table}; CREATE TEMP TABLE ${table} (${STAGING_COLUMNS})`);
   db.pragma(`temp.cache_size = -${TEMP_CACHE_KIB}`);
@@ -167,6 +174,7 @@ function stageOnce(
         throw new StopReading();
       }
       reader?.read(record);
+      onRows(rows);
     },
     onProblem(p) {
       problems.add(p);

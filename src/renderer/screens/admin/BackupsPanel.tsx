@@ -7,6 +7,7 @@ import { useDesk } from '../../app/session';
 import { localeOf } from '../overview/formatNumbers';
 import { describeAdminFailure } from './adminFailureText';
 import { Notice } from './Notice';
+import { useWorkProgress, WorkProgress } from './WorkProgress';
 
 function formatSize(bytes: number, locale: string): string {
   const mb = bytes / (1024 * 1024);
@@ -22,6 +23,7 @@ export function BackupsPanel({ pin }: { pin: string }) {
   const [message, setMessage] = useState<{ tone: 'ok' | 'stop'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [loadFailure, setLoadFailure] = useState<string | null>(null);
+  const work = useWorkProgress('backupNow');
 
   const load = useCallback(async () => {
     const result = await api.backups({ adminPin: pin });
@@ -36,6 +38,8 @@ export function BackupsPanel({ pin }: { pin: string }) {
   }, [load]);
 
   const backupNow = async () => {
+    work.reset();
+    setMessage(null);
     setBusy(true);
     const result = await api.backupNow({ adminPin: pin });
     setBusy(false);
@@ -51,6 +55,9 @@ export function BackupsPanel({ pin }: { pin: string }) {
       <button type="button" className="big-button" disabled={busy} onClick={() => void backupNow()}>
         {t('admin.backups.now')}
       </button>
+      {work.progress && message?.tone !== 'stop' && (
+        <WorkProgress progress={work.progress} finished={!busy} />
+      )}
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
       {loadFailure && <FailureNotice text={loadFailure} className="" onRetry={() => void load()} />}
       {list && list.length === 0 && <p>{t('admin.backups.none')}</p>}

@@ -11,6 +11,7 @@ import { ImportProblemList } from './ImportProblemList';
 import { ImportSummaryView } from './ImportSummaryView';
 import { Notice } from './Notice';
 import { readFileBase64 } from './readFileBase64';
+import { useWorkProgress, WorkProgress } from './WorkProgress';
 
 type Picked = { name: string; base64: string };
 type Check =
@@ -30,8 +31,10 @@ export function ImportPanel({ pin }: { pin: string }) {
   const [check, setCheck] = useState<Check | null>(null);
   const [done, setDone] = useState<ImportSummary | null>(null);
   const [inputKey, setInputKey] = useState(0);
+  const work = useWorkProgress('importPackage');
 
   const run = async (file: Picked, unsigned: boolean, preview: boolean) => {
+    work.reset();
     setCheck({ kind: 'busy' });
     const result = await api.importPackage({
       fileName: file.name,
@@ -109,6 +112,9 @@ export function ImportPanel({ pin }: { pin: string }) {
         )}
       </div>
       {check?.kind === 'busy' && <p role="status">{t('admin.import.busy')}</p>}
+      {work.progress && check?.kind !== 'problems' && check?.kind !== 'error' && (
+        <WorkProgress progress={work.progress} finished={check?.kind !== 'busy'} />
+      )}
       {check?.kind === 'error' &&
         (check.retry ? (
           <FailureNotice text={check.message} className="" onRetry={check.retry} />

@@ -6,6 +6,7 @@ import { formatCount } from '../overview/formatNumbers';
 import { describeAdminFailure } from './adminFailureText';
 import { downloadBase64 } from './downloadBase64';
 import { Notice } from './Notice';
+import { useWorkProgress, WorkProgress } from './WorkProgress';
 
 /** Makes the next signed report and offers it as a download, to send to the issuer. */
 export function ReportPanel({ pin }: { pin: string }) {
@@ -14,9 +15,11 @@ export function ReportPanel({ pin }: { pin: string }) {
   const [report, setReport] = useState<ReportExport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const work = useWorkProgress('exportReport');
 
   const save = (r: ReportExport) => downloadBase64(r.fileName, r.contentBase64, 'application/json');
   const make = async () => {
+    work.reset();
     setBusy(true);
     setError(null);
     const result = await api.exportReport({ adminPin: pin });
@@ -33,6 +36,7 @@ export function ReportPanel({ pin }: { pin: string }) {
       <button type="button" className="big-button" disabled={busy} onClick={() => void make()}>
         {t('admin.report.make')}
       </button>
+      {work.progress && !error && <WorkProgress progress={work.progress} finished={!busy} />}
       {error && <Notice tone="stop">{error}</Notice>}
       {report && (
         <div data-testid="report-made">

@@ -6,7 +6,9 @@ import { API_METHODS, createApiClient } from '../../../../../src/shared/api/cont
 import type { ApiHandlers } from '../../../../../src/shared/api/contract';
 import { createApiHandlers } from '../../../../../src/main/adapters/api/handlers';
 import { createBalieBridge } from '../../../../../src/main/adapters/electron/bridge';
-import { registerApiIpc, senderOf } from '../../../../../src/main/adapters/electron/ipc';
+import { forwardProgressIpc, registerApiIpc, senderOf } from '../../../../../src/main/adapters/electron/ipc';
+import type { ProgressTarget } from '../../../../../src/main/adapters/electron/ipc';
+import { createProgressHub } from '../../../../../src/main/adapters/worker/progressHub';
 import { createFileLogger } from '../../../../../src/main/adapters/electron/log';
 import { buildMenuTemplate } from '../../../../../src/main/adapters/electron/menu';
 import { fixture, tempDir, testStore } from '../../../../helpers/store';
@@ -163,19 +165,60 @@ describe('IPC registration and the preload bridge', () => {
     expect(await odd.session({})).toEqual({ ok: false, error: 'unavailable', reason: 'bad_reply' });
   });
 
-  it('the bridge exposes invoke only, for contract methods only', async () => {
+  it('the bridge exposes invoke, for contract methods only, and onProgress', async () => {
     const calls: [string, unknown][] = [];
     const bridge = createBalieBridge(API_METHODS, async (channel, args) => {
       calls.push([channel, args]);
       return { ok: true, value: null };
     });
-    expect(Object.keys(bridge)).toEqual(['invoke']);
+    expect(Object.keys(bridge)).toEqual(['invoke', 'onProgress']);
     expect(Object.isFrozen(bridge)).toBe(true);
     await expect(bridge.invoke('constructor', {})).rejects.toThrow(/Onbekende API-methode/);
     await expect(bridge.invoke('__proto__', {})).rejects.toThrow(/Onbekende API-methode/);
     await expect(bridge.invoke(42 as unknown as string, {})).rejects.toThrow(/Onbekende API-methode/);
     await bridge.invoke('session', undefined);
     expect(calls).toEqual([['balie:session', {}]]);
+  });
+
+  it('onProgress hands the listener the progress value only, until it unsubscribes', () => {
+    const listeners = new Map<string, Set<(event: unknown, value: unknown) => void>>();
+    const events = {
+      on: (channel: string, fn: (event: unknown, value: unknown) => void) => {
+        listeners.set(channel, (listeners.get(channel) ?? new Set()).add(fn));
+      },
+      removeListener: (channel: string, fn: (event: unknown, value: unknown) => void) =>
+        void listeners.get(channel)?.delete(fn),
+    };
+    const bridge = createBalieBridge(API_METHODS, () => Promise.resolve(null), events);
+    const seen: unknown[] = [];
+    const stop = bridge.onProgress((p) => seen.push(p));
+    const send = (value: unknown) => {
+      for (const fn of listeners.get('balie:progress') ?? []) fn({ sender: 'ipc internals' }, value);
+    };
+    const progress = { work: 'importPackage', phase: 'parse', done: 1, total: 2 };
+    send(progress);
+    stop();
+    send({ ...progress, done: 2 });
+    expect(seen).toEqual([progress]);
+    expect(listeners.get('balie:progress')?.size).toBe(0);
+  });
+
+  it('progress goes to the main window only while it shows the app', () => {
+    const hub = createProgressHub();
+    const sent: [string, unknown][] = [];
+    let url = 'app://balie/index.html';
+    let window: ProgressTarget | null = null;
+    const stop = forwardProgressIpc(hub, () => window);
+    const progress = { work: 'backupNow', phase: 'copy', done: 3, total: 9 } as const;
+    hub.publish(progress);
+    window = { isDestroyed: () => false, getURL: () => url, send: (c, v) => void sent.push([c, v]) };
+    hub.publish(progress);
+    url = 'https://elsewhere.example/';
+    hub.publish(progress);
+    stop();
+    url = 'app://balie/index.html';
+    hub.publish(progress);
+    expect(sent).toEqual([['balie:progress', progress]]);
   });
 
   it('reads the sender frame from an invoke event', () => {

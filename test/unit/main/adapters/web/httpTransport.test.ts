@@ -144,6 +144,8 @@ describe('transport limits (defaults)', () => {
       smallBodyTimeoutMs: 10_000,
       requestTimeoutMs: 120_000,
       maxConnections: 32,
+      maxProgressStreams: 4,
+      progressHeartbeatMs: 15_000,
     });
   });
 });
