@@ -38,8 +38,9 @@ import type { TransportFailure } from './transportFailure';
  * - `adminPin`: whether the admin PIN guards it. The boundary checks the PIN before the use case
  *   runs and hands it a grant (adapters/api/handlers reads this); any rule but `none` adds the PIN
  *   failures to the method's failures;
- * - `long`: it can take seconds (a 200,000-card import); the transports run it off the request
- *   path and report progress.
+ * - `long`: it can take seconds (a 200,000-card import): the phases it reports progress in. The
+ *   handlers run it in a worker thread, off the request path, and the transports carry its
+ *   progress (api/progress derives its types and schema from these phases).
  * The arguments are validated with the schema once, at the boundary, whatever the transport, and
  * the use case gets the parsed value. Every method answers with a Result value; besides its own
  * failures, every method can answer with a TransportFailure (no answer, or a handler bug), the
@@ -60,30 +61,41 @@ export type AdminPinRule<A> =
 export interface MethodFacts<A> {
   writes: boolean;
   adminPin: AdminPinRule<A>;
-  long: boolean;
+  /** The progress phases of long work, in order; false for a quick call. */
+  long: readonly string[] | false;
 }
 
-interface Method<S extends z.ZodType, V, F, P extends AdminPinRule<z.output<S>>> extends MethodFacts<
-  z.output<S>
-> {
+interface Method<
+  S extends z.ZodType,
+  V,
+  F,
+  P extends AdminPinRule<z.output<S>>,
+  L extends readonly string[] | false,
+> extends MethodFacts<z.output<S>> {
   args: S;
   adminPin: P;
+  long: L;
   /** Phantom fields: carry the value and failure types, never set at run time. */
   value?: [V];
   failure?: [F];
 }
 
 function method<V, F = never>() {
-  return <S extends z.ZodType, const P extends AdminPinRule<z.output<S>> = 'none'>(declared: {
+  return <
+    S extends z.ZodType,
+    const P extends AdminPinRule<z.output<S>> = 'none',
+    const L extends readonly string[] | false = false,
+  >(declared: {
     args: S;
     writes?: boolean;
     adminPin?: P;
-    long?: boolean;
-  }): Method<S, V, F, P> => {
+    long?: L;
+  }): Method<S, V, F, P, L> => {
     const adminPin = (declared.adminPin ?? 'none') as P;
     if (adminPin !== 'none' && !hasAdminPinField(declared.args))
       throw new Error('a method guarded by the admin PIN must carry adminPin in its arguments');
-    return { args: declared.args, writes: declared.writes ?? false, adminPin, long: declared.long ?? false };
+    const long = (declared.long ?? false) as L;
+    return { args: declared.args, writes: declared.writes ?? false, adminPin, long };
   };
 }
 
@@ -172,7 +184,7 @@ export const apiContract = {
       })
       .strict(),
     writes: true,
-    long: true,
+    long: ['verify', 'parse', 'plan', 'apply'],
     // Previewing a signed package reads only what the issuer signed; an unsigned preview reads an
     // untrusted file to its end, so it needs the PIN too, once one is set.
     adminPin: {
@@ -184,7 +196,7 @@ export const apiContract = {
     args: z.object(withPin).strict(),
     writes: true,
     adminPin: 'required',
-    long: true,
+    long: ['report'],
   }),
   newYear: method<NewYearView, NewYearFailure>()({
     args: z
@@ -196,7 +208,7 @@ export const apiContract = {
       .strict(),
     writes: true,
     adminPin: 'required',
-    long: true,
+    long: ['close'],
   }),
   settings: method<SettingsView>()({ args: none }),
   changeSettings: method<SettingsView, SettingsFailure>()({
@@ -227,7 +239,7 @@ export const apiContract = {
     args: z.object(withPin).strict(),
     writes: true,
     adminPin: 'required',
-    long: true,
+    long: ['copy'],
   }),
   updateStatus: method<UpdateStatusView>()({ args: none }),
 } as const;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { API_METHODS, apiContract } from './contract';
+import type { ApiContract } from './contract';
 
 /**
  * Progress of long work (import, report, backup, new year), sent from main to the window while
@@ -6,15 +8,27 @@ import { z } from 'zod';
  * event stream (GET /api/progress) in web mode. `done` of `total` counts the phase's own unit:
  * card rows for the import's parse and apply, pages for a backup, steps otherwise.
  */
-export const PROGRESS_PHASES = {
-  importPackage: ['verify', 'parse', 'plan', 'apply'],
-  exportReport: ['report'],
-  newYear: ['close'],
-  backupNow: ['copy'],
-} as const;
+/** The methods the contract declares `long`, with their phases. */
+export type LongWork = {
+  [M in keyof ApiContract]: ApiContract[M]['long'] extends readonly string[] ? M : never;
+}[keyof ApiContract];
+export type ProgressPhase<W extends LongWork = LongWork> = Extract<
+  ApiContract[W]['long'],
+  readonly string[]
+>[number];
 
-export type LongWork = keyof typeof PROGRESS_PHASES;
-export type ProgressPhase<W extends LongWork = LongWork> = (typeof PROGRESS_PHASES)[W][number];
+export function isLongWork(method: string): method is LongWork {
+  if (!Object.prototype.hasOwnProperty.call(apiContract, method)) return false;
+  const facts: { long: readonly string[] | false } = apiContract[method as keyof ApiContract];
+  return facts.long !== false;
+}
+
+export const LONG_WORK: readonly LongWork[] = API_METHODS.filter(isLongWork);
+
+/** A long method's phases, in order, from its contract entry. */
+export function phasesOf<W extends LongWork>(work: W): readonly ProgressPhase<W>[] {
+  return apiContract[work].long as readonly ProgressPhase<W>[];
+}
 
 /** What a use case reports through its optional onProgress callback. */
 export interface PhaseProgress<P extends string = string> {
@@ -30,7 +44,7 @@ export type Progress = { [W in LongWork]: { work: W } & PhaseProgress<ProgressPh
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 function variant<W extends LongWork>(work: W) {
-  const [first, ...rest] = PROGRESS_PHASES[work];
+  const [first, ...rest] = phasesOf(work) as [string, ...string[]];
   return z
     .object({ work: z.literal(work), phase: z.enum([first, ...rest]), done: count, total: count })
     .strict();
@@ -38,17 +52,8 @@ function variant<W extends LongWork>(work: W) {
 
 /** Checked wherever progress crosses a boundary (the renderer reads it from IPC or SSE). */
 export const progressSchema = z
-  .discriminatedUnion('work', [
-    variant('importPackage'),
-    variant('exportReport'),
-    variant('newYear'),
-    variant('backupNow'),
-  ])
+  .discriminatedUnion('work', LONG_WORK.map(variant) as unknown as [ReturnType<typeof variant>])
   .refine((p) => p.done <= p.total, { message: 'done > total' });
-
-export function isLongWork(method: string): method is LongWork {
-  return Object.prototype.hasOwnProperty.call(PROGRESS_PHASES, method);
-}
 
 /**
  * Calls `emit` about `steps` times over a phase (and always at its first value and its end), so a

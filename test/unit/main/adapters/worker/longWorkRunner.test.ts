@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_METHODS, apiContract } from '../../../../../src/shared/api/contract';
 import type { Progress } from '../../../../../src/shared/api/progress';
-import { PROGRESS_PHASES } from '../../../../../src/shared/api/progress';
+import { LONG_WORK, phasesOf } from '../../../../../src/shared/api/progress';
 import type { LongWorkRunner } from '../../../../../src/main/adapters/worker/longWorkRunner';
 import { searchCards } from '../../../../../src/main/useCases/desk/searchCards';
 import { setAdminPin } from '../../../../../src/main/useCases/admin/adminPin';
@@ -29,7 +29,7 @@ function setup() {
 
 /** Phases in their declared order, done never above total, never backwards within a phase. */
 function expectOrderedProgress(events: readonly Progress[], work: Progress['work']): void {
-  const phases: readonly string[] = PROGRESS_PHASES[work];
+  const phases: readonly string[] = phasesOf(work);
   let phaseIndex = 0;
   let lastDone = -1;
   for (const e of events) {
@@ -55,7 +55,7 @@ const importArgs = (pkg: Uint8Array, preview = false) => ({
 describe('long work in a worker thread', () => {
   it('runs every method the contract declares long, and only those, with typed progress phases', () => {
     const long = API_METHODS.filter((m) => apiContract[m].long).sort();
-    expect(Object.keys(PROGRESS_PHASES).sort()).toEqual(long);
+    expect([...LONG_WORK].sort()).toEqual(long);
   });
 
   it('imports a package in the worker, with progress in order that ends at the last card', async () => {
