@@ -64,7 +64,19 @@ export function describeAdminPinProblem(problem: AdminPinProblem, lang: Lang = '
   return describeDeskProblem(problem, lang);
 }
 
+const ADMIN_PIN_ERRORS: readonly string[] = [
+  'pin_not_set',
+  'pin_wrong',
+  'pin_locked',
+] satisfies AdminPinProblem['error'][];
+
+/** A PIN refusal inside a wider problem union; what is left still needs its exhaustive switch. */
+function isAdminPinProblem<P extends { error: string }>(problem: P): problem is Extract<P, AdminPinProblem> {
+  return ADMIN_PIN_ERRORS.includes(problem.error);
+}
+
 export function describeLeftoversProblem(problem: LeftoversProblem, lang: Lang = 'nl'): string {
+  if (isAdminPinProblem(problem)) return describeAdminPinProblem(problem, lang);
   const t = textsFor(lang);
   switch (problem.error) {
     case 'unknown_staff':
@@ -73,16 +85,13 @@ export function describeLeftoversProblem(problem: LeftoversProblem, lang: Lang =
       return problem.lastDay === null
         ? t('store.leftovers.noLastDay')
         : t('store.leftovers.beforeLastDay', { lastDay: belgianDate(problem.lastDay) });
-    case 'pin_not_set':
-    case 'pin_wrong':
-    case 'pin_locked':
-      return describeAdminPinProblem(problem, lang);
     default:
       return assertNever(problem);
   }
 }
 
 export function describePurgeProblem(problem: PurgeProblem, lang: Lang = 'nl'): string {
+  if (isAdminPinProblem(problem)) return describeAdminPinProblem(problem, lang);
   const t = textsFor(lang);
   switch (problem.error) {
     case 'no_last_day':
@@ -93,10 +102,6 @@ export function describePurgeProblem(problem: PurgeProblem, lang: Lang = 'nl'): 
         lastDay: belgianDate(problem.lastDay),
         firstAllowedDay: belgianDate(problem.firstAllowedDay),
       });
-    case 'pin_not_set':
-    case 'pin_wrong':
-    case 'pin_locked':
-      return describeAdminPinProblem(problem, lang);
     default:
       return assertNever(problem);
   }

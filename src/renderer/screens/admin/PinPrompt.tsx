@@ -4,6 +4,7 @@ import { useLang } from '../../app/i18n';
 import { useDesk } from '../../app/session';
 import { describeAdminFailure } from './adminFailureText';
 import { Notice } from './Notice';
+import { PinField } from './PinField';
 
 /** Asks for the admin PIN; the PIN stays in the Beheer screen's memory, never in storage. */
 export function PinPrompt({ onUnlock }: { onUnlock(pin: string): void }) {
@@ -36,15 +37,12 @@ export function PinPrompt({ onUnlock }: { onUnlock(pin: string): void }) {
           if (pin && !busy) void submit();
         }}
       >
-        <label htmlFor="admin-pin">{t('admin.pin.label')}</label>
-        <input
+        <PinField
           id="admin-pin"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={12}
+          label={t('admin.pin.label')}
+          purpose="unlock"
           value={pin}
-          onChange={(e) => setPin(e.target.value)}
+          onChange={setPin}
           autoFocus
         />
         <button type="submit" className="big-button" disabled={busy || pin === ''}>

@@ -3,6 +3,7 @@ import { useLang } from '../../app/i18n';
 import { useDesk } from '../../app/session';
 import { describeAdminFailure } from './adminFailureText';
 import { Notice } from './Notice';
+import { PinField } from './PinField';
 
 /** First use: no admin PIN yet, so Beheer asks to set one (6–12 digits, not trivial). */
 export function SetPinForm() {
@@ -42,26 +43,20 @@ export function SetPinForm() {
           void submit();
         }}
       >
-        <label htmlFor="admin-new-pin">{t('admin.pin.new')}</label>
-        <input
+        <PinField
           id="admin-new-pin"
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          maxLength={12}
-          aria-describedby="admin-pin-rules"
+          label={t('admin.pin.new')}
+          purpose="new"
+          describedBy="admin-pin-rules"
           value={pin}
-          onChange={(e) => setPin(e.target.value)}
+          onChange={setPin}
         />
-        <label htmlFor="admin-new-pin-again">{t('admin.pin.again')}</label>
-        <input
+        <PinField
           id="admin-new-pin-again"
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          maxLength={12}
+          label={t('admin.pin.again')}
+          purpose="new"
           value={again}
-          onChange={(e) => setAgain(e.target.value)}
+          onChange={setAgain}
         />
         <div>
           <button type="submit" className="big-button" disabled={pin === '' || again === ''}>

@@ -7,7 +7,7 @@ import { describeAdminFailure } from './adminFailureText';
 import { Notice } from './Notice';
 import { NumberSetting } from './NumberSetting';
 import { PolicyNote } from './PolicyNote';
-import { changesOf, draftOf, isLocked } from './settingsForm';
+import { changesOf, draftOf, isLocked, NUMBER_SETTINGS } from './settingsForm';
 import type { SettingsDraft } from './settingsForm';
 
 /** The point's own settings: last day (earlier only), staff, group size, retention. */
@@ -114,28 +114,20 @@ export function SettingsPanel({ pin }: { pin: string }) {
           <PolicyNote field="staff" />
         </p>
 
-        <NumberSetting
-          id="admin-group-size"
-          field="maxGroupSize"
-          label={t('admin.settings.maxGroupSize')}
-          help={t('admin.settings.maxGroupSizeHelp')}
-          min={1}
-          max={500}
-          value={draft.maxGroupSize}
-          locked={isLocked('maxGroupSize', locked)}
-          onChange={(value) => set('maxGroupSize', value)}
-        />
-        <NumberSetting
-          id="admin-retention"
-          field="retentionDays"
-          label={t('admin.settings.retentionDays')}
-          help={t('admin.settings.retentionDaysHelp')}
-          min={1}
-          max={3650}
-          value={draft.retentionDays}
-          locked={isLocked('retentionDays', locked)}
-          onChange={(value) => set('retentionDays', value)}
-        />
+        {NUMBER_SETTINGS.map((setting) => (
+          <NumberSetting
+            key={setting.field}
+            id={setting.id}
+            field={setting.field}
+            label={t(setting.label)}
+            help={t(setting.help)}
+            min={setting.min}
+            max={setting.max}
+            value={draft[setting.field]}
+            locked={isLocked(setting.field, locked)}
+            onChange={(value) => set(setting.field, value)}
+          />
+        ))}
         <div>
           <button type="submit" className="big-button">
             {t('admin.settings.save')}

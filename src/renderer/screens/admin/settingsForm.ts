@@ -1,4 +1,5 @@
 import type { SettingsView } from '../../../shared/api/contract';
+import type { PlainTextKey } from '../../../shared/i18n/texts';
 
 export type SettingField = 'lastDay' | 'staff' | 'maxGroupSize' | 'retentionDays';
 
@@ -9,6 +10,33 @@ const POLICY_NAMES: Record<SettingField, string[]> = {
   maxGroupSize: ['maxGroupSize', 'max_group_size'],
   retentionDays: ['retentionDays', 'retention_days'],
 };
+
+/** The whole-number settings, in the order the form shows them, with their bounds. */
+export const NUMBER_SETTINGS: readonly {
+  id: string;
+  field: 'maxGroupSize' | 'retentionDays';
+  label: PlainTextKey;
+  help: PlainTextKey;
+  min: number;
+  max: number;
+}[] = [
+  {
+    id: 'admin-group-size',
+    field: 'maxGroupSize',
+    label: 'admin.settings.maxGroupSize',
+    help: 'admin.settings.maxGroupSizeHelp',
+    min: 1,
+    max: 500,
+  },
+  {
+    id: 'admin-retention',
+    field: 'retentionDays',
+    label: 'admin.settings.retentionDays',
+    help: 'admin.settings.retentionDaysHelp',
+    min: 1,
+    max: 3650,
+  },
+];
 
 export function isLocked(field: SettingField, lockedByPolicy: readonly string[]): boolean {
   return POLICY_NAMES[field].some((name) => lockedByPolicy.includes(name));

@@ -160,6 +160,16 @@ describe('import problem texts', () => {
     );
   });
 
+  it('counts the problems left out through the plural rules: 1 probleem, 0 and 120 problemen', () => {
+    const more = (value: string, lang: 'nl' | 'en') =>
+      describeImportProblem(error({ code: 'problems_more', file: 'cards.csv', value }), lang);
+    expect(more('1', 'nl')).toBe('… en nog 1 probleem (niet getoond).');
+    expect(more('120', 'nl')).toBe('… en nog 120 problemen (niet getoond).');
+    expect(more('0', 'nl')).toBe('… en nog 0 problemen (niet getoond).');
+    expect(more('1', 'en')).toBe('… and 1 more problem (not shown).');
+    expect(more('2', 'en')).toBe('… and 2 more problems (not shown).');
+  });
+
   it('names a missing column once', () => {
     const p = error({ code: 'csv_missing_column', file: 'cards.csv', line: 1, columnName: 'postcode' });
     expect(describeImportProblem(p)).toBe(

@@ -4,10 +4,12 @@ import type { TextEntry } from '../../../../src/shared/i18n/texts/catalogue';
 import type { Lang } from '../../../../src/shared/lang';
 import { TEXTS as DESK_TEXTS, textsFor } from '../../../../src/shared/i18n/texts';
 import { cliCommandTexts } from '../../../../src/shared/i18n/texts/cliTexts';
+import { cliHelpTexts } from '../../../../src/shared/i18n/texts/cliHelpTexts';
+import { importTexts } from '../../../../src/shared/i18n/texts/importTexts';
 import { reportTexts } from '../../../../src/shared/i18n/texts/reportTexts';
 
 /** Every area at once; merging also refuses a key two areas both define. */
-const TEXTS = mergeTexts(DESK_TEXTS, cliCommandTexts, reportTexts);
+const TEXTS = mergeTexts(DESK_TEXTS, cliCommandTexts, cliHelpTexts, importTexts, reportTexts);
 
 const LANGS: readonly Lang[] = ['nl', 'en'];
 

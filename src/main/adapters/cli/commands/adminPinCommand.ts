@@ -11,8 +11,8 @@ const t = cliTexts();
 
 export const adminPinCommand: Command = {
   name: 'admin-pin',
-  usage: 'admin-pin --new PIN [--current PIN]',
-  summary: 'stel de beheerderspincode in of wijzig ze (6 tot 12 cijfers)',
+  usage: t('cli.cmd.admin-pin.usage'),
+  summary: t('cli.cmd.admin-pin.summary'),
   options: { new: { type: 'string' }, current: { type: 'string' } },
   positionals: [0, 0],
   run: (args, io) =>

@@ -10,8 +10,8 @@ const t = cliTexts();
 
 export const auditCommand: Command = {
   name: 'audit',
-  usage: 'audit [verify] [--limit N]',
-  summary: 'toon het auditlog, of controleer de hashketen (verify)',
+  usage: t('cli.cmd.audit.usage'),
+  summary: t('cli.cmd.audit.summary'),
   options: { limit: { type: 'string' } },
   positionals: [0, 1],
   run: (args, io) =>

@@ -12,8 +12,8 @@ const t = cliTexts();
 
 export const backupCommand: Command = {
   name: 'backup',
-  usage: 'backup [--out BESTAND.sqlite]',
-  summary: 'maak nu een back-up (standaard in de map backups naast de database)',
+  usage: t('cli.cmd.backup.usage'),
+  summary: t('cli.cmd.backup.summary'),
   options: { out: { type: 'string' } },
   positionals: [0, 0],
   run: (args, io) =>

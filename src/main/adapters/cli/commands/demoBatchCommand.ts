@@ -20,9 +20,8 @@ const t = cliTexts();
 
 export const demoBatchCommand: Command = {
   name: 'demo-batch',
-  usage:
-    'demo-batch --point ID --cards N --out BESTAND.lkb [--key PEM] [--seed N] [--postcodes "9000 9030-9052"]',
-  summary: 'maak een realistisch demopakket (testsleutel, nooit voor productie)',
+  usage: t('cli.cmd.demo-batch.usage'),
+  summary: t('cli.cmd.demo-batch.summary'),
   options: {
     point: { type: 'string' },
     name: { type: 'string' },

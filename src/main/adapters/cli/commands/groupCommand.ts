@@ -18,9 +18,8 @@ const t = cliTexts();
 
 export const groupCommand: Command = {
   name: 'group',
-  usage:
-    'group (--collector STAMBOEKNR | --collector-name NAAM --collector-id-note ID) --staff NAAM --id-checked [--receipt BESTAND.pdf|.html] KAART...',
-  summary: 'groepsafhaling: één leerkracht haalt de kaarten van collega’s af (alles of niets)',
+  usage: t('cli.cmd.group.usage'),
+  summary: t('cli.cmd.group.summary'),
   options: {
     collector: { type: 'string' },
     'collector-name': { type: 'string' },

@@ -12,8 +12,8 @@ const t = cliTexts();
 
 export const handoutCommand: Command = {
   name: 'handout',
-  usage: 'handout KAART --staff NAAM --id-checked [--postcode PC] [--json]',
-  summary: 'geef één kaart af na controle van de identiteit',
+  usage: t('cli.cmd.handout.usage'),
+  summary: t('cli.cmd.handout.summary'),
   options: {
     staff: { type: 'string' },
     'id-checked': { type: 'boolean' },

@@ -22,8 +22,8 @@ const t = cliTexts();
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import BESTAND.lkb [--allow-unsigned] [--preview] [--json] [--admin-pin PIN of BALIE_ADMIN_PIN]',
-  summary: 'lees een kaartpakket van de uitgever in (alles of niets)',
+  usage: t('cli.cmd.import.usage'),
+  summary: t('cli.cmd.import.summary'),
   options: {
     'allow-unsigned': { type: 'boolean' },
     preview: { type: 'boolean' },

@@ -11,8 +11,8 @@ const t = cliTexts();
 
 export const initCommand: Command = {
   name: 'init',
-  usage: 'init --point ID --name NAAM --issuer-key BESTAND.pub.pem',
-  summary: 'stel deze installatie in voor een afhaalpunt',
+  usage: t('cli.cmd.init.usage'),
+  summary: t('cli.cmd.init.summary'),
   options: { point: { type: 'string' }, name: { type: 'string' }, 'issuer-key': { type: 'string' } },
   positionals: [0, 0],
   run: (args, io) =>

@@ -23,8 +23,8 @@ const t = cliTexts();
 
 export const keysCommand: Command = {
   name: 'keys',
-  usage: 'keys [--export BESTAND.pub.pem] [--rotate --admin-pin PIN]',
-  summary: 'toon (of exporteer) de publieke sleutel van deze installatie en haar keyid',
+  usage: t('cli.cmd.keys.usage'),
+  summary: t('cli.cmd.keys.summary'),
   options: { export: { type: 'string' }, rotate: { type: 'boolean' }, 'admin-pin': { type: 'string' } },
   positionals: [0, 0],
   run: (args, io) =>

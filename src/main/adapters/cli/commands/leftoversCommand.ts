@@ -13,9 +13,8 @@ const t = cliTexts();
 
 export const leftoversCommand: Command = {
   name: 'leftovers',
-  usage: 'leftovers [--csv BESTAND] [--json] [--mark-returned --staff NAAM [--admin-pin PIN]]',
-  summary:
-    'niet afgehaalde kaarten: lijst voor de uitgever (zonder namen); --mark-returned vanaf de laatste dag, vroeger met pincode (of BALIE_ADMIN_PIN)',
+  usage: t('cli.cmd.leftovers.usage'),
+  summary: t('cli.cmd.leftovers.summary'),
   options: {
     csv: { type: 'string' },
     json: { type: 'boolean' },

@@ -35,8 +35,8 @@ function newYearProblemText(failure: NewYearFailure): string {
 
 export const newYearCommand: Command = {
   name: 'new-year',
-  usage: 'new-year --card-year JJJJ --report BESTAND.lkr.json --staff NAAM [--admin-pin PIN]',
-  summary: `sluit het kaartjaar af (restkaarten terug, eindrapport, archief, nieuw auditbereik) en begin een nieuw; pincode (of ${ADMIN_PIN_ENV})`,
+  usage: t('cli.cmd.new-year.usage'),
+  summary: t('cli.cmd.new-year.summary', { pinEnv: ADMIN_PIN_ENV }),
   options: {
     'card-year': { type: 'string' },
     report: { type: 'string' },

@@ -12,8 +12,8 @@ const t = cliTexts();
 
 export const purgeCommand: Command = {
   name: 'purge',
-  usage: 'purge --admin-pin PIN',
-  summary: `wis namen en stamboeknummers na de bewaartermijn (pincode liever via ${ADMIN_PIN_ENV}: niet zichtbaar in de proceslijst)`,
+  usage: t('cli.cmd.purge.usage'),
+  summary: t('cli.cmd.purge.summary', { pinEnv: ADMIN_PIN_ENV }),
   options: { 'admin-pin': { type: 'string' } },
   positionals: [0, 0],
   run: (args, io) => {

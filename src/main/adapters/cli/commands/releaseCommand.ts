@@ -20,8 +20,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** For the release job: stamps and signs an electron-builder `latest*.yml` (docs/release.md). */
 export const releaseCommand: Command = {
   name: 'release',
-  usage: 'release sign-feed FILE --key RELEASE_KEY.pem [--staging PCT] [--expires-days N]',
-  summary: 'onderteken de updatefeed (latest.yml) voor de releasejob',
+  usage: t('cli.cmd.release.usage'),
+  summary: t('cli.cmd.release.summary'),
   options: { key: { type: 'string' }, staging: { type: 'string' }, 'expires-days': { type: 'string' } },
   positionals: [2, 2],
   run: (args, io) => {

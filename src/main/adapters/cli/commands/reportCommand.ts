@@ -12,8 +12,8 @@ const t = cliTexts();
 
 export const reportCommand: Command = {
   name: 'report',
-  usage: 'report --out BESTAND.lkr.json [--json]',
-  summary: 'maak het ondertekende afhaalrapport voor de uitgever (zonder namen)',
+  usage: t('cli.cmd.report.usage'),
+  summary: t('cli.cmd.report.summary'),
   options: { out: { type: 'string' }, json: { type: 'boolean' } },
   positionals: [0, 0],
   run: (args, io) =>

@@ -9,8 +9,8 @@ const t = cliTexts();
 
 export const restoreCommand: Command = {
   name: 'restore',
-  usage: 'restore BESTAND.sqlite [--other-point]',
-  summary: 'zet een back-up terug (eerst wordt de huidige toestand bewaard); sluit eerst de app',
+  usage: t('cli.cmd.restore.usage'),
+  summary: t('cli.cmd.restore.summary'),
   options: { 'other-point': { type: 'boolean' } },
   positionals: [1, 1],
   // No withStore: a restore replaces the file itself and must not hold it open.

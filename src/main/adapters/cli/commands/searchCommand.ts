@@ -10,8 +10,8 @@ const t = cliTexts();
 
 export const searchCommand: Command = {
   name: 'search',
-  usage: 'search ZOEKTERM [--limit N] [--json]',
-  summary: 'zoek op kaartnummer, stamboeknummer, postcode, school of naam',
+  usage: t('cli.cmd.search.usage'),
+  summary: t('cli.cmd.search.summary'),
   options: { limit: { type: 'string' }, json: { type: 'boolean' } },
   positionals: [1, 1],
   run: (args, io) =>

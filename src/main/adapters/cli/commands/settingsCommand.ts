@@ -13,9 +13,8 @@ const t = cliTexts();
 
 export const settingsCommand: Command = {
   name: 'settings',
-  usage:
-    'settings [--last-day JJJJ-MM-DD|none] [--staff "An,Bram"] [--max-group-size N] [--retention-days N] [--admin-pin PIN]',
-  summary: 'toon of wijzig de instellingen van het punt (wijzigen: beheerderspincode)',
+  usage: t('cli.cmd.settings.usage'),
+  summary: t('cli.cmd.settings.summary'),
   options: {
     'last-day': { type: 'string' },
     staff: { type: 'string' },

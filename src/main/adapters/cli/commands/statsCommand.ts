@@ -13,8 +13,8 @@ function percent(part: number, whole: number): string {
 
 export const statsCommand: Command = {
   name: 'stats',
-  usage: 'stats [--json]',
-  summary: 'totalen en afhalingen per postcode',
+  usage: t('cli.cmd.stats.usage'),
+  summary: t('cli.cmd.stats.summary'),
   options: { json: { type: 'boolean' } },
   positionals: [0, 0],
   run: (args, io) =>

@@ -36,9 +36,8 @@ function appVersion(): string {
  */
 export const updateCommand: Command = {
   name: 'update',
-  usage:
-    'update check --feed URL [--json] [--platform win32|darwin|linux] [--current X.Y.Z] [--machine-id UUID]',
-  summary: 'controleer de ondertekende updatefeed zoals de balie het doet (zonder te installeren)',
+  usage: t('cli.cmd.update.usage'),
+  summary: t('cli.cmd.update.summary'),
   options: {
     feed: { type: 'string' },
     json: { type: 'boolean' },

@@ -84,8 +84,8 @@ const CHAIN_OPTIONS: OptionSpec = {
 
 export const verifyCommand: Command = {
   name: 'verify',
-  usage: 'verify BESTAND.lkr.json... --keys MAP [--card-year JJJJ] [--allow-conflicts] [--json]',
-  summary: 'controleer afhaalrapporten tegen de ingeschreven sleutels en hun keten (voor de uitgever)',
+  usage: t('cli.cmd.verify.usage'),
+  summary: t('cli.cmd.verify.summary'),
   options: { ...CHAIN_OPTIONS, json: { type: 'boolean' } },
   positionals: [1, 10_000],
   run: (args, io) => {
@@ -125,9 +125,8 @@ export const verifyCommand: Command = {
 
 export const aggregateCommand: Command = {
   name: 'aggregate',
-  usage:
-    'aggregate --keys MAP BESTAND.lkr.json... [--by province|point|postcode] [--format table|csv|json] [--card-year JJJJ] [--allow-conflicts]',
-  summary: 'voeg rapporten samen: % afgehaald per provincie, punt of postcode (weigert een gebroken keten)',
+  usage: t('cli.cmd.aggregate.usage'),
+  summary: t('cli.cmd.aggregate.summary'),
   options: { ...CHAIN_OPTIONS, by: { type: 'string' }, format: { type: 'string' } },
   positionals: [1, 10_000],
   run: (args, io) => {

@@ -13,8 +13,8 @@ const t = cliTexts();
 
 export const voidCommand: Command = {
   name: 'void',
-  usage: 'void KAART --reason TEKST --staff NAAM [--admin-pin PIN of BALIE_ADMIN_PIN]',
-  summary: 'annuleer een afgifte (een annulatie, nooit een wissing)',
+  usage: t('cli.cmd.void.usage'),
+  summary: t('cli.cmd.void.summary'),
   options: { reason: { type: 'string' }, staff: { type: 'string' }, 'admin-pin': { type: 'string' } },
   positionals: [1, 1],
   run: (args, io) =>
