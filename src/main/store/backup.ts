@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { throttledProgress } from '../../shared/api/progress';
+import type { OnProgress } from '../../shared/api/progress';
 import { brusselsIso } from '../../shared/time/brussels';
 import type { StoreContext } from './storeContext';
 
@@ -49,6 +51,25 @@ export async function backupStore(
     throw error;
   }
   if (!target) pruneBackups(ctx.backupDir, reason);
+  return file;
+}
+
+/** backupStore with the pages copied as progress of `phase`, from 0 to the last page. */
+export async function backupStoreCounting<P extends string>(
+  ctx: StoreContext,
+  reason: BackupReason,
+  onProgress: OnProgress<P> | undefined,
+  phase: P,
+): Promise<string> {
+  let pages: ((done: number) => void) | null = null;
+  let total = 0;
+  const file = await backupStore(ctx, reason, undefined, (copied, all) => {
+    total = all;
+    pages ??= throttledProgress(onProgress, phase, all);
+    pages(copied);
+  });
+  // The backup API reports before each step, so its last page comes with the answer.
+  (pages ?? throttledProgress(onProgress, phase, total))(total);
   return file;
 }
 

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { throttledProgress } from '../../shared/api/progress';
+import type { OnProgress } from '../../shared/api/progress';
 import { fail, ok } from '../../shared/result';
 import type { Failure, Result } from '../../shared/result';
 import { brusselsIso } from '../../shared/time/brussels';
@@ -11,7 +13,7 @@ import type { Clock } from '../../shared/time/clock';
 import { startAuditEpoch } from './audit/auditEpoch';
 import { appendAudit } from './audit/auditLog';
 import { backupDirFor } from '../platform/paths';
-import { backupStore } from './backup';
+import { backupStoreCounting } from './backup';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import { APPLICATION_ID, openStore } from './openStore';
 import { getSetting } from './settings';
@@ -52,6 +54,17 @@ export interface RestoreDone extends BackupFileInfo {
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
 /**
+ * A restore's progress phases, in order: `copy` (bytes of the backup copied next to the store),
+ * `validate` (the copy checked: a step), `backup` (pages of the current store backed up; skipped
+ * when there is no readable store), `install` (renamed into place, reopened, audited: a step).
+ */
+export const RESTORE_PHASES = ['copy', 'validate', 'backup', 'install'] as const;
+export type RestorePhase = (typeof RESTORE_PHASES)[number];
+
+/** Bytes copied per read/write while copying a backup (progress every chunk, throttled). */
+const COPY_CHUNK_BYTES = 1024 * 1024;
+
+/**
  * Checks that a file is an intact Lerarenkaart Balie store this version can open. Reads a
  * private copy (in the temp folder) so the file itself is never touched: opening a WAL-mode
  * database, even read-only, would leave -wal/-shm files next to the user's backup.
@@ -89,27 +102,37 @@ export async function restoreStore(
   dbPath: string,
   file: string,
   clock: Clock,
-  options: { allowOtherPoint?: boolean } = {},
+  options: { allowOtherPoint?: boolean; onProgress?: OnProgress<RestorePhase> } = {},
 ): Promise<Result<RestoreDone, RestoreFailure>> {
+  const { onProgress } = options;
   const target = path.resolve(dbPath);
   const dir = path.dirname(target);
   fs.mkdirSync(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(target)}.restore-${randomUUID().slice(0, 8)}.tmp`);
   try {
-    const copied = copyForRestore(file, temp);
+    const copied = copyForRestore(file, temp, onProgress);
     if (!copied.ok) return copied;
+    onProgress?.({ phase: 'validate', done: 0, total: 1 });
     const info = validateOwnCopy(temp, file);
     if (!info.ok) return info;
+    onProgress?.({ phase: 'validate', done: 1, total: 1 });
 
     let preRestoreBackup: string | null = null;
     let signedReports: ReportRow[] = [];
     if (fs.existsSync(target)) {
-      const current = await backUpCurrent(target, clock, info.value, options.allowOtherPoint ?? false);
+      const current = await backUpCurrent(
+        target,
+        clock,
+        info.value,
+        options.allowOtherPoint ?? false,
+        onProgress,
+      );
       if (!current.ok) return current;
       preRestoreBackup = current.value.backup;
       signedReports = current.value.reports;
     }
 
+    onProgress?.({ phase: 'install', done: 0, total: 1 });
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(target + suffix, { force: true });
     fs.renameSync(temp, target);
     fsyncDir(dir);
@@ -137,6 +160,7 @@ export async function restoreStore(
           return { carried, epoch: startAuditEpoch(db, clock, 'restore', { file: path.basename(file) }) };
         })
         .immediate();
+      onProgress?.({ phase: 'install', done: 1, total: 1 });
       return ok({ ...info.value, preRestoreBackup, migratedTo, reportsCarried: carried, auditEpoch: epoch });
     } finally {
       db.close();
@@ -174,6 +198,7 @@ async function backUpCurrent(
   clock: Clock,
   incoming: BackupFileInfo,
   allowOtherPoint: boolean,
+  onProgress: OnProgress<RestorePhase> | undefined,
 ): Promise<Result<{ backup: string; reports: ReportRow[] }, RestoreFailure>> {
   const opened = openStore(target);
   if (!opened.ok) {
@@ -216,9 +241,11 @@ async function backUpCurrent(
                  card_year, audit_epoch, audit_seq, audit_head FROM reports ORDER BY sequence`,
             )
             .all() as ReportRow[]);
-    const backup = await backupStore(
+    const backup = await backupStoreCounting(
       { db, clock, dbPath: target, backupDir: backupDirFor(target) },
       'restore',
+      onProgress,
+      'backup',
     );
     return ok({ backup, reports });
   } finally {
@@ -243,12 +270,15 @@ function rawCopyAside(target: string, clock: Clock): Result<string, RestoreFailu
 function copyForRestore(
   source: string,
   copy: string,
+  onProgress?: OnProgress<RestorePhase>,
 ): Result<void, Failure<'backup_unreadable', { path: string; detail: string }>> {
   try {
-    if (!fs.statSync(source).isFile()) {
+    const stat = fs.statSync(source);
+    if (!stat.isFile()) {
       return fail('backup_unreadable', { path: source, detail: 'geen gewoon bestand' });
     }
-    fs.copyFileSync(source, copy);
+    if (onProgress) copyCounting(source, copy, stat.size, throttledProgress(onProgress, 'copy', stat.size));
+    else fs.copyFileSync(source, copy);
     const fd = fs.openSync(copy, 'r+');
     try {
       // Bytes 18–19: 2 = WAL, 1 = rollback journal. As rollback journal, opening the copy
@@ -264,6 +294,29 @@ function copyForRestore(
     return ok(undefined);
   } catch (error) {
     return fail('backup_unreadable', { path: source, detail: (error as Error).message });
+  }
+}
+
+/** Copies in chunks so the bytes copied can be shown; the size is the one stat gave before. */
+function copyCounting(source: string, copy: string, size: number, progress: (done: number) => void): void {
+  const chunk = Buffer.alloc(COPY_CHUNK_BYTES);
+  const from = fs.openSync(source, 'r');
+  try {
+    const to = fs.openSync(copy, 'wx');
+    try {
+      progress(0);
+      let done = 0;
+      for (let read = fs.readSync(from, chunk); read > 0; read = fs.readSync(from, chunk)) {
+        fs.writeSync(to, chunk, 0, read);
+        done += read;
+        progress(Math.min(done, size));
+      }
+      progress(size);
+    } finally {
+      fs.closeSync(to);
+    }
+  } finally {
+    fs.closeSync(from);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { LongWork, Progress } from '../../../shared/api/progress';
 import type { AdminGrant } from '../../useCases/admin/adminPin';
 import type { LongWorkEnvironment } from '../api/handlers';
+import type { CliJob } from './cliJobs';
 
 /**
  * One call of a `long` contract method, handed to a worker thread: plain data only (it is
@@ -14,6 +15,7 @@ export interface LongCall {
 
 /** Where the worker finds the store; `now` is the instant the call started (the job's clock). */
 export interface WorkerStart {
+  kind: 'api';
   call: LongCall;
   env: LongWorkEnvironment;
   dbPath: string;
@@ -25,10 +27,21 @@ export interface WorkerStart {
   writesHeld: SharedArrayBuffer;
 }
 
+/** One CLI job (cliJobs.ts) for a worker thread: its name, its plain arguments, the store file. */
+export interface CliWorkerStart {
+  kind: 'cli';
+  job: CliJob;
+  args: unknown;
+  dbPath: string;
+  backupDir: string;
+  now: string;
+}
+
 export type KeyRequest = { op: 'seal' | 'open'; data: Uint8Array; reply: SharedArrayBuffer };
 
-export type WorkerMessage =
-  | { type: 'progress'; progress: Progress }
+/** What a worker posts; `P` is the progress of its kind of work (API or CLI). */
+export type WorkerMessage<P = Progress> =
+  | { type: 'progress'; progress: P }
   | { type: 'done'; value: unknown }
   | { type: 'failed'; message: string }
   | { type: 'hold-writes' }

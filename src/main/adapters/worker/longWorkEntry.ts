@@ -1,13 +1,16 @@
 // The worker thread of long work (every method the contract declares `long`: import, report,
-// backup, new year): its own connection to the same store file (WAL, synchronous=FULL, openStore),
-// so the main thread keeps answering searches and hand-outs on its connection. Started by
-// longWorkRunner.ts, one call per thread; it runs the same use case the handler would.
+// backup, new year; and the CLI's jobs in cliJobs.ts: restore, purge): its own connection to the
+// same store file (WAL, synchronous=FULL, openStore), so the main thread keeps answering searches
+// and hand-outs on its connection. Started by longWorkRunner.ts or cliJobRunner.ts, one call per
+// thread; it runs the same use case the handler or the command would.
 import { parentPort, workerData } from 'node:worker_threads';
 import { fixedClock } from '../../../shared/time/clock';
 import type { KeyProtector } from '../../platform/keys/installationKey';
 import { openStore } from '../../store/openStore';
 import { runLongUseCase } from '../api/handlers';
-import type { KeyRequest, WorkerMessage, WorkerStart } from './longJobs';
+import type { Progress } from '../../../shared/api/progress';
+import { runCliJobHere, type CliJobProgress } from './cliJobs';
+import type { CliWorkerStart, KeyRequest, WorkerMessage, WorkerStart } from './longJobs';
 
 const KEY_REPLY_WAIT_MS = 30_000;
 /** The main thread answers from its event loop at once; after this the import goes ahead anyway. */
@@ -15,7 +18,8 @@ const HOLD_REPLY_WAIT_MS = 10_000;
 
 const port = parentPort;
 if (!port) throw new Error('longWorkEntry.ts runs only as a worker thread');
-const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+const post = (message: WorkerMessage<Progress | CliJobProgress>, transfer: ArrayBuffer[] = []) =>
+  port.postMessage(message, transfer);
 
 /** Seals and opens through the main thread (Electron's safeStorage is not there in a worker). */
 function remoteProtector(): KeyProtector {
@@ -63,4 +67,18 @@ async function main(start: WorkerStart): Promise<void> {
   }
 }
 
-void main(workerData as WorkerStart);
+/** A CLI job: it opens the store itself (a restore must find it closed). */
+async function cliJob(start: CliWorkerStart): Promise<void> {
+  try {
+    const place = { dbPath: start.dbPath, backupDir: start.backupDir, clock: fixedClock(start.now) };
+    const value = await runCliJobHere(start.job, place, start.args as never, (progress) =>
+      post({ type: 'progress', progress }),
+    );
+    post({ type: 'done', value });
+  } catch (error) {
+    post({ type: 'failed', message: (error as Error).stack ?? String(error) });
+  }
+}
+
+const start = workerData as WorkerStart | CliWorkerStart;
+void (start.kind === 'cli' ? cliJob(start) : main(start));

@@ -50,6 +50,7 @@ export function createLongWorkRunner(ctx: StoreContext, options: LongWorkOptions
       if (closed) return reject(new Error('long work runner closed'));
       const entry = longWorkEntry();
       const workerData: WorkerStart = {
+        kind: 'api',
         call,
         env: plainEnvironment(options.env),
         dbPath: ctx.dbPath,

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../../shared/api/apiTypes';
-import { backupStore, listBackups } from '../../store/backup';
+import { backupStoreCounting, listBackups } from '../../store/backup';
 import type { StoreContext } from '../../store/storeContext';
 import type { AdminGrant } from './adminPin';
-import { throttledProgress, type OnProgress } from '../../../shared/api/progress';
+import type { OnProgress } from '../../../shared/api/progress';
 
 /** The store's backups, newest first. */
 export function listBackupInfo(ctx: StoreContext, _grant: AdminGrant): BackupInfo[] {
@@ -19,14 +19,6 @@ export async function backupNow(
   _grant: AdminGrant,
   onProgress?: OnProgress<'copy'>,
 ): Promise<BackupInfo> {
-  let pages: ((done: number) => void) | null = null;
-  let total = 0;
-  const file = await backupStore(ctx, 'manual', undefined, (copied, all) => {
-    total = all;
-    pages ??= throttledProgress(onProgress, 'copy', all);
-    pages(copied);
-  });
-  // The backup API reports before each step, so its last page comes with the answer.
-  (pages ?? throttledProgress(onProgress, 'copy', total))(total);
+  const file = await backupStoreCounting(ctx, 'manual', onProgress, 'copy');
   return { name: path.basename(file), bytes: fs.statSync(file).size };
 }

@@ -1,13 +1,30 @@
 import path from 'node:path';
+import { throttledProgress } from '../../../shared/api/progress';
+import type { OnProgress } from '../../../shared/api/progress';
 import { fail, ok } from '../../../shared/result';
 import type { Failure, Result } from '../../../shared/result';
 import { addDays, brusselsDate } from '../../../shared/time/brussels';
 import type { AdminGrant } from './adminPin';
 import { appendAudit } from '../../store/audit/auditLog';
 import { pointLastDay } from './pointLastDay';
-import { backupStore, listBackups } from '../../store/backup';
+import { backupStoreCounting, listBackups } from '../../store/backup';
 import { getSetting } from '../../store/settings';
 import type { StoreContext } from '../../store/storeContext';
+
+/**
+ * A purge's progress phases, in order: `backup` (pages copied), `erase` (card and group rows
+ * whose personal data is removed, in one transaction), `vacuum` (FTS optimize, VACUUM, checkpoint:
+ * three steps).
+ */
+export const PURGE_PHASES = ['backup', 'erase', 'vacuum'] as const;
+export type PurgePhase = (typeof PURGE_PHASES)[number];
+
+/** Card rows (by id range) per UPDATE inside the erase transaction, so progress can be shown. */
+const ERASE_CHUNK_ROWS = 2000;
+
+const CARD_HAS_PERSONAL = `(stamboeknummer IS NOT NULL OR voornaam IS NOT NULL OR achternaam IS NOT NULL
+  OR search_text <> '')`;
+const GROUP_HAS_PERSONAL = '(collector_name IS NOT NULL OR collector_id_note IS NOT NULL)';
 
 /** Days personal data is kept after the point's last day, unless the setting says otherwise. */
 export const DEFAULT_RETENTION_DAYS = 60;
@@ -46,6 +63,7 @@ export function retentionDays(ctx: StoreContext): number {
 export async function purgePersonalData(
   ctx: StoreContext,
   _grant: AdminGrant,
+  onProgress?: OnProgress<PurgePhase>,
 ): Promise<Result<PurgeDone, PurgeFailure>> {
   const { db, clock } = ctx;
   const lastDay = pointLastDay(db);
@@ -56,25 +74,27 @@ export async function purgePersonalData(
     return fail('too_early', { lastDay, retentionDays: days, firstAllowedDay });
   }
 
-  const backup = await backupStore(ctx, 'purge');
+  const backup = await backupStoreCounting(ctx, 'purge', onProgress, 'backup');
 
   // Overwrite freed cell space with zeros from here on, in the main file and in WAL frames.
   db.pragma('secure_delete = ON');
   const counts = db
     .transaction(() => {
-      const cards = db
-        .prepare(
-          `UPDATE cards SET stamboeknummer = NULL, voornaam = NULL, achternaam = NULL, search_text = ''
-           WHERE stamboeknummer IS NOT NULL OR voornaam IS NOT NULL OR achternaam IS NOT NULL
-             OR search_text <> ''`,
-        )
-        .run().changes;
+      const total =
+        (db.prepare(`SELECT count(*) FROM cards WHERE ${CARD_HAS_PERSONAL}`).pluck().get() as number) +
+        (db
+          .prepare(`SELECT count(*) FROM pickup_groups WHERE ${GROUP_HAS_PERSONAL}`)
+          .pluck()
+          .get() as number);
+      const erased = throttledProgress(onProgress, 'erase', total);
+      erased(0);
+      const cards = eraseCards(db, erased);
       const groups = db
         .prepare(
-          `UPDATE pickup_groups SET collector_name = NULL, collector_id_note = NULL
-           WHERE collector_name IS NOT NULL OR collector_id_note IS NOT NULL`,
+          `UPDATE pickup_groups SET collector_name = NULL, collector_id_note = NULL WHERE ${GROUP_HAS_PERSONAL}`,
         )
         .run().changes;
+      erased(cards + groups);
       appendAudit(db, clock, 'purge', {
         cards,
         groups,
@@ -93,9 +113,33 @@ export async function purgePersonalData(
   //   pages and free space inside pages; VACUUM rebuilds the file from the live rows only;
   // - in WAL mode all this is first written to the -wal file, which also still holds older
   //   frames with names: a TRUNCATE checkpoint copies it into the main file and empties it.
+  const vacuumed = throttledProgress(onProgress, 'vacuum', 3);
+  vacuumed(0);
   db.prepare(`INSERT INTO cards_fts(cards_fts) VALUES('optimize')`).run();
+  vacuumed(1);
   db.exec('VACUUM');
+  vacuumed(2);
   db.pragma('wal_checkpoint(TRUNCATE)');
+  vacuumed(3);
 
   return ok({ ...counts, backup, backupsWithPersonalData: listBackups(ctx.backupDir) });
+}
+
+/** The cards' names and stamboeknummers, a range of ids at a time; returns the rows changed. */
+function eraseCards(db: StoreContext['db'], erased: (done: number) => void): number {
+  const range = db.prepare('SELECT min(id) AS low, max(id) AS high FROM cards').get() as {
+    low: number | null;
+    high: number | null;
+  };
+  if (range.low === null || range.high === null) return 0;
+  const update = db.prepare(
+    `UPDATE cards SET stamboeknummer = NULL, voornaam = NULL, achternaam = NULL, search_text = ''
+     WHERE id >= ? AND id < ? AND ${CARD_HAS_PERSONAL}`,
+  );
+  let cards = 0;
+  for (let from = range.low; from <= range.high; from += ERASE_CHUNK_ROWS) {
+    cards += update.run(from, from + ERASE_CHUNK_ROWS).changes;
+    erased(cards);
+  }
+  return cards;
 }

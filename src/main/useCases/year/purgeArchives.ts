@@ -1,10 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { purgePersonalData, type PurgeDone, type PurgeFailure } from '../admin/purge';
+import type { OnProgress } from '../../../shared/api/progress';
+import type { Result } from '../../../shared/result';
+import { PURGE_PHASES, purgePersonalData, type PurgeDone, type PurgeFailure } from '../admin/purge';
 import type { AdminGrant } from '../admin/adminPin';
 import { openStore } from '../../store/openStore';
 import type { StoreContext } from '../../store/storeContext';
 import { archiveDirFor } from './newYear';
+
+/**
+ * The yearly retention purge's phases (`balie purge`): `archives` (archived years done of those
+ * found; only when there are any), then the live store's own purge phases.
+ */
+export const RETENTION_PURGE_PHASES = ['archives', ...PURGE_PHASES] as const;
+export type RetentionPurgePhase = (typeof RETENTION_PURGE_PHASES)[number];
+
+export interface RetentionPurge {
+  archives: ArchivePurge[];
+  current: Result<PurgeDone, PurgeFailure>;
+}
 
 export interface ArchivePurge {
   file: string;
@@ -28,9 +42,15 @@ export function listArchives(dbPath: string): string[] {
  * in the archive's own log). The caller has checked the admin PIN on the live store (the grant), so
  * a PIN changed since the rollover makes no difference.
  */
-export async function purgeArchives(ctx: StoreContext, grant: AdminGrant): Promise<ArchivePurge[]> {
+export async function purgeArchives(
+  ctx: StoreContext,
+  grant: AdminGrant,
+  onArchive?: (done: number, total: number) => void,
+): Promise<ArchivePurge[]> {
   const done: ArchivePurge[] = [];
-  for (const file of listArchives(ctx.dbPath)) {
+  const files = listArchives(ctx.dbPath);
+  for (const [index, file] of files.entries()) {
+    onArchive?.(index, files.length);
     const opened = openStore(file);
     if (!opened.ok) continue;
     const db = opened.value;
@@ -51,5 +71,21 @@ export async function purgeArchives(ctx: StoreContext, grant: AdminGrant): Promi
       db.close();
     }
   }
+  if (files.length > 0) onArchive?.(files.length, files.length);
   return done;
+}
+
+/**
+ * The retention purge of the whole installation, as `balie purge` runs it: the archived years
+ * first (each by its own last day), then the live store. The caller checked the admin PIN.
+ */
+export async function purgeRetention(
+  ctx: StoreContext,
+  grant: AdminGrant,
+  onProgress?: OnProgress<RetentionPurgePhase>,
+): Promise<RetentionPurge> {
+  const archives = await purgeArchives(ctx, grant, (done, total) =>
+    onProgress?.({ phase: 'archives', done, total }),
+  );
+  return { archives, current: await purgePersonalData(ctx, grant, onProgress) };
 }

@@ -37,7 +37,7 @@ export const cliHelpTexts = defineTexts(
       'new-year --card-year JJJJ --report BESTAND.lkr.json --staff NAAM [--admin-pin PIN]',
     'cli.cmd.new-year.summary':
       'sluit het kaartjaar af (restkaarten terug, eindrapport, archief, nieuw auditbereik) en begin een nieuw; pincode (of {pinEnv})',
-    'cli.cmd.purge.usage': 'purge --admin-pin PIN',
+    'cli.cmd.purge.usage': 'purge --admin-pin PIN [--progress]',
     'cli.cmd.purge.summary':
       'wis namen en stamboeknummers na de bewaartermijn (pincode liever via {pinEnv}: niet zichtbaar in de proceslijst)',
     'cli.cmd.release.usage':
@@ -45,7 +45,7 @@ export const cliHelpTexts = defineTexts(
     'cli.cmd.release.summary': 'onderteken de updatefeed (latest.yml) voor de releasejob',
     'cli.cmd.report.usage': 'report --out BESTAND.lkr.json [--json]',
     'cli.cmd.report.summary': 'maak het ondertekende afhaalrapport voor de uitgever (zonder namen)',
-    'cli.cmd.restore.usage': 'restore BESTAND.sqlite [--other-point]',
+    'cli.cmd.restore.usage': 'restore BESTAND.sqlite [--other-point] [--progress]',
     'cli.cmd.restore.summary':
       'zet een back-up terug (eerst wordt de huidige toestand bewaard); sluit eerst de app',
     'cli.cmd.search.usage': 'search ZOEKTERM [--limit N] [--json]',
@@ -101,7 +101,7 @@ export const cliHelpTexts = defineTexts(
       'new-year --card-year YYYY --report FILE.lkr.json --staff NAME [--admin-pin PIN]',
     'cli.cmd.new-year.summary':
       'close the card year (leftover cards back, final report, archive, new audit range) and start a new one; PIN (or {pinEnv})',
-    'cli.cmd.purge.usage': 'purge --admin-pin PIN',
+    'cli.cmd.purge.usage': 'purge --admin-pin PIN [--progress]',
     'cli.cmd.purge.summary':
       'erase names and stamboeknummers after the retention period (PIN preferably through {pinEnv}: not visible in the process list)',
     'cli.cmd.release.usage':
@@ -109,7 +109,7 @@ export const cliHelpTexts = defineTexts(
     'cli.cmd.release.summary': 'sign the update feed (latest.yml) for the release job',
     'cli.cmd.report.usage': 'report --out FILE.lkr.json [--json]',
     'cli.cmd.report.summary': 'make the signed collection report for the issuer (without names)',
-    'cli.cmd.restore.usage': 'restore FILE.sqlite [--other-point]',
+    'cli.cmd.restore.usage': 'restore FILE.sqlite [--other-point] [--progress]',
     'cli.cmd.restore.summary': 'restore a backup (the current state is saved first); close the app first',
     'cli.cmd.search.usage': 'search TERM [--limit N] [--json]',
     'cli.cmd.search.summary': 'search by card number, stamboeknummer, postcode, school or name',

@@ -1,9 +1,10 @@
 import { describeRestoreProblem } from '../../../../shared/i18n/safetyText';
-import { restoreStore } from '../../../store/restoreStore';
+import { runCliJob } from '../../worker/cliJobRunner';
 import { flag } from '../kit/argValues';
 import { CliRefusal, EXIT_OK } from '../kit/cliIo';
 import type { Command } from '../kit/command';
 import { cliTexts } from '../kit/cliTexts';
+import { PROGRESS_OPTION, progressLines } from '../kit/progressLines';
 
 const t = cliTexts();
 
@@ -11,14 +12,18 @@ export const restoreCommand: Command = {
   name: 'restore',
   usage: t('cli.cmd.restore.usage'),
   summary: t('cli.cmd.restore.summary'),
-  options: { 'other-point': { type: 'boolean' } },
+  options: { 'other-point': { type: 'boolean' }, ...PROGRESS_OPTION },
   positionals: [1, 1],
-  // No withStore: a restore replaces the file itself and must not hold it open.
+  // No withStore: a restore replaces the file itself and must not hold it open. It runs in a
+  // worker thread (its own connections), this thread prints its progress.
   run: async (args, io) => {
     const file = args.positionals[0] as string;
-    const result = await restoreStore(args.dbPath, file, io.clock, {
-      allowOtherPoint: flag(args, 'other-point'),
-    });
+    const onProgress = progressLines(args, io);
+    const result = await runCliJob(
+      'restore',
+      { file, allowOtherPoint: flag(args, 'other-point') },
+      { dbPath: args.dbPath, clock: io.clock, ...(onProgress ? { onProgress } : {}) },
+    );
     if (!result.ok) throw new CliRefusal(describeRestoreProblem(result));
     const r = result.value;
     const schema =

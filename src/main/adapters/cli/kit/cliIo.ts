@@ -7,6 +7,8 @@ export interface CliIo {
   err(text: string): void;
   env: NodeJS.ProcessEnv;
   clock: Clock;
+  /** stderr is a terminal: long commands then print their progress there (else only with --progress). */
+  errIsTty?: boolean;
 }
 
 export const EXIT_OK = 0;
@@ -19,6 +21,7 @@ export function processIo(): CliIo {
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     env: process.env,
     clock: systemClock,
+    errIsTty: process.stderr.isTTY === true,
   };
 }
 
