@@ -59,12 +59,6 @@ export type CliJobResult<J extends CliJob> = Awaited<ReturnType<Jobs[J]['run']>>
 export type CliJobPhase<J extends CliJob = CliJob> = Jobs[J]['phases'][number];
 export type CliJobProgress = { [J in CliJob]: { work: J } & PhaseProgress<CliJobPhase<J>> }[CliJob];
 
-export const CLI_JOB_NAMES = Object.keys(CLI_JOBS) as CliJob[];
-
-export function isCliJob(name: string): name is CliJob {
-  return Object.prototype.hasOwnProperty.call(CLI_JOBS, name);
-}
-
 /** Runs the named job here (the worker calls it on its own thread). */
 export function runCliJobHere<J extends CliJob>(
   job: J,
