@@ -1,9 +1,8 @@
-import { Worker } from 'node:worker_threads';
 import type { Clock } from '../../../shared/time/clock';
 import { backupDirFor } from '../../platform/paths';
 import type { CliJob, CliJobArgs, CliJobProgress, CliJobResult } from './cliJobs';
-import type { CliWorkerStart, WorkerMessage } from './longJobs';
-import { longWorkEntry } from './longWorkRunner';
+import type { CliWorkerStart } from './longJobs';
+import { startWorkerThread } from './workerThread';
 
 export interface CliJobOptions {
   dbPath: string;
@@ -24,45 +23,21 @@ export function runCliJob<J extends CliJob>(
   args: CliJobArgs<J>,
   options: CliJobOptions,
 ): Promise<CliJobResult<J>> {
-  return new Promise((resolve, reject) => {
-    if (options.signal?.aborted) return reject(new Error(`${job} aborted`));
-    const entry = longWorkEntry();
-    const workerData: CliWorkerStart = {
-      kind: 'cli',
-      job,
-      args,
-      dbPath: options.dbPath,
-      backupDir: backupDirFor(options.dbPath),
-      now: options.clock.now().toISOString(),
-    };
-    const worker = new Worker(entry.url, { workerData, execArgv: entry.execArgv });
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      options.signal?.removeEventListener('abort', abort);
-      fn();
-    };
-    const abort = () => void worker.terminate();
-    options.signal?.addEventListener('abort', abort, { once: true });
-    worker.on('message', (message: WorkerMessage<CliJobProgress>) => {
-      switch (message.type) {
-        case 'progress':
-          options.onProgress?.(message.progress);
-          return;
-        case 'done':
-          settle(() => resolve(message.value as CliJobResult<J>));
-          return;
-        case 'failed':
-          settle(() => reject(new Error(`${job} failed: ${message.message}`)));
-          return;
-        case 'key':
-        case 'hold-writes':
-          // Only the API's long work asks these; a CLI job runs with no desk on this process.
-          return;
-      }
-    });
-    worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`${job} stopped (exit code ${code})`))));
+  if (options.signal?.aborted) return Promise.reject(new Error(`${job} aborted`));
+  const workerData: CliWorkerStart = {
+    kind: 'cli',
+    job,
+    args,
+    dbPath: options.dbPath,
+    backupDir: backupDirFor(options.dbPath),
+    now: options.clock.now().toISOString(),
+  };
+  const { worker, result } = startWorkerThread<CliJobProgress>(workerData, job, {
+    progress: (progress) => options.onProgress?.(progress),
   });
+  const abort = () => void worker.terminate();
+  options.signal?.addEventListener('abort', abort, { once: true });
+  return result.finally(() => options.signal?.removeEventListener('abort', abort)) as Promise<
+    CliJobResult<J>
+  >;
 }

@@ -1,10 +1,11 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { LongWork, Progress } from '../../../shared/api/progress';
 import type { KeyProtector } from '../../platform/keys/installationKey';
 import type { StoreContext } from '../../store/storeContext';
 import type { AdminGrant } from '../../useCases/admin/adminPin';
 import { runLongUseCase, type LongWorkEnvironment, type LongWorkPort } from '../api/handlers';
-import type { KeyRequest, LongCall, WorkerMessage, WorkerStart } from './longJobs';
+import type { KeyRequest, LongCall, WorkerStart } from './longJobs';
+import { startWorkerThread } from './workerThread';
 
 export interface LongWorkRunner extends LongWorkPort {
   /** Runs the call off the main thread; calls run one at a time, in the order asked. */
@@ -22,16 +23,6 @@ export interface LongWorkOptions {
   protector?: KeyProtector | undefined;
 }
 
-/**
- * The worker entry next to this module: the TypeScript source under tsx (development, tests), the
- * bundled longWorkEntry.mjs next to main.mjs in the Electron build (scripts/build-electron.mjs).
- */
-export function longWorkEntry(moduleUrl: string = import.meta.url): { url: URL; execArgv: string[] } {
-  if (moduleUrl.endsWith('.ts'))
-    return { url: new URL('./longWorkEntry.ts', moduleUrl), execArgv: ['--import', 'tsx'] };
-  return { url: new URL('./longWorkEntry.mjs', moduleUrl), execArgv: [] };
-}
-
 /** Long work in a worker thread with its own connection to the store file. */
 export function createLongWorkRunner(ctx: StoreContext, options: LongWorkOptions): LongWorkRunner {
   if (ctx.dbPath === ':memory:') return inlineRunner(ctx, options);
@@ -45,60 +36,36 @@ export function createLongWorkRunner(ctx: StoreContext, options: LongWorkOptions
     writesHeld = null;
   };
 
-  const start = (call: LongCall) =>
-    new Promise<unknown>((resolve, reject) => {
-      if (closed) return reject(new Error('long work runner closed'));
-      const entry = longWorkEntry();
-      const workerData: WorkerStart = {
-        kind: 'api',
-        call,
-        env: plainEnvironment(options.env),
-        dbPath: ctx.dbPath,
-        backupDir: ctx.backupDir,
-        now: ctx.clock.now().toISOString(),
-        remoteProtector: options.protector !== undefined,
-        writesHeld: new SharedArrayBuffer(4),
-      };
-      const heldFlag = new Int32Array(workerData.writesHeld);
-      const worker = new Worker(entry.url, { workerData, execArgv: entry.execArgv });
-      running = worker;
-      let settled = false;
-      const settle = (fn: () => void) => {
-        if (settled) return;
-        settled = true;
-        running = null;
-        releaseWrites();
-        fn();
-      };
-      worker.on('message', (message: WorkerMessage) => {
-        switch (message.type) {
-          case 'progress':
-            options.publish?.(message.progress);
-            return;
-          case 'done':
-            settle(() => resolve(message.value));
-            return;
-          case 'failed':
-            settle(() => reject(new Error(`long work ${call.method} failed: ${message.message}`)));
-            return;
-          case 'key':
-            answerKeyRequest(options.protector, message);
-            return;
-          case 'hold-writes': {
-            let release = () => {};
-            const done = new Promise<void>((resolve) => (release = resolve));
-            writesHeld ??= { done, release };
-            Atomics.store(heldFlag, 0, 1);
-            Atomics.notify(heldFlag, 0);
-            return;
-          }
-        }
-      });
-      worker.on('error', (error) => settle(() => reject(error)));
-      worker.on('exit', (code) =>
-        settle(() => reject(new Error(`long work ${call.method} stopped (exit code ${code})`))),
-      );
+  const start = (call: LongCall): Promise<unknown> => {
+    if (closed) return Promise.reject(new Error('long work runner closed'));
+    const workerData: WorkerStart = {
+      kind: 'api',
+      call,
+      env: plainEnvironment(options.env),
+      dbPath: ctx.dbPath,
+      backupDir: ctx.backupDir,
+      now: ctx.clock.now().toISOString(),
+      remoteProtector: options.protector !== undefined,
+      writesHeld: new SharedArrayBuffer(4),
+    };
+    const heldFlag = new Int32Array(workerData.writesHeld);
+    const { worker, result } = startWorkerThread<Progress>(workerData, `long work ${call.method}`, {
+      progress: (progress) => options.publish?.(progress),
+      key: (request) => answerKeyRequest(options.protector, request),
+      holdWrites: () => {
+        let release = () => {};
+        const done = new Promise<void>((resolve) => (release = resolve));
+        writesHeld ??= { done, release };
+        Atomics.store(heldFlag, 0, 1);
+        Atomics.notify(heldFlag, 0);
+      },
     });
+    running = worker;
+    return result.finally(() => {
+      running = null;
+      releaseWrites();
+    });
+  };
 
   return {
     run(method, args, grant) {
