@@ -85,7 +85,11 @@ export async function pairByHand(
   });
   const keys = run.finish(Buffer.from(share.share, 'hex'));
   if (!keys.ok) throw new Error('pairByHand: host share invalid');
-  const confirm = { t: 'confirm', share: Buffer.from(run.share).toString('hex'), mac: keys.value.myConfirmation.toString('hex') };
+  const confirm = {
+    t: 'confirm',
+    share: Buffer.from(run.share).toString('hex'),
+    mac: keys.value.myConfirmation.toString('hex'),
+  };
   channel.send(confirm);
   const last = await channel.next();
   socket.destroy();

@@ -93,9 +93,13 @@ export function startCpace(role: CpaceRole, input: CpaceInput): CpaceRun {
         joinerShare,
       );
       const derive = (label: string): Buffer =>
-        Buffer.from(hkdfSync('sha256', shared.toBytes(), input.sessionId, Buffer.concat([utf8(label), transcript]), 32));
+        Buffer.from(
+          hkdfSync('sha256', shared.toBytes(), input.sessionId, Buffer.concat([utf8(label), transcript]), 32),
+        );
       const mac = (who: CpaceRole): Buffer =>
-        createHmac('sha256', derive(`confirm-${who}`)).update(transcript).digest();
+        createHmac('sha256', derive(`confirm-${who}`))
+          .update(transcript)
+          .digest();
       const peerRole: CpaceRole = role === 'host' ? 'joiner' : 'host';
       const expected = mac(peerRole);
       return ok({

@@ -33,14 +33,19 @@ export function fingerprintOfPem(certPem: string): string {
   return fingerprintOfDer(new X509Certificate(certPem).raw);
 }
 
-export async function createDeskCertificate(deskName: string, clock: Clock = systemClock): Promise<DeskCertificate> {
+export async function createDeskCertificate(
+  deskName: string,
+  clock: Clock = systemClock,
+): Promise<DeskCertificate> {
   const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
   const keys = await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
   const notBefore = clock.now();
   const notAfter = new Date(notBefore);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + VALID_YEARS);
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).toString('hex').replace(/^[89a-f]/, '1'),
+    serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(16)))
+      .toString('hex')
+      .replace(/^[89a-f]/, '1'),
     name: [{ CN: [deskName] }],
     notBefore,
     notAfter,
@@ -53,7 +58,11 @@ export async function createDeskCertificate(deskName: string, clock: Clock = sys
   });
   const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey);
   const keyPem = x509.PemConverter.encode(pkcs8, 'PRIVATE KEY');
-  return { certPem: cert.toString('pem'), keyPem, fingerprint: fingerprintOfDer(new Uint8Array(cert.rawData)) };
+  return {
+    certPem: cert.toString('pem'),
+    keyPem,
+    fingerprint: fingerprintOfDer(new Uint8Array(cert.rawData)),
+  };
 }
 
 export function deskCertificateDirFor(dbPath: string): string {

@@ -21,7 +21,12 @@ import type { DeskCertificate } from './deskCertificate';
  */
 export const PAIRING_PROTOCOL_VERSION = 1;
 const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`));
-const hello = z.object({ t: z.literal('hello'), v: z.number().int(), name: z.string().min(1).max(64), nonce: hex(16) });
+const hello = z.object({
+  t: z.literal('hello'),
+  v: z.number().int(),
+  name: z.string().min(1).max(64),
+  nonce: hex(16),
+});
 const share = z.object({ t: z.literal('share'), nonce: hex(16), share: hex(32) });
 const confirm = z.object({ t: z.literal('confirm'), share: hex(32), mac: hex(32) });
 const refusedReason = z.enum(['wrong_code', 'code_expired', 'too_many_attempts', 'no_code', 'version']);
@@ -69,7 +74,11 @@ export async function hostPairing(args: {
     hostFingerprint: args.hostFingerprint,
     joinerFingerprint: args.joinerFingerprint,
   });
-  channel.send({ t: 'share', nonce: hostNonce.toString('hex'), share: Buffer.from(run.share).toString('hex') });
+  channel.send({
+    t: 'share',
+    nonce: hostNonce.toString('hex'),
+    share: Buffer.from(run.share).toString('hex'),
+  });
   const confirmation = await read(channel, confirm);
   if (confirmation === null) return void args.socket.destroy();
   const keys = run.finish(Buffer.from(confirmation.share, 'hex'));
@@ -119,10 +128,16 @@ export async function joinHost(args: {
   try {
     const channel = lineChannel(socket);
     const joinerNonce = randomBytes(16);
-    channel.send({ t: 'hello', v: PAIRING_PROTOCOL_VERSION, name: args.deskName, nonce: joinerNonce.toString('hex') });
+    channel.send({
+      t: 'hello',
+      v: PAIRING_PROTOCOL_VERSION,
+      name: args.deskName,
+      nonce: joinerNonce.toString('hex'),
+    });
     const first = await channel.next();
     const refusal = answer.safeParse(first);
-    if (refusal.success && refusal.data.t === 'refused') return fail('refused', { reason: refusal.data.reason });
+    if (refusal.success && refusal.data.t === 'refused')
+      return fail('refused', { reason: refusal.data.reason });
     const hostShare = share.safeParse(first);
     if (!hostShare.success) return fail('pairing_closed');
     const run = startCpace('joiner', {
@@ -133,14 +148,20 @@ export async function joinHost(args: {
     });
     const keys = run.finish(Buffer.from(hostShare.data.share, 'hex'));
     if (!keys.ok) return fail('host_not_proven');
-    channel.send({ t: 'confirm', share: Buffer.from(run.share).toString('hex'), mac: keys.value.myConfirmation.toString('hex') });
+    channel.send({
+      t: 'confirm',
+      share: Buffer.from(run.share).toString('hex'),
+      mac: keys.value.myConfirmation.toString('hex'),
+    });
     const last = await read(channel, answer);
     if (last === null) return fail('pairing_closed');
     switch (last.t) {
       case 'refused':
         return fail('refused', { reason: last.reason });
       case 'paired':
-        return keys.value.peerConfirms(Buffer.from(last.mac, 'hex')) ? ok({ hostFingerprint }) : fail('host_not_proven');
+        return keys.value.peerConfirms(Buffer.from(last.mac, 'hex'))
+          ? ok({ hostFingerprint })
+          : fail('host_not_proven');
     }
   } finally {
     socket.destroy();

@@ -7,7 +7,13 @@ import type { LanHost, PinnedPeers } from '../../../../../src/main/platform/lan/
 import { joinHost } from '../../../../../src/main/platform/lan/pairingExchange';
 import { PAIRING_CODE_LIFETIME_MS } from '../../../../../src/main/platform/lan/pairingWindow';
 import { fixedClock } from '../../../../../src/shared/time/clock';
-import { greetedOnSync, pairByHand, rawProbe, replayPairing, startTlsMitm } from '../../../../helpers/lanPeers';
+import {
+  greetedOnSync,
+  pairByHand,
+  rawProbe,
+  replayPairing,
+  startTlsMitm,
+} from '../../../../helpers/lanPeers';
 
 const LOOPBACK = '127.0.0.1';
 let hostId: DeskCertificate;
@@ -57,7 +63,13 @@ const wrongCodeFor = (code: string): string => (code === '000-000' ? '000-001' :
 describe('pairing desks with a code over mutual TLS', () => {
   it('pairs with the right code, and each side then pins the other: the joiner reaches the host on the peer endpoint', async () => {
     const { lan, peers, code, peerConnections } = await host();
-    const joined = await joinHost({ host: LOOPBACK, port: lan.port, identity: joinerId, deskName: 'Groepen', code });
+    const joined = await joinHost({
+      host: LOOPBACK,
+      port: lan.port,
+      identity: joinerId,
+      deskName: 'Groepen',
+      code,
+    });
     expect(joined).toEqual({ ok: true, value: { hostFingerprint: hostId.fingerprint } });
     expect(peers.list()).toEqual([{ fingerprint: joinerId.fingerprint, name: 'Groepen' }]);
     if (!joined.ok) return;
@@ -97,7 +109,10 @@ describe('pairing desks with a code over mutual TLS', () => {
     const { lan, peers, code } = await host();
     const attempt = { host: LOOPBACK, port: lan.port, identity: joinerId, deskName: 'Groepen' };
     for (let guess = 1; guess <= 5; guess += 1) {
-      expect(await joinHost({ ...attempt, code: wrongCodeFor(code) })).toMatchObject({ ok: false, reason: 'wrong_code' });
+      expect(await joinHost({ ...attempt, code: wrongCodeFor(code) })).toMatchObject({
+        ok: false,
+        reason: 'wrong_code',
+      });
     }
     expect(await joinHost({ ...attempt, code })).toEqual({ ok: false, error: 'pairing_closed' });
     expect(peers.list()).toEqual([]);
@@ -124,7 +139,13 @@ describe('pairing desks with a code over mutual TLS', () => {
     const { lan, peers, code } = await host();
     const mitm = await startTlsMitm({ host: LOOPBACK, port: lan.port }, mitmId);
     open.push(mitm);
-    const joined = await joinHost({ host: LOOPBACK, port: mitm.port, identity: joinerId, deskName: 'Groepen', code });
+    const joined = await joinHost({
+      host: LOOPBACK,
+      port: mitm.port,
+      identity: joinerId,
+      deskName: 'Groepen',
+      code,
+    });
     expect(joined).toEqual({ ok: false, error: 'refused', reason: 'wrong_code' });
     // The relay really carried the exchange (hello, share, confirm, answer): it was the proof that failed.
     expect(mitm.relayedLines()).toBe(4);
@@ -134,8 +155,12 @@ describe('pairing desks with a code over mutual TLS', () => {
 
   it('refuses an unpinned client certificate on the peer endpoint after pairing, and lets the paired one in', async () => {
     const { lan, code, peerConnections } = await host();
-    expect((await joinHost({ host: LOOPBACK, port: lan.port, identity: joinerId, deskName: 'Groepen', code })).ok).toBe(true);
-    expect(await greetedOnSync({ host: LOOPBACK, port: lan.port }, strangerId, hostId.fingerprint)).toBe(false);
+    expect(
+      (await joinHost({ host: LOOPBACK, port: lan.port, identity: joinerId, deskName: 'Groepen', code })).ok,
+    ).toBe(true);
+    expect(await greetedOnSync({ host: LOOPBACK, port: lan.port }, strangerId, hostId.fingerprint)).toBe(
+      false,
+    );
     expect(await greetedOnSync({ host: LOOPBACK, port: lan.port }, joinerId, hostId.fingerprint)).toBe(true);
     expect(peerConnections).toEqual([joinerId.fingerprint]);
   });
@@ -145,7 +170,10 @@ describe('pairing desks with a code over mutual TLS', () => {
     const http = await rawProbe(lan.port, 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
     expect(http).not.toContain('HTTP/');
     expect(http).not.toContain('welcome');
-    const tcp = await rawProbe(lan.port, '{"t":"hello","v":1,"name":"x","nonce":"00000000000000000000000000000000"}\n');
+    const tcp = await rawProbe(
+      lan.port,
+      '{"t":"hello","v":1,"name":"x","nonce":"00000000000000000000000000000000"}\n',
+    );
     expect(tcp).not.toContain('share');
     expect(peers.list()).toEqual([]);
     expect(peerConnections).toEqual([]);
