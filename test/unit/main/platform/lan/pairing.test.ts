@@ -1,3 +1,4 @@
+import tls from 'node:tls';
 import type { TLSSocket } from 'node:tls';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDeskCertificate } from '../../../../../src/main/platform/lan/deskCertificate';
@@ -194,5 +195,29 @@ describe('pairing desks with a code over mutual TLS', () => {
     const fromElsewhere = await replayPairing(target, mitmId, recorded.sent);
     expect(fromElsewhere[1]).toEqual({ t: 'refused', reason: 'wrong_code' });
     expect(peers.has(mitmId.fingerprint)).toBe(false);
+  });
+
+  it('refuses TLS 1.2 and a client without a certificate, even while a code is open', async () => {
+    const { lan, peers, code } = await host();
+    const handshake = (options: tls.ConnectionOptions): Promise<'refused' | 'answered'> =>
+      new Promise((resolve) => {
+        const socket = tls.connect({ host: LOOPBACK, port: lan.port, rejectUnauthorized: false, ...options });
+        socket.on('secureConnect', () =>
+          socket.write('{"t":"hello","v":1,"name":"x","nonce":"' + '0'.repeat(32) + '"}\n'),
+        );
+        socket.on('data', () => {
+          socket.destroy();
+          resolve('answered');
+        });
+        socket.on('error', () => resolve('refused'));
+        socket.on('close', () => resolve('refused'));
+      });
+    const pairing = { ALPNProtocols: ['balie-pair/1'], cert: joinerId.certPem, key: joinerId.keyPem };
+    expect(await handshake({ ...pairing, maxVersion: 'TLSv1.2' })).toBe('refused');
+    expect(await handshake({ ALPNProtocols: ['balie-pair/1'] })).toBe('refused');
+    // The same handshake with TLS 1.3 and a certificate is answered: the refusals above are real.
+    expect(await handshake(pairing)).toBe('answered');
+    expect(peers.list()).toEqual([]);
+    expect(code).toMatch(/^\d{3}-\d{3}$/);
   });
 });
