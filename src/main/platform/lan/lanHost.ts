@@ -46,7 +46,7 @@ export async function startLanHost(args: {
     pairingOpen: () => window.isOpen(),
     onPeer: args.onPeer,
     onPairing: (socket, joinerFingerprint) =>
-      void hostPairing({
+      hostPairing({
         socket,
         window,
         hostFingerprint: args.identity.fingerprint,
@@ -55,7 +55,7 @@ export async function startLanHost(args: {
           args.peers.pin(joiner.fingerprint, joiner.name);
           args.onPaired?.(joiner);
         },
-      }),
+      }).catch(() => socket.destroy()),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -39,6 +39,7 @@ export function pinnedServer(options: PinnedServerOptions): tls.Server {
     requestCert: true,
     rejectUnauthorized: false,
     ALPNProtocols: [ALPN_SYNC, ALPN_PAIR],
+    handshakeTimeout: 10_000,
   });
   server.on('secureConnection', (socket) => {
     socket.on('error', () => socket.destroy());

@@ -6,6 +6,7 @@ import type { DeskCertificate } from '../../../../../src/main/platform/lan/deskC
 import { pinnedPeers, startLanHost } from '../../../../../src/main/platform/lan/lanHost';
 import type { LanHost, PinnedPeers } from '../../../../../src/main/platform/lan/lanHost';
 import { joinHost } from '../../../../../src/main/platform/lan/pairingExchange';
+import { ALPN_SYNC, connectPinned } from '../../../../../src/main/platform/lan/pinnedTls';
 import { PAIRING_CODE_LIFETIME_MS } from '../../../../../src/main/platform/lan/pairingWindow';
 import { fixedClock } from '../../../../../src/shared/time/clock';
 import {
@@ -219,5 +220,28 @@ describe('pairing desks with a code over mutual TLS', () => {
     expect(await handshake(pairing)).toBe('answered');
     expect(peers.list()).toEqual([]);
     expect(code).toMatch(/^\d{3}-\d{3}$/);
+  });
+
+  it('a paired desk refuses a host at the same address with another certificate, before it sends anything', async () => {
+    const peers = pinnedPeers();
+    peers.pin(joinerId.fingerprint, 'Groepen');
+    const received: string[] = [];
+    const impostor = await startLanHost({
+      identity: strangerId,
+      clock: fixedClock('2027-03-01T09:00:00Z'),
+      peers,
+      listen: { host: LOOPBACK, port: 0 },
+      onPeer: (socket) => socket.on('data', (chunk: Buffer) => received.push(chunk.toString('utf8'))),
+    });
+    open.push(impostor);
+    const connected = await connectPinned({
+      host: LOOPBACK,
+      port: impostor.port,
+      identity: joinerId,
+      endpoint: ALPN_SYNC,
+      pinnedHost: hostId.fingerprint,
+    });
+    expect(connected).toEqual({ ok: false, error: 'host_not_pinned', seen: strangerId.fingerprint });
+    expect(received).toEqual([]);
   });
 });
