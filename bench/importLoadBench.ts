@@ -6,6 +6,7 @@
 //      (and, with --handouts, a hand-out every 250 ms); search p50/p95 during the import, the ratio;
 //   3. the apply transaction (the only time hand-outs wait), from the progress stream: the 'apply'
 //      start event to its end event. Goal: search p95 ≤ 50 ms during the import.
+import { onSseEvents } from '../test/helpers/sseEvents';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -128,18 +129,7 @@ const search = async (): Promise<number | null> => {
 // Progress stream, with the time each event arrived.
 const events: { at: number; p: Progress }[] = [];
 const sse = http.get(`${transport.origin}/api/progress`, { headers: { cookie } }, (res) => {
-  let buffer = '';
-  res.setEncoding('utf8');
-  res.on('data', (chunk: string) => {
-    buffer += chunk;
-    let cut;
-    while ((cut = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, cut);
-      buffer = buffer.slice(cut + 2);
-      const data = block.split('\n').find((l) => l.startsWith('data: '));
-      if (data) events.push({ at: performance.now(), p: JSON.parse(data.slice(6)) as Progress });
-    }
-  });
+  onSseEvents(res, ({ data }) => events.push({ at: performance.now(), p: JSON.parse(data) as Progress }));
 });
 sse.on('error', () => {});
 

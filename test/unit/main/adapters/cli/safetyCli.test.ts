@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { setAdminPin } from '../../../../../src/main/useCases/admin/adminPin';
 import { main } from '../../../../../src/main/adapters/cli/main';
 import { backupDirFor } from '../../../../../src/main/platform/paths';
 import { listBackups } from '../../../../../src/main/store/backup';
-import { openStore } from '../../../../../src/main/store/openStore';
 import { fixedClock } from '../../../../../src/shared/time/clock';
-import { runCli } from '../../../../helpers/cli';
-import { fixture, tempDir } from '../../../../helpers/store';
+import { gentCliStore, runCli } from '../../../../helpers/cli';
 import { ADMIN_PIN, sha256File } from '../../../../helpers/safetyStore';
 
 /** runCli with environment variables (the admin PIN may come from BALIE_ADMIN_PIN). */
@@ -24,29 +21,9 @@ async function runWithEnv(argv: string[], env: NodeJS.ProcessEnv, at: string) {
   return { code, out, err };
 }
 
-/** A Gent point set up and filled through the CLI, with an admin PIN. */
-async function gentDb(): Promise<{ db: string; dir: string }> {
-  const dir = tempDir();
-  const db = path.join(dir, 'balie.sqlite');
-  const init = ['--db', db, 'init', '--point', 'BIB-GENT', '--name', 'De Krook'];
-  expect((await runCli([...init, '--issuer-key', fixture('issuer-test.pub.pem')])).code).toBe(0);
-  expect((await runCli(['--db', db, 'import', fixture('gent-small.lkb')])).code).toBe(0);
-  const opened = openStore(db);
-  if (!opened.ok) throw new Error(opened.error);
-  const ctx = {
-    db: opened.value,
-    clock: fixedClock('2026-12-02T09:30:00Z'),
-    dbPath: db,
-    backupDir: backupDirFor(db),
-  };
-  expect(setAdminPin(ctx, ADMIN_PIN, null).ok).toBe(true);
-  opened.value.close();
-  return { db, dir };
-}
-
 describe('balie backup, restore, leftovers and purge', () => {
   it('backup writes a file (exit 0) and refuses to overwrite one (exit 1)', async () => {
-    const { db, dir } = await gentDb();
+    const { db, dir } = await gentCliStore(ADMIN_PIN);
     const run = await runCli(['--db', db, 'backup']);
     expect(run.code).toBe(0);
     expect(listBackups(backupDirFor(db), 'manual')).toHaveLength(1);
@@ -59,7 +36,7 @@ describe('balie backup, restore, leftovers and purge', () => {
   });
 
   it('restore puts a backup back (exit 0), refuses a bad file (exit 1), needs a file (exit 2)', async () => {
-    const { db, dir } = await gentDb();
+    const { db, dir } = await gentCliStore(ADMIN_PIN);
     const out = path.join(dir, 'kopie.sqlite');
     await runCli(['--db', db, 'backup', '--out', out]);
     const ok = await runCli(['--db', db, 'restore', out]);
@@ -78,7 +55,7 @@ describe('balie backup, restore, leftovers and purge', () => {
   });
 
   it('leftovers lists and exports without names, and mark-returned follows the last day', async () => {
-    const { db, dir } = await gentDb();
+    const { db, dir } = await gentCliStore(ADMIN_PIN);
     const csv = path.join(dir, 'terug.csv');
     const list = await runCli(['--db', db, 'leftovers', '--csv', csv]);
     expect(list.code).toBe(0);
@@ -105,7 +82,7 @@ describe('balie backup, restore, leftovers and purge', () => {
   });
 
   it('purge needs the PIN (exit 2 without), waits for the retention period (exit 1), takes it from BALIE_ADMIN_PIN', async () => {
-    const { db } = await gentDb();
+    const { db } = await gentCliStore(ADMIN_PIN);
     const noPin = await runWithEnv(['--db', db, 'purge'], {}, '2027-09-01T10:00:00Z');
     expect(noPin.code).toBe(2);
     expect(noPin.err).toMatch(/BALIE_ADMIN_PIN/);

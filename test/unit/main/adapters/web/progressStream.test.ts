@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { onSseEvents } from '../../../../helpers/sseEvents';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROGRESS_STREAM_PATH } from '../../../../../src/main/adapters/web/httpTransport';
 import type { RunningTransport } from '../../../../../src/main/adapters/web/httpTransport';
@@ -22,18 +23,8 @@ function openStream(t: RunningTransport, headers: Record<string, string>): Promi
     const req = http.get(`${t.origin}${PROGRESS_STREAM_PATH}`, { headers }, (res) => {
       const events: Progress[] = [];
       const waiting: { n: number; done: (e: Progress[]) => void }[] = [];
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let cut;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (block.includes('event: progress') && data)
-            events.push(progressSchema.parse(JSON.parse(data.slice(6))) as Progress);
-        }
+      onSseEvents(res, ({ name, data }) => {
+        if (name === 'progress') events.push(progressSchema.parse(JSON.parse(data)) as Progress);
         for (const w of waiting.splice(0)) {
           if (events.length >= w.n) w.done(events.slice());
           else waiting.push(w);
