@@ -31,7 +31,7 @@ export interface AppendedEvent {
 export function appendDeskEvent(db: Database, clock: Clock, input: DeskEventInput): AppendedEvent {
   const deskId = getSetting(db, 'desk_id') ?? 'desk-unknown';
   const now = clock.now();
-  const lastHlc = db.prepare('SELECT hlc FROM desk_events ORDER BY seq DESC LIMIT 1').pluck().get() as
+  const lastHlc = db.prepare('SELECT hlc FROM desk_events ORDER BY hlc DESC LIMIT 1').pluck().get() as
     string | undefined;
   const hlc = formatHlc(hlcNext(lastHlc ? parseHlc(lastHlc) : null, now.getTime(), deskId));
   const event: AppendedEvent = { eventId: randomUUID(), at: brusselsIso(now), atMs: now.getTime(), deskId };

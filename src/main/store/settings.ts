@@ -6,6 +6,12 @@ export type SettingKey =
   | 'point_name'
   | 'issuer_public_key'
   | 'desk_id'
+  /** 'host' (the default: a desk alone is its own host) or 'desk' (joined another desk's point). */
+  | 'point_role'
+  /** This desk's name as staff know it ("Balie 1", "Groepen"). */
+  | 'desk_name'
+  /** Where this desk's sync service listens (`https://HOST:PORT`), told to the other desks. */
+  | 'sync_url'
   | 'initialized_at'
   | 'last_day'
   | 'max_group_size'

@@ -9,6 +9,7 @@ import { groupTexts } from './texts/groupTexts';
 import { keyTexts } from './texts/keyTexts';
 import { overviewTexts } from './texts/overviewTexts';
 import { policyTexts } from './texts/policyTexts';
+import { pointTexts } from './texts/pointTexts';
 import { scanTexts } from './texts/scanTexts';
 import { storeTexts } from './texts/storeTexts';
 import { updateTexts } from './texts/updateTexts';
@@ -30,6 +31,7 @@ export const TEXTS = mergeTexts(
   storeTexts,
   updateTexts,
   policyTexts,
+  pointTexts,
 );
 
 export type TextKey = keyof typeof TEXTS.nl & string;

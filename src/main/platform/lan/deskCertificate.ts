@@ -83,9 +83,15 @@ export async function loadOrCreateDeskCertificate(
     return { certPem, keyPem, fingerprint: fingerprintOfPem(certPem), created: false };
   }
   const made = await createDeskCertificate(deskName, clock);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(keyFile, made.keyPem, { mode: 0o600 });
-  fs.chmodSync(keyFile, 0o600);
-  fs.writeFileSync(certFile, made.certPem, { mode: 0o644 });
+  saveDeskCertificate(dir, made);
   return { ...made, created: true };
+}
+
+/** Keeps a desk certificate next to the store (the key readable by this user only). */
+export function saveDeskCertificate(dir: string, identity: DeskCertificate): void {
+  const keyFile = path.join(dir, KEY_FILE);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(keyFile, identity.keyPem, { mode: 0o600 });
+  fs.chmodSync(keyFile, 0o600);
+  fs.writeFileSync(path.join(dir, CERT_FILE), identity.certPem, { mode: 0o644 });
 }

@@ -2,11 +2,12 @@ import type { Duplex } from 'node:stream';
 
 /**
  * One JSON message per line over a TLS socket, bounded: a line longer than `maxLine` or a socket
- * that says nothing for `idleMs` ends the exchange. Used by the pairing exchange only.
+ * that says nothing for `idleMs` (or the wait given to `next`) ends the exchange. Used by the pairing
+ * exchange and the sync protocol.
  */
 export interface LineChannel {
   /** The next message, or null when the peer closed, spoke too long a line or fell silent. */
-  next(): Promise<unknown>;
+  next(waitMs?: number): Promise<unknown>;
   send(message: unknown): void;
 }
 
@@ -40,7 +41,7 @@ export function lineChannel(socket: Duplex, maxLine = 4096, idleMs = 30_000): Li
   socket.on('end', finish);
   socket.on('error', finish);
   return {
-    next() {
+    next(waitMs) {
       const ready = lines.shift();
       const linePromise =
         ready !== undefined
@@ -52,7 +53,7 @@ export function lineChannel(socket: Duplex, maxLine = 4096, idleMs = 30_000): Li
                   const at = waiters.indexOf(settle);
                   if (at >= 0) waiters.splice(at, 1);
                   resolve(null);
-                }, idleMs);
+                }, waitMs ?? idleMs);
                 const settle = (line: string | null): void => {
                   clearTimeout(timer);
                   resolve(line);

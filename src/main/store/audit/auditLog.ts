@@ -27,7 +27,13 @@ export type AuditAction =
   | 'epoch_started'
   | 'new_year'
   | 'admin_pin_set'
-  | 'admin_pin_failed';
+  | 'admin_pin_failed'
+  | 'desk_paired'
+  | 'desk_joined'
+  | 'desk_revoked'
+  | 'sync_applied'
+  | 'anomaly_resolved'
+  | 'host_handover';
 
 const GENESIS = '0'.repeat(64);
 

@@ -40,6 +40,9 @@ export const cliHelpTexts = defineTexts(
     'cli.cmd.purge.usage': 'purge --admin-pin PIN [--progress]',
     'cli.cmd.purge.summary':
       'wis namen en stamboeknummers na de bewaartermijn (pincode liever via {pinEnv}: niet zichtbaar in de proceslijst)',
+    'cli.cmd.desk.usage':
+      'desk serve --listen HOST:PORT [--json] | desk join URL --code NNN-NNN [--name NAAM] | desk status --json | desk anomalies [--json] [--resolve KAART --note TEKST --staff NAAM] | desk revoke NAAM',
+    'cli.cmd.desk.summary': 'meerdere balies op één punt: synchroniseren, koppelen, status, dubbele afgiftes',
     'cli.cmd.release.usage':
       'release sign-feed FILE --key RELEASE_KEY.pem [--staging PCT] [--expires-days N]',
     'cli.cmd.release.summary': 'onderteken de updatefeed (latest.yml) voor de releasejob',
@@ -104,6 +107,9 @@ export const cliHelpTexts = defineTexts(
     'cli.cmd.purge.usage': 'purge --admin-pin PIN [--progress]',
     'cli.cmd.purge.summary':
       'erase names and stamboeknummers after the retention period (PIN preferably through {pinEnv}: not visible in the process list)',
+    'cli.cmd.desk.usage':
+      'desk serve --listen HOST:PORT [--json] | desk join URL --code NNN-NNN [--name NAME] | desk status --json | desk anomalies [--json] [--resolve CARD --note TEXT --staff NAME] | desk revoke NAME',
+    'cli.cmd.desk.summary': 'several desks at one point: sync, pairing, status, double hand-outs',
     'cli.cmd.release.usage':
       'release sign-feed FILE --key RELEASE_KEY.pem [--staging PCT] [--expires-days N]',
     'cli.cmd.release.summary': 'sign the update feed (latest.yml) for the release job',

@@ -13,6 +13,7 @@ import type { Command } from '../kit/command';
 import { withStore } from '../kit/withStore';
 import { htmlToPdf } from '../../../platform/htmlToPdf';
 import { cliTexts } from '../kit/cliTexts';
+import { openHostLink, writeThroughHost } from '../../../useCases/point/claimThroughHost';
 
 const t = cliTexts();
 
@@ -60,7 +61,10 @@ export const groupCommand: Command = {
         staff: requiredOption(args, 'staff'),
         idChecked: flag(args, 'id-checked'),
       });
-      const result = request.ok ? collectGroup(ctx, request.value) : request;
+      // On a paired desk the host confirms first (the same claim path as the screen).
+      const result = request.ok
+        ? await writeThroughHost(ctx, await openHostLink(ctx), () => collectGroup(ctx, request.value))
+        : request;
       if (!result.ok) {
         if (flag(args, 'json')) io.out(JSON.stringify(result, null, 2));
         switch (result.error) {

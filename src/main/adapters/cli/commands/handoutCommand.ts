@@ -7,6 +7,7 @@ import { CliRefusal, EXIT_OK } from '../kit/cliIo';
 import type { Command } from '../kit/command';
 import { withStore } from '../kit/withStore';
 import { cliTexts } from '../kit/cliTexts';
+import { openHostLink, writeThroughHost } from '../../../useCases/point/claimThroughHost';
 
 const t = cliTexts();
 
@@ -23,7 +24,7 @@ export const handoutCommand: Command = {
   },
   positionals: [1, 1],
   run: (args, io) =>
-    withStore(args.dbPath, io, (ctx) => {
+    withStore(args.dbPath, io, async (ctx) => {
       const postcode = stringOption(args, 'postcode');
       const requestId = stringOption(args, 'request-id');
       // Validated with the contract's schema, like every boundary.
@@ -34,7 +35,10 @@ export const handoutCommand: Command = {
         ...(postcode ? { postcode } : {}),
         ...(requestId ? { requestId } : {}),
       });
-      const result = request.ok ? handOut(ctx, request.value) : request;
+      // On a paired desk the host confirms first (the same claim path as the screen).
+      const result = request.ok
+        ? await writeThroughHost(ctx, await openHostLink(ctx), () => handOut(ctx, request.value))
+        : request;
       if (!result.ok) {
         if (flag(args, 'json')) io.out(JSON.stringify(result, null, 2));
         throw new CliRefusal(describeDeskProblem(result));

@@ -3,6 +3,7 @@ import { adminPinCommand } from './adminPinCommand';
 import { auditCommand } from './auditCommand';
 import { backupCommand } from './backupCommand';
 import { demoBatchCommand } from './demoBatchCommand';
+import { deskCommand } from './deskCommand';
 import { groupCommand } from './groupCommand';
 import { handoutCommand } from './handoutCommand';
 import { importCommand } from './importCommand';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   handoutCommand,
   groupCommand,
   voidCommand,
+  deskCommand,
   reportCommand,
   keysCommand,
   verifyCommand,

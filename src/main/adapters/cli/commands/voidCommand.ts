@@ -8,6 +8,7 @@ import type { Command } from '../kit/command';
 import { withStore } from '../kit/withStore';
 import { adminGrantArg } from '../kit/adminPinArg';
 import { cliTexts } from '../kit/cliTexts';
+import { openHostLink, writeThroughHost } from '../../../useCases/point/claimThroughHost';
 
 const t = cliTexts();
 
@@ -18,15 +19,16 @@ export const voidCommand: Command = {
   options: { reason: { type: 'string' }, staff: { type: 'string' }, 'admin-pin': { type: 'string' } },
   positionals: [1, 1],
   run: (args, io) =>
-    withStore(args.dbPath, io, (ctx) => {
+    withStore(args.dbPath, io, async (ctx) => {
       // Validated with the contract's schema, like every boundary; a PIN given is checked first.
       const request = parseRequest(voidRequestSchema, {
         card: (args.positionals[0] as string).replace(/\s/g, ''),
         reason: requiredOption(args, 'reason'),
         staff: requiredOption(args, 'staff'),
       });
+      const grant = request.ok ? adminGrantArg(ctx, args, io, 'if_given') : null;
       const result = request.ok
-        ? voidHandOut(ctx, request.value, adminGrantArg(ctx, args, io, 'if_given'))
+        ? await writeThroughHost(ctx, await openHostLink(ctx), () => voidHandOut(ctx, request.value, grant))
         : request;
       if (!result.ok) throw new CliRefusal(describeDeskProblem(result));
       io.out(t('cli.void.done', { card: result.value.card }));

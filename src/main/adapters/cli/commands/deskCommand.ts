@@ -1,0 +1,143 @@
+import { describePointProblem } from '../../../../shared/i18n/pointText';
+import { brusselsIso } from '../../../../shared/time/brussels';
+import { deskCertificateDirFor, loadOrCreateDeskCertificate } from '../../../platform/lan/deskCertificate';
+import { appendAudit } from '../../../store/audit/auditLog';
+import { getSetting } from '../../../store/settings';
+import { listPeers, revokePeer } from '../../../store/sync/pointPeers';
+import { listAnomalies, resolveAnomaly } from '../../../useCases/point/anomalies';
+import { readDeskStatus } from '../../../useCases/point/deskStatus';
+import { joinPoint } from '../../../useCases/point/joinPoint';
+import { hostNameIfNotHost } from '../../../useCases/point/pointRole';
+import { servePoint } from '../../../useCases/point/servePoint';
+import { backupDirFor } from '../../../platform/paths';
+import { flag, requiredOption, stringOption } from '../kit/argValues';
+import { CliRefusal, EXIT_OK, usageError } from '../kit/cliIo';
+import type { CliIo } from '../kit/cliIo';
+import type { Command, ParsedArgs } from '../kit/command';
+import { withStore } from '../kit/withStore';
+import { cliTexts } from '../kit/cliTexts';
+
+const t = cliTexts();
+
+/** `balie desk serve|join|status|anomalies|revoke`: several desks at one point (docs/admin.md). */
+export const deskCommand: Command = {
+  name: 'desk',
+  usage: t('cli.cmd.desk.usage'),
+  summary: t('cli.cmd.desk.summary'),
+  options: {
+    listen: { type: 'string' },
+    code: { type: 'string' },
+    name: { type: 'string' },
+    json: { type: 'boolean' },
+    resolve: { type: 'string' },
+    note: { type: 'string' },
+    staff: { type: 'string' },
+  },
+  positionals: [1, 2],
+  run: (args, io) => {
+    const [sub, operand] = args.positionals as [string, string | undefined];
+    switch (sub) {
+      case 'serve':
+        return serve(args, io);
+      case 'join':
+        return join(args, io, operand);
+      case 'status':
+        return withStore(args.dbPath, io, (ctx) => {
+          const status = readDeskStatus(ctx);
+          const shaped = {
+            role: status.role,
+            online: status.online,
+            peers: status.peers.map((p) => ({
+              name: p.name,
+              lastSyncAt: p.lastSyncAt,
+              lagEvents: p.lagEvents,
+            })),
+            anomalies: status.anomalies,
+          };
+          io.out(flag(args, 'json') ? JSON.stringify(shaped) : JSON.stringify(shaped, null, 2));
+          return EXIT_OK;
+        });
+      case 'anomalies':
+        return withStore(args.dbPath, io, (ctx) => {
+          const card = stringOption(args, 'resolve');
+          if (card !== undefined) {
+            const resolved = resolveAnomaly(ctx, {
+              card,
+              note: requiredOption(args, 'note'),
+              staff: requiredOption(args, 'staff'),
+            });
+            if (!resolved.ok) throw new CliRefusal(describePointProblem(resolved));
+          }
+          const list = listAnomalies(ctx.db).map((a) => ({
+            card: a.card,
+            kept: { eventId: a.kept.eventId, desk: a.kept.desk, at: a.kept.at },
+            other: { eventId: a.other.eventId, desk: a.other.desk, at: a.other.at },
+            resolved: a.resolved,
+          }));
+          io.out(flag(args, 'json') ? JSON.stringify(list) : JSON.stringify(list, null, 2));
+          return EXIT_OK;
+        });
+      case 'revoke':
+        return withStore(args.dbPath, io, (ctx) => {
+          if (operand === undefined) throw usageError(t('cli.cmd.desk.usage'));
+          const host = hostNameIfNotHost(ctx.db);
+          if (host !== null) throw new CliRefusal(t('point.refused.notHost', { host }));
+          const peer = listPeers(ctx.db).find((p) => p.name === operand && p.revokedAt === null);
+          if (!peer) throw new CliRefusal(t('point.refused.unknownDesk', { name: operand }));
+          ctx.db.transaction(() => {
+            revokePeer(ctx.db, peer.fingerprint, brusselsIso(ctx.clock.now()));
+            appendAudit(ctx.db, ctx.clock, 'desk_revoked', { fingerprint: peer.fingerprint });
+          })();
+          io.out(t('point.revoked', { name: operand }));
+          return EXIT_OK;
+        });
+      default:
+        throw usageError(t('cli.cmd.desk.usage'));
+    }
+  },
+};
+
+function parseListen(value: string): { host: string; port: number } {
+  const match = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(value);
+  const port = Number(match?.[2]);
+  if (!match?.[1] || !Number.isInteger(port) || port > 65535) throw usageError(t('cli.cmd.desk.usage'));
+  return { host: match[1].replace(/^\[|\]$/g, ''), port };
+}
+
+/** Runs until SIGTERM or SIGINT, then stops cleanly (connections closed, store closed). */
+function serve(args: ParsedArgs, io: CliIo): Promise<number> {
+  const listen = parseListen(requiredOption(args, 'listen'));
+  return withStore(args.dbPath, io, async (ctx) => {
+    const name = getSetting(ctx.db, 'desk_name') ?? 'Balie 1';
+    const identity = await loadOrCreateDeskCertificate(deskCertificateDirFor(ctx.dbPath), name, ctx.clock);
+    const service = await servePoint(ctx, { identity, listen });
+    if (flag(args, 'json'))
+      io.out(JSON.stringify({ url: service.url, code: service.code, fingerprint: service.fingerprint }));
+    else {
+      io.out(t('point.serving', { url: service.url, fingerprint: service.fingerprint }));
+      if (service.code !== null) io.out(t('point.code', { code: service.code }));
+    }
+    await new Promise<void>((resolve) => {
+      process.once('SIGTERM', resolve);
+      process.once('SIGINT', resolve);
+    });
+    await service.stop();
+    return EXIT_OK;
+  });
+}
+
+async function join(args: ParsedArgs, io: CliIo, url: string | undefined): Promise<number> {
+  if (url === undefined) throw usageError(t('cli.cmd.desk.usage'));
+  const joined = await joinPoint({
+    dbPath: args.dbPath,
+    url,
+    code: requiredOption(args, 'code'),
+    deskName: stringOption(args, 'name') ?? 'Balie 2',
+    clock: io.clock,
+    backupDir: backupDirFor(args.dbPath),
+  });
+  if (!joined.ok) throw new CliRefusal(describePointProblem(joined));
+  if (flag(args, 'json')) io.out(JSON.stringify(joined.value));
+  else io.out(t('point.joined', joined.value));
+  return EXIT_OK;
+}

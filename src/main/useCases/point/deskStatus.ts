@@ -1,0 +1,51 @@
+import { CLOCK_DRIFT_WARN_MS, PEER_ONLINE_WINDOW_MS } from '../../../shared/point/syncMessages';
+import type { StoreContext } from '../../store/storeContext';
+import { listPeers } from '../../store/sync/pointPeers';
+import { unresolvedAnomalyCount } from './anomalies';
+import { pointRole } from './pointRole';
+import type { PointRole } from './pointRole';
+
+export interface DeskStatus {
+  role: PointRole;
+  /** Host: some desk was heard from lately. Desk: the host was. */
+  online: boolean;
+  /** Since when no peer was heard from (ms), when offline and one was heard before. */
+  offlineSinceMs: number | null;
+  peers: Array<{
+    name: string;
+    lastSyncAt: string | null;
+    lagEvents: number;
+    online: boolean;
+    isHost: boolean;
+  }>;
+  anomalies: number;
+  /** The host's clock differs from this desk's by more than 2 minutes (deadlines use the local date). */
+  clockDriftMs: number | null;
+}
+
+export function readDeskStatus(ctx: StoreContext): DeskStatus {
+  const { db, clock } = ctx;
+  const now = clock.now().getTime();
+  const role = pointRole(db);
+  const peers = listPeers(db).filter((p) => p.revokedAt === null);
+  const heard = (seen: number | null) => seen !== null && now - seen <= PEER_ONLINE_WINDOW_MS;
+  const counted = role === 'host' ? peers : peers.filter((p) => p.isHost);
+  const online = counted.some((p) => heard(p.lastSeenMs));
+  const lastSeen = Math.max(...counted.map((p) => p.lastSeenMs ?? -1), -1);
+  const host = peers.find((p) => p.isHost);
+  const drift = host?.clockOffsetMs ?? null;
+  return {
+    role,
+    online,
+    offlineSinceMs: online || lastSeen < 0 ? null : lastSeen,
+    peers: peers.map((p) => ({
+      name: p.name,
+      lastSyncAt: p.lastSyncAt,
+      lagEvents: Math.max(0, p.headSeq - p.pulledSeq),
+      online: heard(p.lastSeenMs),
+      isHost: p.isHost,
+    })),
+    anomalies: unresolvedAnomalyCount(db),
+    clockDriftMs: drift !== null && Math.abs(drift) > CLOCK_DRIFT_WARN_MS ? drift : null,
+  };
+}

@@ -1,0 +1,152 @@
+import { SYNC_PROTOCOL_VERSION } from '../../../shared/point/syncMessages';
+import type { SyncAnswer } from '../../../shared/point/syncMessages';
+import { brusselsIso } from '../../../shared/time/brussels';
+import type { SyncSession } from '../../platform/lan/syncSession';
+import { appendAudit } from '../../store/audit/auditLog';
+import type { StoreContext } from '../../store/storeContext';
+import { applyWireEvents, applyWireResolutions } from '../../store/sync/eventLog';
+import type { PointPeer } from '../../store/sync/pointPeers';
+import { notePeerHello, notePulled, peerByFingerprint, pinPeer } from '../../store/sync/pointPeers';
+import { applyBatches, applySharedSettings, batchIds } from '../../store/sync/pointSnapshot';
+import type { ThisDesk } from './syncService';
+
+export type PeerHello = Extract<SyncAnswer, { t: 'hello' }>;
+
+export type SessionEnd =
+  { kind: 'lost' } | { kind: 'version'; theirs: 'other' } | { kind: 'revoked' } | { kind: 'stopped' };
+
+/** Says who we are; answers the peer's hello or why it would not talk. */
+export async function greet(
+  ctx: StoreContext,
+  session: SyncSession,
+  me: ThisDesk,
+  timeoutMs: number,
+): Promise<PeerHello | SessionEnd> {
+  const answer = await session.ask(
+    {
+      t: 'hello',
+      v: SYNC_PROTOCOL_VERSION,
+      deskId: me.deskId,
+      name: me.name,
+      url: me.url,
+      nowMs: ctx.clock.now().getTime(),
+    },
+    timeoutMs,
+  );
+  if (answer === null) return { kind: 'lost' };
+  if (answer.t === 'refused')
+    return answer.reason === 'version' ? { kind: 'version', theirs: 'other' } : { kind: 'revoked' };
+  if (answer.t !== 'hello') return { kind: 'lost' };
+  return answer;
+}
+
+export function noteHello(ctx: StoreContext, peer: PointPeer, hello: PeerHello): void {
+  const now = ctx.clock.now().getTime();
+  notePeerHello(ctx.db, peer.fingerprint, {
+    deskId: hello.deskId,
+    name: hello.name,
+    url: hello.url,
+    clockOffsetMs: hello.nowMs - now,
+    seenMs: now,
+  });
+}
+
+/**
+ * Fetches from the host what the desk lacks: shared settings, the desks of the point (pinned on
+ * the host's word), and whole batches with all their cards, each batch in one transaction.
+ */
+export async function fetchPointData(
+  ctx: StoreContext,
+  session: SyncSession,
+  timeoutMs: number,
+): Promise<boolean> {
+  const { db, clock } = ctx;
+  const point = await session.ask({ t: 'point', haveBatches: batchIds(db) }, timeoutMs);
+  if (point === null || point.t !== 'point') return false;
+  const at = brusselsIso(clock.now());
+  const ownDeskId = db.prepare(`SELECT value FROM settings WHERE key = 'desk_id'`).pluck().get() as string;
+  db.transaction(() => {
+    applySharedSettings(db, point.settings);
+    for (const desk of point.desks) {
+      if (desk.deskId === ownDeskId) continue;
+      const known = peerByFingerprint(db, desk.fingerprint);
+      if (desk.revoked) {
+        if (known)
+          db.prepare('UPDATE point_peers SET revoked_at = coalesce(revoked_at, ?) WHERE fingerprint = ?').run(
+            at,
+            desk.fingerprint,
+          );
+        continue;
+      }
+      pinPeer(db, {
+        fingerprint: desk.fingerprint,
+        name: desk.name,
+        deskId: desk.deskId,
+        url: desk.url,
+        isHost: desk.isHost,
+        at,
+      });
+    }
+  })();
+  for (const batch of point.batches) {
+    const batchId = String(batch.batch_id);
+    const cards: Array<Record<string, string | number | null>> = [];
+    let after = '';
+    for (;;) {
+      const page = await session.ask({ t: 'cards', batchId, afterCard: after }, timeoutMs);
+      if (page === null || page.t !== 'cards') return false;
+      cards.push(...page.cards);
+      const last = page.cards[page.cards.length - 1];
+      if (!page.more || last === undefined) break;
+      after = String(last.card);
+    }
+    db.transaction(() => {
+      applyBatches(db, [batch], cards, point.points);
+      appendAudit(db, clock, 'sync_applied', { batch: batchId, cards: cards.length });
+    }).immediate();
+  }
+  return true;
+}
+
+/**
+ * One pull: the peer's events after our cursor into its log, applied in one transaction with the
+ * cursor, so a crash leaves both or neither. Returns false when the session is gone.
+ */
+export async function pullOnce(
+  ctx: StoreContext,
+  session: SyncSession,
+  peer: PointPeer,
+  waitMs: number,
+  timeoutMs: number,
+): Promise<'ok' | 'missing_cards' | 'lost'> {
+  const { db, clock } = ctx;
+  const current = peerByFingerprint(db, peer.fingerprint) ?? peer;
+  const page = await session.ask(
+    { t: 'pull', afterSeq: current.pulledSeq, afterResolution: current.pulledResolution, waitMs },
+    waitMs + timeoutMs,
+  );
+  if (page === null || page.t !== 'events') return 'lost';
+  return db
+    .transaction((): 'ok' | 'missing_cards' => {
+      const applied = applyWireEvents(db, page.events, page.groups);
+      if (!applied.ok) return 'missing_cards';
+      const resolutions = applyWireResolutions(db, page.resolutions);
+      const now = clock.now();
+      notePulled(db, peer.fingerprint, {
+        lastSeq: page.lastSeq,
+        lastResolution: page.lastResolution,
+        headSeq: page.headSeq,
+        at: brusselsIso(now),
+        seenMs: now.getTime(),
+      });
+      if (applied.applied > 0 || resolutions > 0)
+        appendAudit(db, clock, 'sync_applied', {
+          fromDesk: current.deskId,
+          events: applied.applied,
+          resolutions,
+          anomalies: applied.anomalies,
+        });
+      return 'ok';
+    })
+    .immediate();
+}

@@ -1,0 +1,96 @@
+import { defineTexts } from './catalogue';
+
+/** Several desks at one point: the header, Beheer → Balies, the CLI (keys start with 'point.'). */
+export const pointTexts = defineTexts(
+  {
+    'point.online': { one: 'Online met {count} andere balie', other: 'Online met {count} andere balies' },
+    'point.offline': 'Offline sinds {time}: deze balie werkt alleen verder',
+    'point.offlineNever': 'Offline: de hostbalie antwoordt niet',
+    'point.scanTheCard': 'Scan de kaart die je meegeeft: zo ziet de balie een dubbele afgifte, ook offline.',
+    'point.clockDrift':
+      'De klok van deze pc wijkt {minutes} minuten af van de hostbalie. Laat IT de tijd instellen: de termijn wordt op de datum van deze pc gecontroleerd.',
+    'point.updateNeeded':
+      'Deze balie en {desk} hebben een andere versie van het balieprotocol: update nodig.',
+    'point.anomalies': {
+      one: '{count} dubbele afgifte te bekijken',
+      other: '{count} dubbele afgiftes te bekijken',
+    },
+    'point.anomaly.what':
+      'Kaart {card} werd twee keer afgegeven: eerst aan {keptDesk} ({keptStaff}, {keptAt}), daarna aan {otherDesk} ({otherStaff}, {otherAt}) terwijl de balies elkaar niet bereikten.',
+    'point.anomaly.todo':
+      'Wat te doen: de eerste afgifte telt. Bel de leraar van de tweede afgifte of kijk of er echt twee kaarten meegingen, en noteer wat je vaststelde.',
+    'point.anomaly.resolved': 'Afgehandeld door {staff} op {at}: {note}',
+    'point.refused.notHost': 'Dit kan alleen op de hostbalie ({host}).',
+    'point.refused.storeExists':
+      'Er bestaat al een database op {path}. Een balie koppelen kan alleen met een nieuw, leeg bestand.',
+    'point.refused.badUrl': 'Geen geldig adres van de hostbalie: {url} (verwacht: https://HOST:POORT).',
+    'point.refused.badName': 'Geef de balie een naam van 1 tot 40 letters, cijfers of spaties.',
+    'point.refused.unreachable':
+      'De hostbalie is niet bereikbaar. Controleer het adres en of "desk serve" draait.',
+    'point.refused.hostNotPinned':
+      'De hostbalie toonde een ander certificaat dan verwacht. Koppelen geweigerd.',
+    'point.refused.pairingClosed': 'De hostbalie heeft geen geldige koppelcode open. Vraag een nieuwe code.',
+    'point.refused.wrongCode': 'Verkeerde koppelcode.',
+    'point.refused.codeExpired': 'De koppelcode is verlopen. Vraag een nieuwe code op de hostbalie.',
+    'point.refused.tooManyAttempts':
+      'Te veel verkeerde pogingen met deze code. Vraag een nieuwe code op de hostbalie.',
+    'point.refused.noCode': 'De hostbalie heeft geen koppelcode open. Vraag een nieuwe code.',
+    'point.refused.version': 'De hostbalie heeft een andere versie van het balieprotocol: update nodig.',
+    'point.refused.hostNotProven': 'De hostbalie kon de koppelcode niet bewijzen. Koppelen geweigerd.',
+    'point.refused.transferFailed':
+      'De gegevens van de hostbalie kwamen niet volledig over. Er is niets bewaard; probeer opnieuw.',
+    'point.refused.unknownDesk': 'Geen gekoppelde balie met de naam {name}.',
+    'point.refused.anomalyNotFound': 'Geen open dubbele afgifte voor kaart {card}.',
+    'point.refused.noteRequired': 'Schrijf in een notitie wat je vaststelde (1 tot 500 tekens).',
+    'point.joined':
+      'Gekoppeld aan punt {pointId}: {cards} kaarten en {events} afgiftes overgenomen. Start nu "balie desk serve".',
+    'point.serving': 'Synchronisatie luistert op {url}. Vingerafdruk: {fingerprint}.',
+    'point.code': 'Koppelcode: {code} (10 minuten geldig).',
+    'point.revoked':
+      'Balie {name} is ingetrokken: ze krijgt geen verbinding meer. Haar schijf bevat nog gegevens.',
+  },
+  {
+    'point.online': { one: 'Online with {count} other desk', other: 'Online with {count} other desks' },
+    'point.offline': 'Offline since {time}: this desk carries on alone',
+    'point.offlineNever': 'Offline: the host desk does not answer',
+    'point.scanTheCard':
+      'Scan the card you hand over: that is how the desk sees a double hand-out, also offline.',
+    'point.clockDrift':
+      "This PC's clock differs {minutes} minutes from the host desk. Ask IT to set the time: the deadline is checked against this PC's date.",
+    'point.updateNeeded': 'This desk and {desk} speak another version of the desk protocol: update needed.',
+    'point.anomalies': {
+      one: '{count} double hand-out to review',
+      other: '{count} double hand-outs to review',
+    },
+    'point.anomaly.what':
+      'Card {card} was handed out twice: first at {keptDesk} ({keptStaff}, {keptAt}), then at {otherDesk} ({otherStaff}, {otherAt}) while the desks could not reach each other.',
+    'point.anomaly.todo':
+      'What to do: the first hand-out counts. Call the teacher of the second one or check whether two cards really went out, and note what you found.',
+    'point.anomaly.resolved': 'Resolved by {staff} on {at}: {note}',
+    'point.refused.notHost': 'This can only be done on the host desk ({host}).',
+    'point.refused.storeExists': 'A database already exists at {path}. Pairing needs a new, empty file.',
+    'point.refused.badUrl': 'Not a valid host desk address: {url} (expected: https://HOST:PORT).',
+    'point.refused.badName': 'Give the desk a name of 1 to 40 letters, digits or spaces.',
+    'point.refused.unreachable':
+      'The host desk cannot be reached. Check the address and that "desk serve" runs.',
+    'point.refused.hostNotPinned': 'The host desk showed another certificate than expected. Pairing refused.',
+    'point.refused.pairingClosed': 'The host desk has no valid pairing code open. Ask for a new code.',
+    'point.refused.wrongCode': 'Wrong pairing code.',
+    'point.refused.codeExpired': 'The pairing code has expired. Ask for a new code on the host desk.',
+    'point.refused.tooManyAttempts':
+      'Too many wrong attempts with this code. Ask for a new code on the host desk.',
+    'point.refused.noCode': 'The host desk has no pairing code open. Ask for a new code.',
+    'point.refused.version': 'The host desk speaks another version of the desk protocol: update needed.',
+    'point.refused.hostNotProven': 'The host desk could not prove the pairing code. Pairing refused.',
+    'point.refused.transferFailed':
+      "The host desk's data did not come over completely. Nothing was kept; try again.",
+    'point.refused.unknownDesk': 'No paired desk named {name}.',
+    'point.refused.anomalyNotFound': 'No open double hand-out for card {card}.',
+    'point.refused.noteRequired': 'Write a note of what you found (1 to 500 characters).',
+    'point.joined':
+      'Paired with point {pointId}: {cards} cards and {events} hand-outs taken over. Now start "balie desk serve".',
+    'point.serving': 'Sync listens on {url}. Fingerprint: {fingerprint}.',
+    'point.code': 'Pairing code: {code} (valid for 10 minutes).',
+    'point.revoked': 'Desk {name} is revoked: it gets no connection any more. Its disk still holds data.',
+  },
+);
