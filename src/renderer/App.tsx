@@ -14,6 +14,7 @@ import type { DeskSession } from './app/session';
 import type { OnProgress } from './app/progressFeed';
 import { ShiftStart } from './app/ShiftStart';
 import { problemText } from './components/problemText';
+import { PointStatus } from './app/PointStatus';
 
 export type ScreenId = 'balie' | 'group' | 'overview' | 'admin';
 const SCREENS: { id: ScreenId; key: PlainTextKey; shortcut: string }[] = [
@@ -120,6 +121,7 @@ export function App({ api, onProgress }: { api: ApiClient; onProgress: OnProgres
             ))}
           </nav>
         )}
+        {session?.point && <PointStatus api={api} />}
         <div className="app-tools">
           {staff && (
             <>

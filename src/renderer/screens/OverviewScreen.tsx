@@ -1,6 +1,7 @@
 import { FailureNotice } from '../app/FailureNotice';
 import { useLang } from '../app/i18n';
 import { problemText } from '../components/problemText';
+import { AnomaliesPanel } from './overview/AnomaliesPanel';
 import { LastReportPanel } from './overview/LastReportPanel';
 import { PerDayChart } from './overview/PerDayChart';
 import { PostcodeSection } from './overview/PostcodeSection';
@@ -23,6 +24,7 @@ export function OverviewScreen() {
       {data.state === 'failed' && <FailureNotice text={problemText(data.failure, lang)} onRetry={reload} />}
       {data.state === 'ready' && (
         <>
+          <AnomaliesPanel />
           <div className="overview-top">
             <TotalsPanel stats={data.stats} />
             <LastReportPanel report={data.stats.lastReport} />

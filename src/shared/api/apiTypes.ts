@@ -95,3 +95,43 @@ export interface UpdateStatusView {
 }
 
 export type InvalidRequest = Failure<'invalid_request', { issues: string[] }>;
+
+/** The header's view of the point's desks (polled): online with N desks, or offline since HH:MM. */
+export interface PointStatusView {
+  role: 'host' | 'desk';
+  /** Paired with at least one other desk; a desk alone shows nothing. */
+  paired: boolean;
+  online: boolean;
+  /** Other desks heard from lately. */
+  desksOnline: number;
+  /** Brussels HH:MM of the last contact, when offline. */
+  offlineSince: string | null;
+  anomalies: number;
+  /** Minutes this PC's clock differs from the host's, when more than 2. */
+  clockDriftMinutes: number | null;
+  hostName: string | null;
+}
+
+/** A desk of the point as Beheer → Balies lists it. */
+export interface PointDeskView {
+  name: string;
+  isHost: boolean;
+  online: boolean;
+  lastSyncAt: string | null;
+  lagEvents: number;
+  revoked: boolean;
+}
+
+/** A fresh pairing code on the host, with what the joining desk checks. */
+export interface PairingView {
+  code: string;
+  url: string;
+  fingerprint: string;
+}
+
+export interface AnomalyView {
+  card: string;
+  kept: { eventId: string; desk: string; staff: string; at: string };
+  other: { eventId: string; desk: string; staff: string; at: string };
+  resolved: { note: string; staff: string; at: string } | null;
+}

@@ -15,12 +15,16 @@ import type {
 import type { Failure, Result } from '../result';
 import { isIsoDate } from '../time/brussels';
 import type {
+  AnomalyView,
   AuditView,
   BackupInfo,
   CardCheck,
   InvalidRequest,
   OverviewStats,
   PostcodeMapPoint,
+  PointStatusView,
+  PointDeskView,
+  PairingView,
   NewYearView,
   ReportExport,
   SessionInfo,
@@ -133,6 +137,7 @@ export type SetPinFailure =
 
 export type ReportExportFailure =
   | Failure<'not_initialized'>
+  | Failure<'not_host', { host: string }>
   | Failure<'no_batches'>
   | Failure<'write_failed', { file: string; detail: string }>
   | Failure<'key_unreadable', { file: string; sealed: boolean }>;
@@ -172,6 +177,31 @@ export const apiContract = {
     args: z.object({ school: z.string().regex(/^\d{1,12}$/) }).strict(),
   }),
   overview: method<OverviewStats>()({ args: none }),
+  pointStatus: method<PointStatusView>()({ args: none }),
+  pointDesks: method<PointDeskView[]>()({ args: none }),
+  /** Starts the sync service if it is not running, and shows a new code (the previous one dies). */
+  openPairing: method<PairingView, Failure<'not_host', { host: string }> | Failure<'sync_unavailable'>>()({
+    args: z.object(withPin).strict(),
+    adminPin: 'required',
+  }),
+  revokeDesk: method<
+    { name: string },
+    Failure<'not_host', { host: string }> | Failure<'unknown_desk', { name: string }>
+  >()({
+    args: z.object({ name: z.string().min(1).max(40), ...withPin }).strict(),
+    writes: true,
+    adminPin: 'required',
+  }),
+  anomalies: method<AnomalyView[]>()({ args: none }),
+  resolveAnomaly: method<
+    { resolved: number },
+    | Failure<'anomaly_not_found', { card: string }>
+    | Failure<'note_required'>
+    | Failure<'unknown_staff', { staff: string }>
+  >()({
+    args: z.object({ card, note: z.string().max(500), staff: z.string().max(64) }).strict(),
+    writes: true,
+  }),
   postcodeMap: method<PostcodeMapPoint[]>()({ args: none }),
   importPackage: method<ImportSummary, ImportFailure | Failure<'package_too_large'>>()({
     args: z

@@ -25,6 +25,8 @@ export interface ImportSummary {
 
 export type ImportFailure =
   | Failure<'not_initialized'>
+  /** On a desk that joined another desk's point: imports happen on the host only. */
+  | Failure<'not_host', { host: string }>
   | Failure<'invalid_package', { problems: ImportProblem[] }>
   | Failure<'unreadable_file', { path: string; detail: string }>
   | StoreWriteFailure;

@@ -7,7 +7,7 @@ import type {
 } from '../../../shared/api/contract';
 import { apiContract, API_METHODS } from '../../../shared/api/contract';
 import { parseRequest } from '../../../shared/api/parseRequest';
-import type { UpdateStatusView } from '../../../shared/api/apiTypes';
+import type { PairingView, UpdateStatusView } from '../../../shared/api/apiTypes';
 import { renderGroupReceiptHtml } from '../../../shared/desk/receipt';
 import { fail, ok } from '../../../shared/result';
 import type { Result } from '../../../shared/result';
@@ -32,6 +32,12 @@ import { likelyPointFor } from '../../useCases/desk/pointsDirectory';
 import { waitingCardsOfSchool } from '../../useCases/desk/schoolCards';
 import { searchCards } from '../../useCases/desk/searchCards';
 import { voidHandOut } from '../../useCases/desk/voidHandOut';
+import { listAnomalies, resolveAnomaly } from '../../useCases/point/anomalies';
+import { readPointDesks, readPointStatusView } from '../../useCases/point/deskStatus';
+import { hostNameIfNotHost } from '../../useCases/point/pointRole';
+import { revokeDesk } from '../../useCases/point/revokeDesk';
+import { openHostLink, writeThroughHost } from '../../useCases/point/claimThroughHost';
+import type { HostLink } from '../../useCases/point/claimThroughHost';
 import { importBatch } from '../../useCases/import/importBatch';
 import { exportReport } from '../../useCases/reports/exportReport';
 import { startNewYearFromBeheer } from '../../useCases/year/newYear';
@@ -54,6 +60,8 @@ export interface HandlerEnvironment extends ShellFacts {
    * worker thread, adapters/worker) and publishes its progress; without it they run here.
    */
   longWork?: LongWorkPort;
+  /** The shell's sync service: a new pairing code (started on first use). Without it, pairing is off. */
+  pairing?: () => Promise<PairingView | null>;
 }
 
 /** The way a `long` method's use case leaves the request path; the runner implements it. */
@@ -169,16 +177,21 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment, hooks = NO_H
   const { progress } = hooks;
   const reports = { reportsDir: env.reportsDir, protector: env.keyProtector };
   let places: Map<string, PostcodePlace> | null = null;
+  // Read once: a store changes role only by pairing or a handover, and both restart the desk.
+  let link: Promise<HostLink | null> | null = null;
+  const hostLink = (): Promise<HostLink | null> => (link ??= openHostLink(ctx));
 
   return {
     session: () => ok(readSession(ctx, env)),
     search: ({ query, limit }) => ok(searchCards(db, query, limit ?? 50)),
     checkCard: (args) => ok(checkCard(ctx, args)),
     whereIsPostcode: ({ postcode }) => ok(likelyPointFor(db, postcode)),
-    handOut: (args) => handOut(ctx, args),
-    voidHandOut: (args, grant) => voidHandOut(ctx, args, grant),
-    collectGroup: (args) => {
-      const result = collectGroup(ctx, args);
+    // On a paired desk these three go through the host's claim first (useCases/point/claimThroughHost).
+    handOut: async (args) => writeThroughHost(ctx, await hostLink(), () => handOut(ctx, args)),
+    voidHandOut: async (args, grant) =>
+      writeThroughHost(ctx, await hostLink(), () => voidHandOut(ctx, args, grant)),
+    collectGroup: async (args) => {
+      const result = await writeThroughHost(ctx, await hostLink(), () => collectGroup(ctx, args));
       if (!result.ok) return result;
       const receipt = readGroupReceipt(db, result.value.groupId);
       return ok({ ...result.value, receiptHtml: receipt ? renderGroupReceiptHtml(receipt) : '' });
@@ -189,6 +202,17 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment, hooks = NO_H
     },
     schoolWaiting: ({ school }) => ok(waitingCardsOfSchool(db, school)),
     overview: () => ok(readOverview(ctx)),
+    pointStatus: () => ok(readPointStatusView(ctx)),
+    pointDesks: () => ok(readPointDesks(ctx)),
+    openPairing: async () => {
+      const host = hostNameIfNotHost(db);
+      if (host !== null) return fail('not_host', { host });
+      const pairing = env.pairing ? await env.pairing() : null;
+      return pairing ? ok(pairing) : fail('sync_unavailable');
+    },
+    revokeDesk: ({ name }) => revokeDesk(ctx, name),
+    anomalies: () => ok(listAnomalies(db)),
+    resolveAnomaly: (args) => resolveAnomaly(ctx, args),
     postcodeMap: () => ok(readPostcodeMap(ctx, (places ??= loadPostcodePlaces(env.postcodesFile)))),
     importPackage: async ({ contentBase64, allowUnsigned, preview }) => {
       const bytes = Buffer.from(contentBase64, 'base64');

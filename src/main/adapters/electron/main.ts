@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { systemClock } from '../../../shared/time/clock';
 import { createApiHandlers } from '../api/handlers';
+import { DEFAULT_DESK_SYNC_PORT, deskSyncHolder, isPaired } from '../sync/deskSync';
 import type { HandlerEnvironment } from '../api/handlers';
 import { openDemoStore } from '../../demo/demoStore';
 
@@ -74,6 +75,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP
 let startupPage: string | null = null;
 let mainWindow: BrowserWindow | null = null;
 let longWork: LongWorkRunner | null = null;
+let sync: ReturnType<typeof deskSyncHolder> | null = null;
 let store: StoreContext | null = null;
 
 if (!app.requestSingleInstanceLock()) {
@@ -88,6 +90,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     // A job still running rolls back: its transaction never committed.
     void longWork?.close();
+    void sync?.close();
     store?.db.close();
     store = null;
   });
@@ -167,7 +170,16 @@ async function start(): Promise<void> {
   longWork = createLongWorkRunner(store, { env, publish: progress.publish, protector: keys.protector });
   forwardProgressIpc(progress, () => mainWindow?.webContents ?? null);
   const tracker = createActivityTracker(systemClock);
-  registerApiIpc(ipcMain, tracker.wrap(createApiHandlers(store, { ...env, longWork })), log);
+  // Several desks at one point: the sync service on the policy's port (docs/admin.md), started
+  // at once on a paired desk, else when Beheer asks for a pairing code.
+  sync = deskSyncHolder(store, { host: '0.0.0.0', port: policy.deskSyncPort ?? DEFAULT_DESK_SYNC_PORT });
+  if (!opened.demo && isPaired(store))
+    sync.ensure().then(
+      ({ service }) => log.info(`desk sync on ${service.url}, fingerprint ${service.fingerprint}`),
+      (error: unknown) => log.error(`desk sync not started: ${String(error)}`),
+    );
+  const pairing = () => (sync ? sync.pairing() : Promise.resolve(null));
+  registerApiIpc(ipcMain, tracker.wrap(createApiHandlers(store, { ...env, longWork, pairing })), log);
   startUpdates(policy, tracker, log);
   if (!opened.demo) startDailyBackups(log);
   openWindow(PRELOAD);

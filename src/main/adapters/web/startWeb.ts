@@ -10,11 +10,18 @@ import { openStore } from '../../store/openStore';
 import type { StoreContext } from '../../store/storeContext';
 import { startHttpTransport } from './httpTransport';
 import { createLongWorkRunner } from '../worker/longWorkRunner';
+import { DEFAULT_DESK_SYNC_PORT, deskSyncHolder, isPaired, parseListen } from '../sync/deskSync';
 import { createProgressHub } from '../worker/progressHub';
 import { APP_VERSION, POSTCODES_FILE, RENDERER_DIST } from '../../platform/paths';
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, port: { type: 'string' }, 'demo-dir': { type: 'string' } },
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string' },
+    'demo-dir': { type: 'string' },
+    // `HOST:PORT`: also run this desk's sync service (several desks at one point).
+    'sync-listen': { type: 'string' },
+  },
   strict: true,
 });
 const dbPath = values.db ?? process.env.BALIE_DB;
@@ -42,7 +49,17 @@ const env = {
   version: APP_VERSION,
 };
 const longWork = createLongWorkRunner(ctx, { env, publish: progress.publish });
-const handlers = createApiHandlers(ctx, { ...env, longWork });
+const syncListen = parseListen(values['sync-listen'] ?? `0.0.0.0:${DEFAULT_DESK_SYNC_PORT}`);
+if (!syncListen) {
+  process.stderr.write(`--sync-listen wil HOST:POORT, niet ${values['sync-listen'] ?? ''}\n`);
+  process.exit(2);
+}
+const sync = deskSyncHolder(ctx, syncListen);
+if (values['sync-listen'] !== undefined || isPaired(ctx)) {
+  const { service } = await sync.ensure();
+  process.stdout.write(`Balie sync: ${service.url} ${service.fingerprint}\n`);
+}
+const handlers = createApiHandlers(ctx, { ...env, longWork, pairing: () => sync.pairing() });
 const transport = await startHttpTransport({
   handlers,
   progress,
@@ -53,7 +70,7 @@ process.stdout.write(`Balie: ${transport.url}\n`);
 process.stdout.write('(de link werkt één keer: hij wordt bij het openen ingeruild voor een sessiecookie)\n');
 if (demo) process.stdout.write(`(demo: beheerderspincode ${DEMO_ADMIN_PIN})\n`);
 const stop = () => {
-  void Promise.all([transport.close(), longWork.close()]).then(() => {
+  void Promise.all([transport.close(), longWork.close(), sync.close()]).then(() => {
     ctx.db.close();
     process.exit(0);
   });

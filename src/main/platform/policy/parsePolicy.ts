@@ -16,6 +16,7 @@ export const POLICY_KEYS = [
   'updateChannel',
   'autoUpdate',
   'updateInstallHours',
+  'deskSyncPort',
 ] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
@@ -33,6 +34,8 @@ export interface Policy {
   updateChannel: string;
   autoUpdate: boolean;
   installWindow: InstallWindow | null;
+  /** The TCP port of the desks' sync service (several desks at one point); null: the default. */
+  deskSyncPort: number | null;
   /** The keys set in the file: shown read-only in Beheer (HandlerEnvironment.lockedByPolicy). */
   lockedKeys: PolicyKey[];
 }
@@ -46,7 +49,14 @@ export type PolicyProblem =
   | { code: 'update_url_required' };
 
 export type ExpectedValue =
-  'point_id' | 'point_name' | 'ed25519_public_key_pem' | 'https_url' | 'channel' | 'boolean' | 'hours_range';
+  | 'point_id'
+  | 'point_name'
+  | 'ed25519_public_key_pem'
+  | 'https_url'
+  | 'channel'
+  | 'boolean'
+  | 'hours_range'
+  | 'port';
 
 export type PolicyFailure = Failure<'invalid_policy', { problems: PolicyProblem[] }>;
 
@@ -70,6 +80,7 @@ const checks: Record<PolicyKey, { schema: z.ZodType; expected: ExpectedValue }> 
       .refine((v) => parseInstallHours(v) !== null),
     expected: 'hours_range',
   },
+  deskSyncPort: { schema: z.number().int().min(1024).max(65535), expected: 'port' },
 };
 
 /** https, or http to this machine only (a test server); never credentials in the URL. */
@@ -142,6 +153,7 @@ export function parsePolicy(text: string): Result<Policy, PolicyFailure> {
     updateChannel: (values.updateChannel as string | undefined) ?? 'latest',
     autoUpdate: (values.autoUpdate as boolean | undefined) ?? updateUrl !== null,
     installWindow: values.updateInstallHours ? parseInstallHours(values.updateInstallHours as string) : null,
+    deskSyncPort: (values.deskSyncPort as number | undefined) ?? null,
     lockedKeys,
   });
 }
@@ -155,6 +167,7 @@ export const NO_POLICY: Policy = {
   updateChannel: 'latest',
   autoUpdate: false,
   installWindow: null,
+  deskSyncPort: null,
   lockedKeys: [],
 };
 

@@ -9,6 +9,7 @@ import { brusselsIso } from '../../../shared/time/brussels';
 import { appendAudit } from '../../store/audit/auditLog';
 import { loadPublicKey } from '../../platform/crypto/ed25519';
 import { backupStore } from '../../store/backup';
+import { hostNameIfNotHost } from '../point/pointRole';
 import { getSetting } from '../../store/settings';
 import { storeWriteFailure } from '../../store/storeWriteFailure';
 import type { StoreContext } from '../../store/storeContext';
@@ -54,6 +55,8 @@ export async function importBatch(
   const pointId = getSetting(db, 'point_id');
   const issuerPem = getSetting(db, 'issuer_public_key');
   if (pointId === null || issuerPem === null) return fail('not_initialized');
+  const host = hostNameIfNotHost(db);
+  if (host !== null) return fail('not_host', { host });
   const issuerKey = loadPublicKey(issuerPem);
   const progress = options.onProgress;
 

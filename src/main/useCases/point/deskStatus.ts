@@ -1,4 +1,6 @@
 import { CLOCK_DRIFT_WARN_MS, PEER_ONLINE_WINDOW_MS } from '../../../shared/point/syncMessages';
+import type { PointDeskView, PointStatusView } from '../../../shared/api/apiTypes';
+import { brusselsTime } from '../../../shared/time/brussels';
 import type { StoreContext } from '../../store/storeContext';
 import { listPeers } from '../../store/sync/pointPeers';
 import { unresolvedAnomalyCount } from './anomalies';
@@ -48,4 +50,32 @@ export function readDeskStatus(ctx: StoreContext): DeskStatus {
     anomalies: unresolvedAnomalyCount(db),
     clockDriftMs: drift !== null && Math.abs(drift) > CLOCK_DRIFT_WARN_MS ? drift : null,
   };
+}
+
+/** The header's view: words and colour come from the renderer, the facts from here. */
+export function readPointStatusView(ctx: StoreContext): PointStatusView {
+  const status = readDeskStatus(ctx);
+  return {
+    role: status.role,
+    paired: status.peers.length > 0,
+    online: status.online,
+    desksOnline: status.peers.filter((p) => p.online).length,
+    offlineSince: status.offlineSinceMs === null ? null : brusselsTime(new Date(status.offlineSinceMs)),
+    anomalies: status.anomalies,
+    clockDriftMinutes: status.clockDriftMs === null ? null : Math.round(status.clockDriftMs / 60_000),
+    hostName: status.peers.find((p) => p.isHost)?.name ?? null,
+  };
+}
+
+/** Beheer → Balies: every desk this one knows, revoked ones included. */
+export function readPointDesks(ctx: StoreContext): PointDeskView[] {
+  const now = ctx.clock.now().getTime();
+  return listPeers(ctx.db).map((p) => ({
+    name: p.name,
+    isHost: p.isHost,
+    online: p.revokedAt === null && p.lastSeenMs !== null && now - p.lastSeenMs <= PEER_ONLINE_WINDOW_MS,
+    lastSyncAt: p.lastSyncAt,
+    lagEvents: Math.max(0, p.headSeq - p.pulledSeq),
+    revoked: p.revokedAt !== null,
+  }));
 }

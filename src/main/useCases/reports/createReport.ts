@@ -11,6 +11,7 @@ import {
   plainFileProtector,
 } from '../../platform/keys/installationKey';
 import type { KeyProtector, KeyUnreadable } from '../../platform/keys/installationKey';
+import { hostNameIfNotHost } from '../point/pointRole';
 import { getSetting } from '../../store/settings';
 import type { StoreContext } from '../../store/storeContext';
 import { buildReportPayload } from './buildReport';
@@ -31,6 +32,8 @@ export interface ReportCreated {
 export type ReportFailure =
   | KeyUnreadable
   | Failure<'not_initialized'>
+  /** The point sends one report chain, made on the host over all desks' events. */
+  | Failure<'not_host', { host: string }>
   | Failure<'no_batches'>
   | Failure<'write_failed', { file: string; detail: string }>;
 
@@ -44,6 +47,8 @@ export function createReport(
 ): Result<ReportCreated, ReportFailure> {
   const { db, clock } = ctx;
   if (getSetting(db, 'point_id') === null) return fail('not_initialized');
+  const host = hostNameIfNotHost(db);
+  if (host !== null) return fail('not_host', { host });
   if ((db.prepare('SELECT count(*) FROM batches').pluck().get() as number) === 0) return fail('no_batches');
   const keyDir = options.keyDir ?? keyDirFor(ctx.dbPath);
   const loaded = loadOrCreateInstallationKey(keyDir, options.protector ?? plainFileProtector, clock);

@@ -1,5 +1,6 @@
 import { AuditPanel } from './AuditPanel';
 import { BackupsPanel } from './BackupsPanel';
+import { DesksPanel } from './DesksPanel';
 import { ImportPanel } from './ImportPanel';
 import { NewYearPanel } from './NewYearPanel';
 import { ReportPanel } from './ReportPanel';
@@ -15,6 +16,7 @@ export function AdminPanels({ pin }: { pin: string }) {
       <SettingsPanel pin={pin} />
       <AuditPanel pin={pin} />
       <BackupsPanel pin={pin} />
+      <DesksPanel pin={pin} />
       <NewYearPanel pin={pin} />
       <UpdatesPanel />
     </div>

@@ -18,7 +18,10 @@ export type AdminMethod =
   | 'auditLog'
   | 'backups'
   | 'backupNow'
-  | 'updateStatus';
+  | 'updateStatus'
+  | 'pointDesks'
+  | 'openPairing'
+  | 'revokeDesk';
 
 /** Any refusal an admin call can return, straight from the contract. */
 export type AdminFailure = ApiFailure<AdminMethod>;
@@ -50,6 +53,12 @@ export function describeAdminFailure(f: AdminFailure, t: Translate, lang: Lang):
       return t('admin.pin.error.currentRequired');
     case 'not_initialized':
       return t('admin.error.notInitialized');
+    case 'not_host':
+      return t('point.refused.notHost', { host: f.host });
+    case 'sync_unavailable':
+      return t('point.refused.syncUnavailable');
+    case 'unknown_desk':
+      return t('point.refused.unknownDesk', { name: f.name });
     case 'no_batches':
       return t('admin.error.noBatches');
     case 'write_failed':

@@ -20,6 +20,8 @@ export const pointTexts = defineTexts(
     'point.anomaly.todo':
       'Wat te doen: de eerste afgifte telt. Bel de leraar van de tweede afgifte of kijk of er echt twee kaarten meegingen, en noteer wat je vaststelde.',
     'point.anomaly.resolved': 'Afgehandeld door {staff} op {at}: {note}',
+    'point.anomaly.note': 'Wat stelde je vast?',
+    'point.anomaly.resolve': 'Markeer als afgehandeld',
     'point.refused.notHost': 'Dit kan alleen op de hostbalie ({host}).',
     'point.refused.storeExists':
       'Er bestaat al een database op {path}. Een balie koppelen kan alleen met een nieuw, leeg bestand.',
@@ -40,6 +42,25 @@ export const pointTexts = defineTexts(
     'point.refused.transferFailed':
       'De gegevens van de hostbalie kwamen niet volledig over. Er is niets bewaard; probeer opnieuw.',
     'point.refused.unknownDesk': 'Geen gekoppelde balie met de naam {name}.',
+    'point.refused.syncUnavailable':
+      'De synchronisatie van deze balie kon niet starten (poort bezet of geblokkeerd). Vraag IT de poort en de firewallregel na te kijken.',
+    'point.desks.title': 'Balies van dit punt',
+    'point.desks.intro':
+      'Meerdere balies op één punt werken elk met een eigen kopie en synchroniseren over het netwerk. Een nieuwe balie koppelt met de code hieronder: "balie desk join ADRES --code CODE".',
+    'point.desks.none': 'Nog geen andere balies gekoppeld.',
+    'point.desks.pair': 'Toon een koppelcode',
+    'point.desks.code':
+      'Koppelcode {code}, 10 minuten geldig. Adres {url}. Vingerafdruk van deze balie: {fingerprint}.',
+    'point.desks.name': 'Balie',
+    'point.desks.state': 'Toestand',
+    'point.desks.lastSync': 'Laatst gesynchroniseerd',
+    'point.desks.lag': 'Nog te ontvangen',
+    'point.desks.host': 'host',
+    'point.desks.online': 'online',
+    'point.desks.offline': 'offline',
+    'point.desks.revokedState': 'ingetrokken',
+    'point.desks.revoke': 'Trek {name} in',
+    'point.desks.caption': 'Gekoppelde balies met hun toestand',
     'point.refused.anomalyNotFound': 'Geen open dubbele afgifte voor kaart {card}.',
     'point.refused.noteRequired': 'Schrijf in een notitie wat je vaststelde (1 tot 500 tekens).',
     'point.joined':
@@ -67,6 +88,8 @@ export const pointTexts = defineTexts(
     'point.anomaly.todo':
       'What to do: the first hand-out counts. Call the teacher of the second one or check whether two cards really went out, and note what you found.',
     'point.anomaly.resolved': 'Resolved by {staff} on {at}: {note}',
+    'point.anomaly.note': 'What did you find?',
+    'point.anomaly.resolve': 'Mark as resolved',
     'point.refused.notHost': 'This can only be done on the host desk ({host}).',
     'point.refused.storeExists': 'A database already exists at {path}. Pairing needs a new, empty file.',
     'point.refused.badUrl': 'Not a valid host desk address: {url} (expected: https://HOST:PORT).',
@@ -85,6 +108,25 @@ export const pointTexts = defineTexts(
     'point.refused.transferFailed':
       "The host desk's data did not come over completely. Nothing was kept; try again.",
     'point.refused.unknownDesk': 'No paired desk named {name}.',
+    'point.refused.syncUnavailable':
+      "This desk's sync could not start (port in use or blocked). Ask IT to check the port and the firewall rule.",
+    'point.desks.title': 'Desks of this point',
+    'point.desks.intro':
+      'Several desks at one point each work on their own copy and sync over the network. A new desk pairs with the code below: "balie desk join ADDRESS --code CODE".',
+    'point.desks.none': 'No other desks paired yet.',
+    'point.desks.pair': 'Show a pairing code',
+    'point.desks.code':
+      'Pairing code {code}, valid for 10 minutes. Address {url}. Fingerprint of this desk: {fingerprint}.',
+    'point.desks.name': 'Desk',
+    'point.desks.state': 'State',
+    'point.desks.lastSync': 'Last synced',
+    'point.desks.lag': 'Still to receive',
+    'point.desks.host': 'host',
+    'point.desks.online': 'online',
+    'point.desks.offline': 'offline',
+    'point.desks.revokedState': 'revoked',
+    'point.desks.revoke': 'Revoke {name}',
+    'point.desks.caption': 'Paired desks and their state',
     'point.refused.anomalyNotFound': 'No open double hand-out for card {card}.',
     'point.refused.noteRequired': 'Write a note of what you found (1 to 500 characters).',
     'point.joined':

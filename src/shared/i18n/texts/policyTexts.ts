@@ -15,6 +15,7 @@ export const policyTexts = defineTexts(
     'policy.expected.boolean': 'true of false (zonder aanhalingstekens)',
     'policy.expected.hours_range':
       'een tijdvak "UU:MM-UU:MM" van minstens één minuut, bv. "22:00-06:00" (Belgische tijd)',
+    'policy.expected.port': 'een poortnummer van 1024 tot 65535 (zonder aanhalingstekens), bv. 47470',
     'policy.notJson': 'Het bestand is geen geldige JSON ({detail}).',
     'policy.notObject': 'Het bestand moet één JSON-object bevatten: { "sleutel": waarde, … }.',
     'policy.unknownKey':
@@ -35,6 +36,7 @@ export const policyTexts = defineTexts(
     'policy.expected.boolean': 'true or false (without quotes)',
     'policy.expected.hours_range':
       'a time slot "HH:MM-HH:MM" of at least one minute, e.g. "22:00-06:00" (Belgian time)',
+    'policy.expected.port': 'a port number from 1024 to 65535 (without quotes), e.g. 47470',
     'policy.notJson': 'The file is not valid JSON ({detail}).',
     'policy.notObject': 'The file must hold one JSON object: { "key": value, … }.',
     'policy.unknownKey': 'Unknown key "{key}". A typo? Put comments in a key that starts with _.',

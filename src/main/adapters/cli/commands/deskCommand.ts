@@ -1,15 +1,13 @@
 import { describePointProblem } from '../../../../shared/i18n/pointText';
-import { brusselsIso } from '../../../../shared/time/brussels';
 import { deskCertificateDirFor, loadOrCreateDeskCertificate } from '../../../platform/lan/deskCertificate';
-import { appendAudit } from '../../../store/audit/auditLog';
 import { getSetting } from '../../../store/settings';
-import { listPeers, revokePeer } from '../../../store/sync/pointPeers';
 import { listAnomalies, resolveAnomaly } from '../../../useCases/point/anomalies';
 import { readDeskStatus } from '../../../useCases/point/deskStatus';
 import { joinPoint } from '../../../useCases/point/joinPoint';
-import { hostNameIfNotHost } from '../../../useCases/point/pointRole';
+import { revokeDesk } from '../../../useCases/point/revokeDesk';
 import { servePoint } from '../../../useCases/point/servePoint';
 import { backupDirFor } from '../../../platform/paths';
+import { parseListen } from '../../sync/deskSync';
 import { flag, requiredOption, stringOption } from '../kit/argValues';
 import { CliRefusal, EXIT_OK, usageError } from '../kit/cliIo';
 import type { CliIo } from '../kit/cliIo';
@@ -80,14 +78,13 @@ export const deskCommand: Command = {
       case 'revoke':
         return withStore(args.dbPath, io, (ctx) => {
           if (operand === undefined) throw usageError(t('cli.cmd.desk.usage'));
-          const host = hostNameIfNotHost(ctx.db);
-          if (host !== null) throw new CliRefusal(t('point.refused.notHost', { host }));
-          const peer = listPeers(ctx.db).find((p) => p.name === operand && p.revokedAt === null);
-          if (!peer) throw new CliRefusal(t('point.refused.unknownDesk', { name: operand }));
-          ctx.db.transaction(() => {
-            revokePeer(ctx.db, peer.fingerprint, brusselsIso(ctx.clock.now()));
-            appendAudit(ctx.db, ctx.clock, 'desk_revoked', { fingerprint: peer.fingerprint });
-          })();
+          const revoked = revokeDesk(ctx, operand);
+          if (!revoked.ok)
+            throw new CliRefusal(
+              revoked.error === 'not_host'
+                ? t('point.refused.notHost', { host: revoked.host })
+                : t('point.refused.unknownDesk', { name: revoked.name }),
+            );
           io.out(t('point.revoked', { name: operand }));
           return EXIT_OK;
         });
@@ -97,16 +94,15 @@ export const deskCommand: Command = {
   },
 };
 
-function parseListen(value: string): { host: string; port: number } {
-  const match = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(value);
-  const port = Number(match?.[2]);
-  if (!match?.[1] || !Number.isInteger(port) || port > 65535) throw usageError(t('cli.cmd.desk.usage'));
-  return { host: match[1].replace(/^\[|\]$/g, ''), port };
+function listenOption(value: string): { host: string; port: number } {
+  const listen = parseListen(value);
+  if (!listen) throw usageError(t('cli.cmd.desk.usage'));
+  return listen;
 }
 
 /** Runs until SIGTERM or SIGINT, then stops cleanly (connections closed, store closed). */
 function serve(args: ParsedArgs, io: CliIo): Promise<number> {
-  const listen = parseListen(requiredOption(args, 'listen'));
+  const listen = listenOption(requiredOption(args, 'listen'));
   return withStore(args.dbPath, io, async (ctx) => {
     const name = getSetting(ctx.db, 'desk_name') ?? 'Balie 1';
     const identity = await loadOrCreateDeskCertificate(deskCertificateDirFor(ctx.dbPath), name, ctx.clock);

@@ -81,6 +81,8 @@ async function importFrom(
     case 'store_full':
     case 'store_busy':
       throw new CliRefusal(describeStoreProblem(result));
+    case 'not_host':
+      throw new CliRefusal(t('point.refused.notHost', { host: result.host }));
     case 'invalid_package':
       if (json) {
         io.out(

@@ -22,6 +22,8 @@ function newYearProblemText(failure: NewYearFailure): string {
       return t('cli.newYear.notAfter', { year: failure.cardYear, current: failure.currentYear });
     case 'unknown_staff':
       return describeDeskProblem(failure);
+    case 'not_host':
+      return t('point.refused.notHost', { host: failure.host });
     case 'no_batches':
       return t('cli.report.noBatches');
     case 'key_unreadable':

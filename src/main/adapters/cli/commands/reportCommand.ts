@@ -23,6 +23,8 @@ export const reportCommand: Command = {
         switch (result.error) {
           case 'not_initialized':
             throw new CliRefusal(describeStoreProblem(result));
+          case 'not_host':
+            throw new CliRefusal(t('point.refused.notHost', { host: result.host }));
           case 'no_batches':
             throw new CliRefusal(t('cli.report.noBatches'));
           case 'key_unreadable':

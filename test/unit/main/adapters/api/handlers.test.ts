@@ -32,6 +32,12 @@ function sampleArgs(pin: string): { [M in ApiMethod]: ApiArgs<M> } {
     groupReceipt: { groupId: '00000000-0000-4000-8000-000000000000' },
     schoolWaiting: { school: '12345' },
     overview: {},
+    pointStatus: {},
+    pointDesks: {},
+    openPairing: { adminPin: pin },
+    revokeDesk: { name: 'Balie 2', adminPin: pin },
+    anomalies: {},
+    resolveAnomaly: { card: CARD, note: 'tweede kaart teruggebracht', staff: 'Sofie' },
     postcodeMap: {},
     importPackage: {
       fileName: 'gent-small.lkb',

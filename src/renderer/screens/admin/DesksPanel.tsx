@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { PairingView, PointDeskView } from '../../../shared/api/apiTypes';
+import { useLang } from '../../app/i18n';
+import { useDesk } from '../../app/session';
+import { describeAdminFailure } from './adminFailureText';
+import { Notice } from './Notice';
+
+/** Beheer → Balies: the point's desks, a pairing code on the host, and revoking a lost PC. */
+export function DesksPanel({ pin }: { pin: string }) {
+  const { api } = useDesk();
+  const { t, lang } = useLang();
+  const [desks, setDesks] = useState<PointDeskView[]>([]);
+  const [pairing, setPairing] = useState<PairingView | null>(null);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'stop'; text: string } | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await api.pointDesks({});
+    if (result.ok) setDesks(result.value);
+  }, [api]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const pair = async () => {
+    setMessage(null);
+    const result = await api.openPairing({ adminPin: pin });
+    if (result.ok) setPairing(result.value);
+    else setMessage({ tone: 'stop', text: describeAdminFailure(result, t, lang) });
+  };
+  const revoke = async (name: string) => {
+    const result = await api.revokeDesk({ name, adminPin: pin });
+    setMessage(
+      result.ok
+        ? { tone: 'ok', text: t('point.revoked', { name }) }
+        : { tone: 'stop', text: describeAdminFailure(result, t, lang) },
+    );
+    await load();
+  };
+
+  return (
+    <section className="panel" aria-labelledby="admin-desks-title">
+      <h2 id="admin-desks-title">{t('point.desks.title')}</h2>
+      <p>{t('point.desks.intro')}</p>
+      <button type="button" className="big-button" onClick={() => void pair()}>
+        {t('point.desks.pair')}
+      </button>
+      {pairing && (
+        <p className="pairing-code" data-testid="pairing-code">
+          {t('point.desks.code', pairing)}
+        </p>
+      )}
+      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      {desks.length === 0 ? (
+        <p>{t('point.desks.none')}</p>
+      ) : (
+        <table className="overview-table" data-testid="desk-table">
+          <caption className="sr-only">{t('point.desks.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('point.desks.name')}</th>
+              <th scope="col">{t('point.desks.state')}</th>
+              <th scope="col">{t('point.desks.lastSync')}</th>
+              <th scope="col" className="num">
+                {t('point.desks.lag')}
+              </th>
+              <th scope="col">
+                <span className="sr-only">{t('point.desks.revoke', { name: '' })}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {desks.map((d) => (
+              <tr key={d.name}>
+                <td>
+                  {d.name}
+                  {d.isHost ? ` (${t('point.desks.host')})` : ''}
+                </td>
+                <td>
+                  {d.revoked
+                    ? t('point.desks.revokedState')
+                    : d.online
+                      ? t('point.desks.online')
+                      : t('point.desks.offline')}
+                </td>
+                <td>{d.lastSyncAt?.slice(0, 16).replace('T', ' ') ?? '—'}</td>
+                <td className="num">{d.lagEvents}</td>
+                <td>
+                  {!d.revoked && !d.isHost && (
+                    <button type="button" className="secondary-button" onClick={() => void revoke(d.name)}>
+                      {t('point.desks.revoke', { name: d.name })}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
