@@ -104,7 +104,8 @@ export function App({ api, onProgress }: { api: ApiClient; onProgress: OnProgres
           <strong>{t('app.title')}</strong>
           {session?.point && (
             <span className="point-name">
-              {session.point.pointName} · {session.point.deskName}
+              {session.point.pointName}
+              {session.point.deskName !== null && ` · ${session.point.deskName}`}
             </span>
           )}
         </div>

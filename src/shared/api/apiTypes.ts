@@ -6,7 +6,7 @@ import type { Failure } from '../result';
 
 /** What the renderer needs at start and after every change of shift or settings. */
 export interface SessionInfo {
-  point: { pointId: string; pointName: string; deskId: string; deskName: string } | null;
+  point: { pointId: string; pointName: string; deskId: string; deskName: string | null } | null;
   /** Demo data only, never mixed with a real point's data; the UI shows a banner. */
   demoMode: boolean;
   /** The demo store's admin PIN, shown in the demo banner; null for a real point. */

@@ -4,7 +4,7 @@ import { fail, ok } from '../../../shared/result';
 import type { Failure, Result } from '../../../shared/result';
 import type { DeskNameFailure } from '../../../shared/desk/deskName';
 import { appendAudit } from '../../store/audit/auditLog';
-import { ensureOwnDesk, ownDesk } from '../../store/deskNames';
+import { deskNameOf, ensureOwnDesk } from '../../store/deskNames';
 import { keyIdOf, loadPublicKey } from '../../platform/crypto/ed25519';
 import { getSetting, setSetting } from '../../store/settings';
 import type { StoreContext } from '../../store/storeContext';
@@ -14,8 +14,8 @@ export interface PointIdentity {
   pointName: string;
   issuerKeyId: string;
   deskId: string;
-  /** This desk's name as staff see it ("Balie 1"). */
-  deskName: string;
+  /** This desk's name as staff see it ("Balie 1"); null only if its row is missing. */
+  deskName: string | null;
 }
 
 export type InitPointFailure =
@@ -68,14 +68,14 @@ export function readPointIdentity(db: Database): PointIdentity | null {
   const pointId = getSetting(db, 'point_id');
   const pointName = getSetting(db, 'point_name');
   const issuerPem = getSetting(db, 'issuer_public_key');
-  const desk = ownDesk(db);
-  if (pointId === null || pointName === null || issuerPem === null || desk === null) return null;
+  const deskId = getSetting(db, 'desk_id');
+  if (pointId === null || pointName === null || issuerPem === null || deskId === null) return null;
   const key = loadPublicKey(issuerPem);
   return {
     pointId,
     pointName,
-    deskId: desk.deskId,
-    deskName: desk.name,
+    deskId,
+    deskName: deskNameOf(db, deskId),
     issuerKeyId: key.ok ? keyIdOf(key.value) : '',
   };
 }

@@ -43,7 +43,7 @@ export const initCommand: Command = {
         t('cli.init.done', {
           pointId: p.pointId,
           pointName: p.pointName,
-          desk: p.deskName,
+          desk: p.deskName ?? '—',
           keyId: p.issuerKeyId,
         }),
       );
