@@ -103,7 +103,12 @@ export function App({ api, onProgress }: { api: ApiClient; onProgress: OnProgres
       <header className="app-header">
         <div className="app-name">
           <strong>{t('app.title')}</strong>
-          {session?.point && <span className="point-name">{session.point.pointName}</span>}
+          {session?.point && (
+            <span className="point-name">
+              {session.point.pointName}
+              {session.point.deskName !== null && ` · ${session.point.deskName}`}
+            </span>
+          )}
         </div>
         {desk && (
           <nav aria-label={t('app.nav.label')} className="app-nav">

@@ -172,6 +172,19 @@ test('Beheer: export a signed report that verifies, change the last day, audit c
   await expect(page.getByText('Nu geldt: 31-05-2027.')).toBeVisible();
   expect(desk.cli('settings').out).toContain('Laatste afhaaldag: 31-05-2027');
 
+  // This desk's name: an empty one is refused in words, a new one is saved and shown in the header.
+  const deskName = page.getByLabel('Naam van deze balie');
+  await expect(deskName).toHaveValue('Balie 1');
+  await deskName.fill('  ');
+  await page.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(page.getByRole('alert')).toContainText('Geef de balie een naam van 1 tot 40 gewone tekens');
+  await deskName.fill('Onthaal');
+  await page.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(page.getByText('Instellingen bewaard.')).toBeVisible();
+  await expect(page.locator('.point-name')).toHaveText(/· Onthaal$/);
+  expect(desk.cli('settings').out).toMatch(/balie Onthaal$/m);
+  expect(desk.cli('handout', '270000005006', '--staff', 'Sofie', '--id-checked').code).toBe(0);
+
   // Audit log: the chain verdict in words, the new entries listed.
   const audit = page.getByRole('region', { name: 'Logboek' });
   await page
@@ -186,6 +199,11 @@ test('Beheer: export a signed report that verifies, change the last day, audit c
       .filter({ hasText: 'changed=last_day' }),
   ).toHaveCount(1);
   await expect(audit.getByRole('row').filter({ hasText: 'Rapport gemaakt' })).toHaveCount(1);
+  await expect(audit.getByRole('row').filter({ hasText: 'changed=desk_name' })).toHaveCount(1);
+  // A desk action names its desk as staff know it, never its technical id.
+  const handout = audit.getByRole('row').filter({ hasText: 'Afgifte' });
+  await expect(handout).toContainText('Onthaal');
+  await expect(handout).not.toContainText('desk-');
 });
 
 test('Beheer: backups are listed and one can be made now', async ({ page, desk }) => {

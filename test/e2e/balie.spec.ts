@@ -68,7 +68,7 @@ test('finds Joëlle typed without accent, hands out after the ID check, then sho
   expect(day).toBe(belgianDate(brusselsDate(now)));
   const allowed = [-60_000, 0, 60_000].map((ms) => brusselsTime(new Date(now.getTime() + ms)));
   expect(allowed).toContain(time);
-  await expect(verdict(page).locator('.verdict-detail')).toContainText('Sofie, zelf');
+  await expect(verdict(page).locator('.verdict-detail')).toContainText('(Balie 1, Sofie, zelf)');
   await page.screenshot({ path: `${SCREENS}/balie-al-afgehaald.png` });
 
   await page.getByRole('button', { name: /Ongedaan maken/ }).click();

@@ -64,6 +64,7 @@ test('Nele Baert collects ten colleagues’ cards in one confirmation; the recei
   await confirmButton(page).click();
 
   await expect(page.getByText('Groepsafhaling bevestigd: 10 kaarten')).toBeVisible();
+  await expect(page.getByText(/^Groepsnummer G1-0001, afgehaald door Nele Baert\./)).toBeVisible();
   const frame = page.getByTestId('receipt-frame');
   await expect(frame).toBeVisible();
   await expect(page.getByRole('button', { name: 'Afdrukken' })).toBeVisible();
@@ -80,6 +81,10 @@ test('Nele Baert collects ten colleagues’ cards in one confirmation; the recei
   const receiptText = (await printPage.locator('body').textContent()) ?? '';
   expect(receiptText).toContain('Nele Baert');
   for (const card of COLLEAGUES) expect(receiptText).toContain(grouped(card));
+  // The short group number and the desk's name, as staff know them; no UUID, no desk id.
+  expect(receiptText).toContain('GroepsnummerG1-0001');
+  expect(receiptText).toContain('BalieBalie 1');
+  expect(receiptText).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|desk-/);
   const pdf = await printPage.pdf({ format: 'A4', printBackground: false });
   await printPage.close();
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -237,7 +237,8 @@ export async function killRound(
       if (stop) {
         if (kind === 'ready')
           later(50 + delayMs, () => (secondWriter = stopAndWrite(bench, started, stop.holdMs, kill)));
-      } else if (kind === 'idle') kill(); // the round's work is done: a kill between transactions
+      } else if (kind === 'idle')
+        kill(); // the round's work is done: a kill between transactions
       else if (mode === 'ack' && acks.count >= killAtAck) kill();
       else if (mode === 'delay' && kind === 'ready') later(20 + delayMs, kill);
       else if (mode === 'import' && kind === 'import-start') later(delayMs, kill);

@@ -8,8 +8,6 @@ export type SettingKey =
   | 'desk_id'
   /** 'host' (the default: a desk alone is its own host) or 'desk' (joined another desk's point). */
   | 'point_role'
-  /** This desk's name as staff know it ("Balie 1", "Groepen"). */
-  | 'desk_name'
   /** Where this desk's sync service listens (`https://HOST:PORT`), told to the other desks. */
   | 'sync_url'
   | 'initialized_at'

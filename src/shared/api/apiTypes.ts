@@ -6,7 +6,7 @@ import type { Failure } from '../result';
 
 /** What the renderer needs at start and after every change of shift or settings. */
 export interface SessionInfo {
-  point: { pointId: string; pointName: string; deskId: string } | null;
+  point: { pointId: string; pointName: string; deskId: string; deskName: string | null } | null;
   /** Demo data only, never mixed with a real point's data; the UI shows a banner. */
   demoMode: boolean;
   /** The demo store's admin PIN, shown in the demo banner; null for a real point. */
@@ -68,7 +68,18 @@ export interface NewYearView {
 }
 
 export interface AuditView {
-  entries: { seq: number; at: string; action: string; details: string }[];
+  entries: {
+    seq: number;
+    at: string;
+    action: string;
+    details: string;
+    /**
+     * The desk of a hand-out, void or group entry; both null for other entries. A desk id with a
+     * null name is a desk this store does not know: shown as "andere balie".
+     */
+    deskId: string | null;
+    deskName: string | null;
+  }[];
   verdict:
     { ok: true; entries: number } | { ok: false; atSeq: number; reason: 'hash' | 'chain' | 'sequence' };
 }
@@ -131,7 +142,8 @@ export interface PairingView {
 
 export interface AnomalyView {
   card: string;
-  kept: { eventId: string; desk: string; staff: string; at: string };
-  other: { eventId: string; desk: string; staff: string; at: string };
+  /** `desk` is the desk's name, null for one this desk has no name for yet ("andere balie"). */
+  kept: { eventId: string; desk: string | null; staff: string; at: string };
+  other: { eventId: string; desk: string | null; staff: string; at: string };
   resolved: { note: string; staff: string; at: string } | null;
 }

@@ -12,6 +12,7 @@ import type {
   VoidDone,
   VoidFailure,
 } from '../desk/deskResults';
+import type { DeskNameFailure } from '../desk/deskName';
 import type { Failure, Result } from '../result';
 import { isIsoDate } from '../time/brussels';
 import type {
@@ -120,6 +121,8 @@ export type SettingsView = {
   pointId: string | null;
   pointName: string | null;
   deskId: string | null;
+  /** This desk's name ("Balie 1"); null before the store is initialised. */
+  deskName: string | null;
   ownLastDay: string | null;
   effectiveLastDay: string | null;
   staff: string[];
@@ -148,7 +151,10 @@ export type NewYearFailure =
   | Failure<'year_not_after', { cardYear: number; currentYear: number }>
   | Failure<'unknown_staff', { staff: string }>;
 
-export type SettingsFailure = Failure<'last_day_after_batches', { lastDay: string; batchesUntil: string }>;
+export type SettingsFailure =
+  | Failure<'last_day_after_batches', { lastDay: string; batchesUntil: string }>
+  | Failure<'not_initialized'>
+  | DeskNameFailure;
 
 export const apiContract = {
   session: method<SessionInfo>()({ args: none }),
@@ -248,6 +254,8 @@ export const apiContract = {
         staff: z.array(z.string().trim().min(1).max(100)).max(200).optional(),
         maxGroupSize: z.number().int().min(1).max(500).optional(),
         retentionDays: z.number().int().min(1).max(3650).optional(),
+        // Checked by the use case (1–40 printable characters, unique): it answers in words.
+        deskName: z.string().max(200).optional(),
         ...withPin,
       })
       .strict(),

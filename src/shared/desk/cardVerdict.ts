@@ -18,6 +18,8 @@ export interface CollectedFacts {
   eventId: string;
   at: string;
   deskId: string;
+  /** The desk's name ("Balie 1"); null for a desk this store does not know ("andere balie"). */
+  deskName: string | null;
   staff: string;
   method: PickupMethod;
   groupId: string | null;

@@ -19,6 +19,8 @@ export interface HandOutDone {
   card: string;
   at: string;
   deskId: string;
+  /** The desk's name ("Balie 1"); null for a desk this store does not know ("andere balie"). */
+  deskName: string | null;
   staff: string;
   method: PickupMethod;
   /** True when this request repeated one already done: no second event was written. */
@@ -40,6 +42,8 @@ export type GroupCardProblem =
 
 export interface GroupDone {
   groupId: string;
+  /** What staff and the receipt show: `G<desk number>-<counter>`, e.g. `G1-0042`. */
+  groupNo: string;
   at: string;
   size: number;
   repeated: boolean;

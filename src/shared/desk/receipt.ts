@@ -1,11 +1,17 @@
+import { textsFor } from '../i18n/texts';
 import type { Lang } from '../lang';
 import { brusselsDate, brusselsTime } from '../time/brussels';
 
-/** What the desk prints when one teacher collects the cards of a group of colleagues. */
+/**
+ * What the desk prints when one teacher collects the cards of a group of colleagues. Staff read
+ * the short group number and the desk's name; the group's UUID and the desk id stay off the paper.
+ */
 export interface GroupReceipt {
-  groupId: string;
+  /** `G1-0042`: the desk's number and its counter. */
+  groupNo: string;
   pointName: string;
-  deskId: string;
+  /** "Balie 1"; null for a desk this store does not know (printed as "andere balie"). */
+  deskName: string | null;
   staff: string;
   /** ISO 8601 with the Brussels offset, e.g. `2027-01-05T10:12:00+01:00`. */
   at: string;
@@ -174,7 +180,7 @@ export function renderGroupReceiptHtml(receipt: GroupReceipt, lang: Lang = 'nl')
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${e(CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(t.title)} — ${e(receipt.groupId)}</title>
+<title>${e(t.title)} — ${e(receipt.groupNo)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -182,10 +188,10 @@ export function renderGroupReceiptHtml(receipt: GroupReceipt, lang: Lang = 'nl')
 <dl class="facts">
 <dt>${e(t.point)}</dt><dd>${e(receipt.pointName)}</dd>
 <dt>${e(t.dateTime)}</dt><dd>${e(t.at(date, time))}</dd>
-<dt>${e(t.group)}</dt><dd class="mono">${e(receipt.groupId)}</dd>
+<dt>${e(t.group)}</dt><dd class="mono">${e(receipt.groupNo)}</dd>
 <dt>${e(t.collector)}</dt><dd>${e(collector.name)} (${collectorDetail})</dd>
 <dt>${e(t.staff)}</dt><dd>${e(receipt.staff)}</dd>
-<dt>${e(t.desk)}</dt><dd>${e(receipt.deskId)}</dd>
+<dt>${e(t.desk)}</dt><dd>${e(receipt.deskName ?? textsFor(lang)('desk.otherDesk'))}</dd>
 </dl>
 <h2>${e(t.cardsHeading)}</h2>
 <table class="cards">

@@ -18,7 +18,7 @@ export function describeCardRefusal(refusal: CardRefusal, lang: Lang = 'nl'): st
       return t('desk.refusal.alreadyCollected', {
         day: belgianDate(brusselsDate(when)),
         time: brusselsTime(when),
-        deskId: refusal.deskId,
+        desk: refusal.deskName ?? t('desk.otherDesk'),
         staff: refusal.staff,
         how: t(refusal.method === 'group' ? 'desk.refusal.how.group' : 'desk.refusal.how.self'),
       });

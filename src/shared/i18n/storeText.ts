@@ -13,7 +13,9 @@ export type StoreProblem =
   | { error: 'point_has_data'; current: string }
   | { error: 'unreadable_file'; path: string; detail: string }
   | { error: 'store_full' }
-  | { error: 'store_busy' };
+  | { error: 'store_busy' }
+  | { error: 'desk_name_invalid'; max: number }
+  | { error: 'desk_name_taken'; name: string };
 
 export function describeStoreProblem(problem: StoreProblem, lang: Lang = 'nl'): string {
   const t = textsFor(lang);
@@ -38,6 +40,10 @@ export function describeStoreProblem(problem: StoreProblem, lang: Lang = 'nl'): 
       return t('store.full');
     case 'store_busy':
       return t('store.busy');
+    case 'desk_name_invalid':
+      return t('desk.name.invalid', { max: problem.max });
+    case 'desk_name_taken':
+      return t('desk.name.taken', { name: problem.name });
     default:
       return assertNever(problem);
   }

@@ -68,6 +68,8 @@ export type WireResolution = z.infer<typeof wireResolutionSchema>;
 export const wireDeskSchema = z.object({
   deskId,
   name: text(40),
+  /** The desk's number, given by the host: the prefix of its group numbers (G<number>-0042). */
+  number: z.number().int().positive(),
   fingerprint: z.string().regex(/^SHA256:[0-9a-f]{64}$/),
   url: z.string().max(200).nullable(),
   isHost: z.boolean(),

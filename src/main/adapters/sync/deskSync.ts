@@ -1,7 +1,7 @@
 import type { PairingView } from '../../../shared/api/apiTypes';
 import { deskCertificateDirFor, loadOrCreateDeskCertificate } from '../../platform/lan/deskCertificate';
 import { openStore } from '../../store/openStore';
-import { getSetting } from '../../store/settings';
+import { ownDesk } from '../../store/deskNames';
 import type { StoreContext } from '../../store/storeContext';
 import { listPeers } from '../../store/sync/pointPeers';
 import { servePoint } from '../../useCases/point/servePoint';
@@ -27,7 +27,7 @@ export async function startDeskSync(
   const opened = openStore(ctx.dbPath);
   if (!opened.ok) throw new Error(`sync store: ${opened.error}`);
   const own: StoreContext = { ...ctx, db: opened.value };
-  const name = getSetting(own.db, 'desk_name') ?? 'Balie 1';
+  const name = ownDesk(own.db)?.name ?? 'Balie 1';
   const identity = await loadOrCreateDeskCertificate(deskCertificateDirFor(ctx.dbPath), name, ctx.clock);
   const service = await servePoint(own, { identity, listen });
   return {

@@ -93,7 +93,7 @@ export function readOwnEventsAfter(
 function readGroups(db: Database, groupIds: readonly string[]): WireGroup[] {
   const stmt = db.prepare(
     `SELECT g.group_id, cc.card AS collector_card, g.collector_name, g.collector_id_note, g.desk_id, g.staff,
-       g.at, g.at_ms, g.size
+       g.at, g.at_ms, g.size, g.group_no
      FROM pickup_groups g LEFT JOIN cards cc ON cc.id = g.collector_card_id WHERE g.group_id = ?`,
   );
   return groupIds.flatMap((id) => {
@@ -108,6 +108,7 @@ function readGroups(db: Database, groupIds: readonly string[]): WireGroup[] {
           at: string;
           at_ms: number;
           size: number;
+          group_no: string | null;
         }
       | undefined;
     if (!g) return [];
@@ -122,7 +123,7 @@ function readGroups(db: Database, groupIds: readonly string[]): WireGroup[] {
         at: g.at,
         atMs: g.at_ms,
         size: g.size,
-        groupNo: null,
+        groupNo: g.group_no,
       },
     ];
   });
@@ -159,7 +160,7 @@ export function applyWireEvents(
 
   const insertGroup = db.prepare(
     `INSERT OR IGNORE INTO pickup_groups (group_id, collector_card_id, collector_name, collector_id_note, desk_id,
-       staff, at, at_ms, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       staff, at, at_ms, size, group_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const g of groups) {
     insertGroup.run(
@@ -172,6 +173,7 @@ export function applyWireEvents(
       g.at,
       g.atMs,
       g.size,
+      g.groupNo,
     );
   }
   const insertEvent = db.prepare(

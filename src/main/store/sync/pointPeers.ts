@@ -32,6 +32,11 @@ interface PeerRow {
   clock_offset_ms: number | null;
 }
 
+/** The name staff know a desk by lives in `desks`; the peer row keeps the one it paired with until then. */
+const PEER_SELECT = `SELECT p.fingerprint, p.desk_id, coalesce(d.name, p.name) AS name, p.url, p.is_host, p.paired_at,
+  p.revoked_at, p.pulled_seq, p.pulled_resolution, p.head_seq, p.last_sync_at, p.last_seen_ms, p.clock_offset_ms
+  FROM point_peers p LEFT JOIN desks d ON d.desk_id = p.desk_id`;
+
 function toPeer(r: PeerRow): PointPeer {
   return {
     fingerprint: r.fingerprint,
@@ -51,12 +56,11 @@ function toPeer(r: PeerRow): PointPeer {
 }
 
 export function listPeers(db: Database): PointPeer[] {
-  return (db.prepare('SELECT * FROM point_peers ORDER BY name').all() as PeerRow[]).map(toPeer);
+  return (db.prepare(`${PEER_SELECT} ORDER BY name`).all() as PeerRow[]).map(toPeer);
 }
 
 export function peerByFingerprint(db: Database, fingerprint: string): PointPeer | null {
-  const row = db.prepare('SELECT * FROM point_peers WHERE fingerprint = ?').get(fingerprint) as
-    PeerRow | undefined;
+  const row = db.prepare(`${PEER_SELECT} WHERE p.fingerprint = ?`).get(fingerprint) as PeerRow | undefined;
   return row ? toPeer(row) : null;
 }
 
@@ -69,7 +73,7 @@ export function isTrustedPeer(db: Database, fingerprint: string): boolean {
 }
 
 export function hostPeer(db: Database): PointPeer | null {
-  const row = db.prepare('SELECT * FROM point_peers WHERE is_host = 1 AND revoked_at IS NULL').get() as
+  const row = db.prepare(`${PEER_SELECT} WHERE p.is_host = 1 AND p.revoked_at IS NULL`).get() as
     PeerRow | undefined;
   return row ? toPeer(row) : null;
 }

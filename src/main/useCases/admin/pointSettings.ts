@@ -6,6 +6,7 @@ import { appendAudit } from '../../store/audit/auditLog';
 import { DEFAULT_MAX_GROUP_SIZE, maxGroupSize } from './groupSize';
 import { pointLastDay } from './pointLastDay';
 import { staffList } from './staff';
+import { ownDesk, renameDesk } from '../../store/deskNames';
 import { getSetting, setSetting } from '../../store/settings';
 import type { StoreContext } from '../../store/storeContext';
 
@@ -20,6 +21,7 @@ export function readPointSettings(ctx: StoreContext): PointSettings {
     pointId: getSetting(ctx.db, 'point_id'),
     pointName: getSetting(ctx.db, 'point_name'),
     deskId: getSetting(ctx.db, 'desk_id'),
+    deskName: ownDesk(ctx.db)?.name ?? null,
     ownLastDay: getSetting(ctx.db, 'last_day'),
     effectiveLastDay: pointLastDay(ctx.db),
     staff: staffList(ctx.db),
@@ -31,7 +33,10 @@ export function readPointSettings(ctx: StoreContext): PointSettings {
 /** A change from Beheer or the CLI, validated at the boundary with the contract's schema. */
 export type SettingsChange = Omit<ApiParsedArgs<'changeSettings'>, 'adminPin'>;
 
-/** Admin-only: the point's last day (stop early, never later), staff list, group size, retention. */
+/**
+ * Admin-only: the point's last day (stop early, never later), staff list, group size, retention,
+ * and this desk's name (unique among the point's desks).
+ */
 export function changePointSettings(
   ctx: StoreContext,
   change: SettingsChange,
@@ -42,8 +47,16 @@ export function changePointSettings(
   if (change.lastDay && batchesUntil !== null && change.lastDay > batchesUntil) {
     return fail('last_day_after_batches', { lastDay: change.lastDay, batchesUntil });
   }
-  db.transaction(() => {
+  const own = ownDesk(db);
+  if (change.deskName !== undefined && own === null) return fail('not_initialized');
+  const refused = db.transaction(() => {
     const changed: string[] = [];
+    if (change.deskName !== undefined && own !== null && change.deskName.trim() !== own.name) {
+      // First: a refused name leaves nothing changed.
+      const renamed = renameDesk(db, own.deskId, change.deskName);
+      if (!renamed.ok) return renamed;
+      changed.push('desk_name');
+    }
     if (change.lastDay !== undefined) {
       if (change.lastDay === null) db.prepare(`DELETE FROM settings WHERE key = 'last_day'`).run();
       else setSetting(db, 'last_day', change.lastDay);
@@ -62,7 +75,9 @@ export function changePointSettings(
       changed.push('retention_days');
     }
     appendAudit(db, clock, 'settings', { changed });
+    return null;
   })();
+  if (refused) return refused;
   return ok(readPointSettings(ctx));
 }
 

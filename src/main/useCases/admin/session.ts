@@ -29,7 +29,12 @@ export function readSession(ctx: StoreContext, shell: ShellFacts): SessionInfo {
     .all() as SessionInfo['batches'];
   return {
     point: identity
-      ? { pointId: identity.pointId, pointName: identity.pointName, deskId: identity.deskId }
+      ? {
+          pointId: identity.pointId,
+          pointName: identity.pointName,
+          deskId: identity.deskId,
+          deskName: identity.deskName,
+        }
       : null,
     demoMode: shell.demoMode || getSetting(db, 'demo_mode') === '1',
     demoAdminPin: shell.demoAdminPin ?? null,

@@ -3,6 +3,7 @@ import type { CardDeskFacts, PickupMethod } from '../../../shared/desk/cardVerdi
 import type { IssuerStatus } from '../../../shared/batch/rows';
 import type { CardSummary } from '../../../shared/cards/cardStatus';
 import { CARD_SUMMARY_COLUMNS } from '../../store/cardStatusSql';
+import { deskNameJoin } from '../../store/deskNames';
 import { pointLastDay } from '../admin/pointLastDay';
 
 interface FactsRow {
@@ -18,6 +19,7 @@ interface FactsRow {
   at: string | null;
   at_ms: number | null;
   desk_id: string | null;
+  desk_name: string | null;
   staff: string | null;
   method: PickupMethod | null;
   group_id: string | null;
@@ -37,12 +39,13 @@ export type CardFacts = CardDeskFacts & {
 };
 
 const FACTS_SQL = `SELECT c.id, c.issuer_status, c.replaced_by, b.available_from, b.available_until,
-              s.state, s.event_id, e.at, e.at_ms, e.desk_id, e.staff, e.method, e.group_id,
+              s.state, s.event_id, e.at, e.at_ms, e.desk_id, d.name AS desk_name, e.staff, e.method, e.group_id,
               ${CARD_SUMMARY_COLUMNS}
        FROM cards c
        JOIN batches b ON b.batch_id = c.first_batch_id
        LEFT JOIN card_state s ON s.card_id = c.id
        LEFT JOIN desk_events e ON e.seq = s.event_seq
+       ${deskNameJoin('d', 'e.desk_id')}
        WHERE c.card = ?`;
 
 /** Prepared once per database: every scan, hand-out and group card reads these facts. */
@@ -106,6 +109,7 @@ function factsOf(row: FactsRow, pointLast: string | null): CardFacts {
             eventId: row.event_id,
             at: row.at,
             deskId: row.desk_id,
+            deskName: row.desk_name,
             staff: row.staff,
             method: row.method,
             groupId: row.group_id,

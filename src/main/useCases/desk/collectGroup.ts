@@ -13,6 +13,7 @@ import { getSetting } from '../../store/settings';
 import type { StoreContext } from '../../store/storeContext';
 import { storeWriteFailure } from '../../store/storeWriteFailure';
 import { appendDeskEvent } from '../../store/appendDeskEvent';
+import { nextGroupNo, ownDeskNumber } from '../../store/deskNames';
 import { readCardFacts } from './cardFacts';
 import { pointLastDay } from '../admin/pointLastDay';
 import { checkStaff } from '../admin/staff';
@@ -96,17 +97,21 @@ function collectGroupNow(ctx: StoreContext, req: GroupRequest): Result<GroupDone
       if (refusals.length > 0) return fail('group_refused', { refusals });
 
       const groupId = randomUUID();
+      const deskId = getSetting(db, 'desk_id') ?? 'desk-unknown';
+      // In this IMMEDIATE transaction: no other process on the store can take the same number.
+      const groupNo = nextGroupNo(db, ownDeskNumber(db, deskId));
       const now = clock.now();
       const at = brusselsIso(now);
       db.prepare(
-        `INSERT INTO pickup_groups (group_id, collector_card_id, collector_name, collector_id_note, desk_id, staff, at,
-           at_ms, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO pickup_groups (group_id, group_no, collector_card_id, collector_name, collector_id_note, desk_id,
+           staff, at, at_ms, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         groupId,
+        groupNo,
         collectorCardId,
         req.collector.kind === 'person' ? req.collector.name : null,
         req.collector.kind === 'person' ? req.collector.idNote : null,
-        getSetting(db, 'desk_id') ?? 'desk-unknown',
+        deskId,
         staff.staff,
         at,
         now.getTime(),
@@ -122,8 +127,13 @@ function collectGroupNow(ctx: StoreContext, req: GroupRequest): Result<GroupDone
           requestId: req.requestId ? `${req.requestId}:${card}` : null,
         });
       }
-      appendAudit(db, clock, 'group', { groupId, size: cardIds.length, cards: cardIds.map((c) => c.card) });
-      return ok({ groupId, at, size: cardIds.length, repeated: false });
+      appendAudit(db, clock, 'group', {
+        groupId,
+        groupNo,
+        size: cardIds.length,
+        cards: cardIds.map((c) => c.card),
+      });
+      return ok({ groupId, groupNo, at, size: cardIds.length, repeated: false });
     })
     .immediate();
 }
@@ -164,6 +174,8 @@ function findGroupByRequestId(
     groupCards.every((c) => asked.has(c));
   if (!same) return 'other_cards';
   return db
-    .prepare('SELECT group_id AS groupId, at, size FROM pickup_groups WHERE group_id = ?')
+    .prepare(
+      'SELECT group_id AS groupId, group_no AS groupNo, at, size FROM pickup_groups WHERE group_id = ?',
+    )
     .get(groupId) as Omit<GroupDone, 'repeated'>;
 }

@@ -1,19 +1,21 @@
 import type { Database } from 'better-sqlite3';
 import type { GroupReceipt } from '../../../shared/desk/receipt';
+import { deskNameJoin } from '../../store/deskNames';
 import { getSetting } from '../../store/settings';
 
 /** Everything the printed receipt of one group collection lists, read back from the store. */
 export function readGroupReceipt(db: Database, groupId: string): GroupReceipt | null {
   const group = db
     .prepare(
-      `SELECT g.group_id, g.desk_id, g.staff, g.at, g.collector_name, g.collector_id_note,
+      `SELECT g.group_no, d.name AS desk_name, g.staff, g.at, g.collector_name, g.collector_id_note,
               c.card AS collector_card, c.voornaam AS collector_voornaam, c.achternaam AS collector_achternaam
-       FROM pickup_groups g LEFT JOIN cards c ON c.id = g.collector_card_id WHERE g.group_id = ?`,
+       FROM pickup_groups g LEFT JOIN cards c ON c.id = g.collector_card_id ${deskNameJoin('d', 'g.desk_id')}
+       WHERE g.group_id = ?`,
     )
     .get(groupId) as
     | {
-        group_id: string;
-        desk_id: string;
+        group_no: string | null;
+        desk_name: string | null;
         staff: string;
         at: string;
         collector_name: string | null;
@@ -40,9 +42,10 @@ export function readGroupReceipt(db: Database, groupId: string): GroupReceipt | 
         }
       : { kind: 'person', name: group.collector_name ?? '', idNote: group.collector_id_note ?? '' };
   return {
-    groupId: group.group_id,
+    // Every group has its number since m0090; '—' only for a row written without one.
+    groupNo: group.group_no ?? '—',
     pointName: getSetting(db, 'point_name') ?? '',
-    deskId: group.desk_id,
+    deskName: group.desk_name,
     staff: group.staff,
     at: group.at,
     collector,

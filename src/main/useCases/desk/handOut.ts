@@ -9,6 +9,7 @@ import { appendAudit } from '../../store/audit/auditLog';
 import type { StoreContext } from '../../store/storeContext';
 import { storeWriteFailure } from '../../store/storeWriteFailure';
 import { appendDeskEvent } from '../../store/appendDeskEvent';
+import { deskNameJoin, deskNameOf } from '../../store/deskNames';
 import { readCardFacts } from './cardFacts';
 import { likelyPointFor } from './pointsDirectory';
 import { checkStaff } from '../admin/staff';
@@ -67,6 +68,7 @@ function handOutNow(ctx: StoreContext, req: HandOutRequest): Result<HandOutDone,
             card: req.card,
             at: c.at,
             deskId: c.deskId,
+            deskName: c.deskName,
             staff: c.staff,
             method: c.method,
             repeated: true,
@@ -83,7 +85,14 @@ function handOutNow(ctx: StoreContext, req: HandOutRequest): Result<HandOutDone,
         requestId: req.requestId ?? null,
       });
       appendAudit(db, clock, 'handout', { card: req.card, eventId: event.eventId, method: 'self' });
-      return ok({ ...event, card: req.card, staff: staff.staff, method: 'self', repeated: false });
+      return ok({
+        ...event,
+        deskName: deskNameOf(db, event.deskId),
+        card: req.card,
+        staff: staff.staff,
+        method: 'self',
+        repeated: false,
+      });
     })
     .immediate();
 }
@@ -91,8 +100,8 @@ function handOutNow(ctx: StoreContext, req: HandOutRequest): Result<HandOutDone,
 function findByRequestId(ctx: StoreContext, requestId: string): Omit<HandOutDone, 'repeated'> | null {
   const row = ctx.db
     .prepare(
-      `SELECT e.event_id AS eventId, c.card, e.at, e.desk_id AS deskId, e.staff, e.method
-       FROM desk_events e JOIN cards c ON c.id = e.card_id WHERE e.request_id = ? AND e.kind = 'handout'`,
+      `SELECT e.event_id AS eventId, c.card, e.at, e.desk_id AS deskId, d.name AS deskName, e.staff, e.method
+       FROM desk_events e JOIN cards c ON c.id = e.card_id ${deskNameJoin('d', 'e.desk_id')} WHERE e.request_id = ? AND e.kind = 'handout'`,
     )
     .get(requestId) as Omit<HandOutDone, 'repeated'> | undefined;
   return row ?? null;

@@ -5,13 +5,15 @@ import { fail, ok } from '../../../shared/result';
 import type { Failure, Result } from '../../../shared/result';
 import { brusselsIso } from '../../../shared/time/brussels';
 import { appendAudit } from '../../store/audit/auditLog';
+import { deskNameJoin } from '../../store/deskNames';
 import { getSetting } from '../../store/settings';
 import type { StoreContext } from '../../store/storeContext';
 import { checkStaff } from '../admin/staff';
 
 export interface AnomalySide {
   eventId: string;
-  desk: string;
+  /** The desk's name; null for a desk this one has no name for yet ("andere balie"). */
+  desk: string | null;
   staff: string;
   at: string;
 }
@@ -28,11 +30,11 @@ export interface Anomaly {
 interface AnomalyRow {
   card: string;
   kept_event_id: string;
-  kept_desk: string;
+  kept_desk: string | null;
   kept_staff: string;
   kept_at: string;
   other_event_id: string;
-  other_desk: string;
+  other_desk: string | null;
   other_staff: string;
   other_at: string;
   note: string | null;
@@ -40,25 +42,20 @@ interface AnomalyRow {
   resolved_at: string | null;
 }
 
-/** Desk names as staff know them; a desk this one has not heard of yet keeps its id. */
-const DESK_NAME = (column: string) => `coalesce(
-  (SELECT p.name FROM point_peers p WHERE p.desk_id = ${column}),
-  CASE WHEN ${column} = (SELECT value FROM settings WHERE key = 'desk_id')
-    THEN (SELECT value FROM settings WHERE key = 'desk_name') END,
-  ${column})`;
-
 /** Every double hand-out, each listed once (by the later event), resolved ones included. */
 export function listAnomalies(db: Database): Anomaly[] {
   const rows = db
     .prepare(
       `SELECT c.card,
-         k.event_id AS kept_event_id, ${DESK_NAME('k.desk_id')} AS kept_desk, k.staff AS kept_staff, k.at AS kept_at,
-         o.event_id AS other_event_id, ${DESK_NAME('o.desk_id')} AS other_desk, o.staff AS other_staff, o.at AS other_at,
+         k.event_id AS kept_event_id, kd.name AS kept_desk, k.staff AS kept_staff, k.at AS kept_at,
+         o.event_id AS other_event_id, od.name AS other_desk, o.staff AS other_staff, o.at AS other_at,
          r.note, r.staff AS resolved_staff, r.at AS resolved_at
        FROM card_anomalies a
        JOIN cards c ON c.id = a.card_id
        JOIN desk_events k ON k.event_id = a.kept_event_id
        JOIN desk_events o ON o.event_id = a.other_event_id
+       ${deskNameJoin('kd', 'k.desk_id')}
+       ${deskNameJoin('od', 'o.desk_id')}
        LEFT JOIN anomaly_resolutions r ON r.seq = (
          SELECT max(seq) FROM anomaly_resolutions WHERE other_event_id = a.other_event_id)
        ORDER BY o.hlc`,

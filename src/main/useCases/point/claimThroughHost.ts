@@ -3,6 +3,7 @@ import { CLAIM_TIMEOUT_MS } from '../../../shared/point/syncMessages';
 import type { Result } from '../../../shared/result';
 import type { DeskCertificate } from '../../platform/lan/deskCertificate';
 import { deskCertificateDirFor, loadOrCreateDeskCertificate } from '../../platform/lan/deskCertificate';
+import { ownDesk } from '../../store/deskNames';
 import { getSetting } from '../../store/settings';
 import { openSyncSession } from '../../platform/lan/syncSession';
 import type { StoreContext } from '../../store/storeContext';
@@ -168,7 +169,7 @@ export async function openHostLink(ctx: StoreContext): Promise<HostLink | null> 
   const deskId = getSetting(ctx.db, 'desk_id') ?? 'desk-unknown';
   const me = (): ThisDesk => ({
     deskId,
-    name: getSetting(ctx.db, 'desk_name') ?? deskId,
+    name: ownDesk(ctx.db)?.name ?? deskId,
     fingerprint: identity.fingerprint,
     url: getSetting(ctx.db, 'sync_url'),
   });

@@ -85,7 +85,6 @@ export async function joinPoint(args: {
     const at = brusselsIso(args.clock.now());
     ctx.db.transaction(() => {
       setSetting(ctx.db, 'desk_id', deskId);
-      setSetting(ctx.db, 'desk_name', args.deskName);
       setSetting(ctx.db, 'point_role', 'desk');
       setSetting(ctx.db, 'initialized_at', args.clock.now().toISOString());
       pinPeer(ctx.db, {

@@ -67,6 +67,10 @@ export async function fetchPointData(
   const ownDeskId = db.prepare(`SELECT value FROM settings WHERE key = 'desk_id'`).pluck().get() as string;
   db.transaction(() => {
     applySharedSettings(db, point.settings);
+    // The host's word on names and numbers, this desk's own included. REPLACE also clears a
+    // row that held a name or number before a rename.
+    const upsertDesk = db.prepare('INSERT OR REPLACE INTO desks (desk_id, name, number) VALUES (?, ?, ?)');
+    for (const desk of point.desks) upsertDesk.run(desk.deskId, desk.name, desk.number);
     for (const desk of point.desks) {
       if (desk.deskId === ownDeskId) continue;
       const known = peerByFingerprint(db, desk.fingerprint);

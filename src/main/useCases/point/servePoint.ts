@@ -4,6 +4,7 @@ import { startLanHost } from '../../platform/lan/lanHost';
 import type { PinnedPeers } from '../../platform/lan/lanHost';
 import { openSyncSession } from '../../platform/lan/syncSession';
 import { appendAudit } from '../../store/audit/auditLog';
+import { ownDesk } from '../../store/deskNames';
 import { getSetting, setSetting } from '../../store/settings';
 import type { StoreContext } from '../../store/storeContext';
 import type { PointPeer } from '../../store/sync/pointPeers';
@@ -119,7 +120,7 @@ export async function servePoint(
 }
 
 function deskName(ctx: StoreContext): string {
-  return getSetting(ctx.db, 'desk_name') ?? 'Balie 1';
+  return ownDesk(ctx.db)?.name ?? 'Balie 1';
 }
 
 /** Keeps pulling from one peer until the service stops or the peer is revoked. */

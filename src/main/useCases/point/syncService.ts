@@ -17,6 +17,7 @@ import {
   readSharedSettings,
 } from '../../store/sync/pointSnapshot';
 import { isTrustedPeer, listPeers, notePeerHello } from '../../store/sync/pointPeers';
+import { ensureOwnDesk } from '../../store/deskNames';
 import { confirmClaim } from './confirmClaim';
 import { pointRole } from './pointRole';
 
@@ -82,13 +83,18 @@ async function answerRequest(
     case 'hello': {
       if (request.v !== SYNC_PROTOCOL_VERSION) return { t: 'refused', reason: 'version' };
       const now = clock.now().getTime();
-      notePeerHello(db, peerFingerprint, {
-        deskId: request.deskId,
-        name: request.name,
-        url: request.url,
-        clockOffsetMs: request.nowMs - now,
-        seenMs: now,
-      });
+      db.transaction(() => {
+        notePeerHello(db, peerFingerprint, {
+          deskId: request.deskId,
+          name: request.name,
+          url: request.url,
+          clockOffsetMs: request.nowMs - now,
+          seenMs: now,
+        });
+        // The host hands out desk numbers (the prefix of group numbers), so they never clash.
+        if (pointRole(db) === 'host' && !ensureOwnDesk(db, request.deskId, request.name).ok)
+          ensureOwnDesk(db, request.deskId);
+      }).immediate();
       return {
         t: 'hello',
         v: SYNC_PROTOCOL_VERSION,
@@ -145,22 +151,31 @@ async function answerRequest(
   }
 }
 
-/** The host vouches for the desks it paired: each desk pins the others from this list. */
+/** The host vouches for the desks it paired: each desk pins the others from this list, with names and numbers. */
 function desksOfPoint(ctx: StoreContext, me: ThisDesk): WireDesk[] {
-  const peers = listPeers(ctx.db)
-    .filter((p) => p.deskId !== null)
-    .map((p) => ({
-      deskId: p.deskId as string,
-      name: p.name,
-      fingerprint: p.fingerprint,
-      url: p.url,
-      isHost: false,
-      revoked: p.revokedAt !== null,
-    }));
+  const named = ctx.db.prepare('SELECT name, number FROM desks WHERE desk_id = ?');
+  const row = (deskId: string) => named.get(deskId) as { name: string; number: number } | undefined;
+  const self = row(me.deskId);
+  const peers = listPeers(ctx.db).flatMap((p) => {
+    const desk = p.deskId === null ? undefined : row(p.deskId);
+    if (p.deskId === null || desk === undefined) return [];
+    return [
+      {
+        deskId: p.deskId,
+        name: desk.name,
+        number: desk.number,
+        fingerprint: p.fingerprint,
+        url: p.url,
+        isHost: false,
+        revoked: p.revokedAt !== null,
+      },
+    ];
+  });
   return [
     {
       deskId: me.deskId,
-      name: me.name,
+      name: self?.name ?? me.name,
+      number: self?.number ?? 1,
       fingerprint: me.fingerprint,
       url: me.url,
       isHost: true,

@@ -76,6 +76,7 @@ export function AuditPanel({ pin }: { pin: string }) {
                   </th>
                   <th scope="col">{t('admin.audit.at')}</th>
                   <th scope="col">{t('admin.audit.action')}</th>
+                  <th scope="col">{t('admin.audit.desk')}</th>
                   <th scope="col">{t('admin.audit.details')}</th>
                 </tr>
               </thead>
@@ -85,6 +86,7 @@ export function AuditPanel({ pin }: { pin: string }) {
                     <td className="num">{e.seq}</td>
                     <td className="nowrap">{formatInstant(e.at)}</td>
                     <td>{actionText(e.action)}</td>
+                    <td>{e.deskId === null ? '—' : (e.deskName ?? t('desk.otherDesk'))}</td>
                     <td className="audit-details">{compactDetails(e.details)}</td>
                   </tr>
                 ))}

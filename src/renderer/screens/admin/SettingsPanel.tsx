@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SettingsView } from '../../../shared/api/contract';
+import { DESK_NAME_MAX } from '../../../shared/desk/deskName';
 import { FailureNotice } from '../../app/FailureNotice';
 import { formatDay, useLang } from '../../app/i18n';
 import { useDesk } from '../../app/session';
@@ -10,7 +11,7 @@ import { PolicyNote } from './PolicyNote';
 import { changesOf, draftOf, isLocked, NUMBER_SETTINGS } from './settingsForm';
 import type { SettingsDraft } from './settingsForm';
 
-/** The point's own settings: last day (earlier only), staff, group size, retention. */
+/** The point's own settings: this desk's name, last day (earlier only), staff, group size, retention. */
 export function SettingsPanel({ pin }: { pin: string }) {
   const { api, session, refresh } = useDesk();
   const { t, lang } = useLang();
@@ -74,7 +75,7 @@ export function SettingsPanel({ pin }: { pin: string }) {
         {t('admin.settings.point', {
           point: view.pointId ?? '—',
           name: view.pointName ?? '—',
-          desk: view.deskId ?? '—',
+          desk: view.deskName ?? '—',
         })}
       </p>
       <form
@@ -84,6 +85,23 @@ export function SettingsPanel({ pin }: { pin: string }) {
           void save();
         }}
       >
+        {view.deskName !== null && (
+          <>
+            <label htmlFor="admin-desk-name">{t('admin.settings.deskName')}</label>
+            <input
+              id="admin-desk-name"
+              type="text"
+              maxLength={DESK_NAME_MAX}
+              value={draft.deskName}
+              aria-describedby="admin-desk-name-help"
+              onChange={(e) => set('deskName', e.target.value)}
+            />
+            <p id="admin-desk-name-help" className="admin-help">
+              {t('admin.settings.deskNameHelp', { max: DESK_NAME_MAX })}
+            </p>
+          </>
+        )}
+
         <label htmlFor="admin-last-day">{t('admin.settings.lastDay')}</label>
         <input
           id="admin-last-day"

@@ -72,6 +72,9 @@ export function describeAdminFailure(f: AdminFailure, t: Translate, lang: Lang):
     case 'store_full':
     case 'store_busy':
       return describeStoreProblem({ error: f.error }, lang);
+    case 'desk_name_invalid':
+    case 'desk_name_taken':
+      return describeStoreProblem(f, lang);
     case 'invalid_package':
       return t('admin.import.refused');
     case 'nothing_to_close':

@@ -43,6 +43,7 @@ export function isLocked(field: SettingField, lockedByPolicy: readonly string[])
 }
 
 export interface SettingsDraft {
+  deskName: string;
   lastDay: string;
   staff: string;
   maxGroupSize: string;
@@ -51,6 +52,7 @@ export interface SettingsDraft {
 
 export function draftOf(view: SettingsView): SettingsDraft {
   return {
+    deskName: view.deskName ?? '',
     lastDay: view.ownLastDay ?? '',
     staff: view.staff.join('\n'),
     maxGroupSize: String(view.maxGroupSize),
@@ -65,13 +67,20 @@ export function staffNames(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-/** Only the fields that changed and are not fixed by policy. */
+/** Only the fields that changed and are not fixed by policy (this desk's name never is). */
 export function changesOf(
   view: SettingsView,
   draft: SettingsDraft,
   lockedByPolicy: readonly string[],
-): { lastDay?: string | null; staff?: string[]; maxGroupSize?: number; retentionDays?: number } {
+): {
+  deskName?: string;
+  lastDay?: string | null;
+  staff?: string[];
+  maxGroupSize?: number;
+  retentionDays?: number;
+} {
   const change: ReturnType<typeof changesOf> = {};
+  if (view.deskName !== null && draft.deskName.trim() !== view.deskName) change.deskName = draft.deskName;
   const open = (f: SettingField) => !isLocked(f, lockedByPolicy);
   if (open('lastDay') && draft.lastDay !== (view.ownLastDay ?? '')) change.lastDay = draft.lastDay || null;
   const staff = staffNames(draft.staff);

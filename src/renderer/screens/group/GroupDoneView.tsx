@@ -27,7 +27,7 @@ export function GroupDoneView({
           <Icon name="ok" size={52} />
           <span>{t('group.done.title', { count: result.size })}</span>
         </p>
-        <p className="verdict-detail">{t('group.done.detail', { name })}</p>
+        <p className="verdict-detail">{t('group.done.detail', { name, groupNo: result.groupNo })}</p>
         <button ref={next} type="button" className="secondary-button" onClick={onNew}>
           {t('group.done.next')}
         </button>

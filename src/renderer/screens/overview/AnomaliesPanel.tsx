@@ -53,10 +53,10 @@ export function AnomaliesPanel() {
             <p>
               {t('point.anomaly.what', {
                 card: a.card,
-                keptDesk: a.kept.desk,
+                keptDesk: a.kept.desk ?? t('desk.otherDesk'),
                 keptStaff: a.kept.staff,
                 keptAt: shortTime(a.kept.at),
-                otherDesk: a.other.desk,
+                otherDesk: a.other.desk ?? t('desk.otherDesk'),
                 otherStaff: a.other.staff,
                 otherAt: shortTime(a.other.at),
               })}

@@ -90,6 +90,9 @@ export const adminTexts = defineTexts(
     'admin.audit.action.new_year': 'Nieuw kaartjaar',
     'admin.settings.title': 'Instellingen van het punt',
     'admin.settings.point': 'Punt {point} ({name}), balie {desk}.',
+    'admin.settings.deskName': 'Naam van deze balie',
+    'admin.settings.deskNameHelp':
+      'Staat op ontvangstbewijzen en bij "al afgehaald", zoals "Balie 1" of "Groepen". Van 1 tot {max} tekens, elke balie een andere naam.',
     'admin.settings.lastDay': 'Eigen laatste afhaaldag',
     'admin.settings.lastDayHelp':
       'Leeg = de laatste dag van de pakketten. Alleen vroeger stoppen kan, nooit later. Nu geldt: {effective}.',
@@ -116,6 +119,7 @@ export const adminTexts = defineTexts(
     'admin.audit.seq': 'Nr.',
     'admin.audit.at': 'Tijdstip',
     'admin.audit.action': 'Handeling',
+    'admin.audit.desk': 'Balie',
     'admin.audit.details': 'Gegevens',
     'admin.audit.action.init': 'Ingesteld',
     'admin.audit.action.import': 'Pakket ingelezen',
@@ -245,6 +249,9 @@ export const adminTexts = defineTexts(
     'admin.audit.action.new_year': 'New card year',
     'admin.settings.title': "The point's settings",
     'admin.settings.point': 'Point {point} ({name}), desk {desk}.',
+    'admin.settings.deskName': "This desk's name",
+    'admin.settings.deskNameHelp':
+      'Shown on receipts and with "already collected", such as "Balie 1" or "Groups". 1 to {max} characters, a different name for each desk.',
     'admin.settings.lastDay': 'Own last collection day',
     'admin.settings.lastDayHelp':
       "Empty = the packages' last day. You can only stop earlier, never later. Now in force: {effective}.",
@@ -271,6 +278,7 @@ export const adminTexts = defineTexts(
     'admin.audit.seq': 'No.',
     'admin.audit.at': 'Time',
     'admin.audit.action': 'Action',
+    'admin.audit.desk': 'Desk',
     'admin.audit.details': 'Details',
     'admin.audit.action.init': 'Set up',
     'admin.audit.action.import': 'Package imported',

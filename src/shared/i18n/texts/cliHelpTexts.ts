@@ -25,7 +25,7 @@ export const cliHelpTexts = defineTexts(
     'cli.cmd.import.usage':
       'import BESTAND.lkb [--allow-unsigned] [--preview] [--json] [--admin-pin PIN of BALIE_ADMIN_PIN]',
     'cli.cmd.import.summary': 'lees een kaartpakket van de uitgever in (alles of niets)',
-    'cli.cmd.init.usage': 'init --point ID --name NAAM --issuer-key BESTAND.pub.pem',
+    'cli.cmd.init.usage': 'init --point ID --name NAAM --issuer-key BESTAND.pub.pem [--desk-name "Balie 1"]',
     'cli.cmd.init.summary': 'stel deze installatie in voor een afhaalpunt',
     'cli.cmd.keys.usage': 'keys [--export BESTAND.pub.pem] [--rotate --admin-pin PIN]',
     'cli.cmd.keys.summary': 'toon (of exporteer) de publieke sleutel van deze installatie en haar keyid',
@@ -54,7 +54,7 @@ export const cliHelpTexts = defineTexts(
     'cli.cmd.search.usage': 'search ZOEKTERM [--limit N] [--json]',
     'cli.cmd.search.summary': 'zoek op kaartnummer, stamboeknummer, postcode, school of naam',
     'cli.cmd.settings.usage':
-      'settings [--last-day JJJJ-MM-DD|none] [--staff "An,Bram"] [--max-group-size N] [--retention-days N] [--admin-pin PIN]',
+      'settings [--last-day JJJJ-MM-DD|none] [--staff "An,Bram"] [--max-group-size N] [--retention-days N] [--desk-name NAAM] [--admin-pin PIN]',
     'cli.cmd.settings.summary': 'toon of wijzig de instellingen van het punt (wijzigen: beheerderspincode)',
     'cli.cmd.stats.usage': 'stats [--json]',
     'cli.cmd.stats.summary': 'totalen en afhalingen per postcode',
@@ -92,7 +92,7 @@ export const cliHelpTexts = defineTexts(
     'cli.cmd.import.usage':
       'import FILE.lkb [--allow-unsigned] [--preview] [--json] [--admin-pin PIN or BALIE_ADMIN_PIN]',
     'cli.cmd.import.summary': 'import a card package from the issuer (all or nothing)',
-    'cli.cmd.init.usage': 'init --point ID --name NAME --issuer-key FILE.pub.pem',
+    'cli.cmd.init.usage': 'init --point ID --name NAME --issuer-key FILE.pub.pem [--desk-name "Balie 1"]',
     'cli.cmd.init.summary': 'set up this installation for a collection point',
     'cli.cmd.keys.usage': 'keys [--export FILE.pub.pem] [--rotate --admin-pin PIN]',
     'cli.cmd.keys.summary': "show (or export) this installation's public key and its keyid",
@@ -120,7 +120,7 @@ export const cliHelpTexts = defineTexts(
     'cli.cmd.search.usage': 'search TERM [--limit N] [--json]',
     'cli.cmd.search.summary': 'search by card number, stamboeknummer, postcode, school or name',
     'cli.cmd.settings.usage':
-      'settings [--last-day YYYY-MM-DD|none] [--staff "An,Bram"] [--max-group-size N] [--retention-days N] [--admin-pin PIN]',
+      'settings [--last-day YYYY-MM-DD|none] [--staff "An,Bram"] [--max-group-size N] [--retention-days N] [--desk-name NAME] [--admin-pin PIN]',
     'cli.cmd.settings.summary': "show or change the point's settings (changing: admin PIN)",
     'cli.cmd.stats.usage': 'stats [--json]',
     'cli.cmd.stats.summary': 'totals and collections per postcode',

@@ -31,8 +31,8 @@ export const cliCommandTexts = defineTexts(
     'cli.group.noPdf':
       'Geen Chromium of Chrome gevonden voor een PDF: het ontvangstbewijs is als HTML bewaard.',
     'cli.group.done': {
-      one: 'Groep {groupId}: {count} kaart afgegeven om {at}.',
-      other: 'Groep {groupId}: {count} kaarten afgegeven om {at}.',
+      one: 'Groep {groupNo}: {count} kaart afgegeven om {at}.',
+      other: 'Groep {groupNo}: {count} kaarten afgegeven om {at}.',
     },
     'cli.group.receipt': 'Ontvangstbewijs: {file} (open en druk af)',
     'cli.purge.archiveErased': {
@@ -75,7 +75,7 @@ export const cliCommandTexts = defineTexts(
     'cli.import.row.replaced': 'vervangen',
     'cli.import.row.skippedOlder': 'overgeslagen (ouder)',
     'cli.import.row.warnings': 'waarschuwingen',
-    'cli.init.done': 'Ingesteld: punt {pointId} ({pointName}), balie {deskId}, sleutel uitgever {keyId}.',
+    'cli.init.done': 'Ingesteld: punt {pointId} ({pointName}), balie {desk}, sleutel uitgever {keyId}.',
     'cli.init.database': 'Database: {path}',
     'cli.backup.exists': '{file} bestaat al; kies een nieuwe bestandsnaam. Er is niets overschreven.',
     'cli.backup.done': 'Back-up gemaakt: {file}',
@@ -174,7 +174,7 @@ export const cliCommandTexts = defineTexts(
     'cli.intOption': '--{name} moet een geheel getal zijn van {from} tot {to} (gekregen: "{raw}").',
     'cli.settings.lastDayAfterBatches':
       'De laatste afhaaldag kan niet later zijn dan die van de uitgever ({day}).',
-    'cli.settings.point': 'Punt: {pointId} ({pointName}), balie {deskId}',
+    'cli.settings.point': 'Punt: {pointId} ({pointName}), balie {desk}',
     'cli.settings.lastDay': 'Laatste afhaaldag: {day}{own}',
     'cli.settings.own': ' (eigen instelling)',
     'cli.settings.staff': 'Medewerkers: {staff}',
@@ -236,8 +236,8 @@ export const cliCommandTexts = defineTexts(
     'cli.group.refused': 'The group was not handed out; nothing was changed. These cards cannot go:',
     'cli.group.noPdf': 'No Chromium or Chrome found for a PDF: the receipt was saved as HTML.',
     'cli.group.done': {
-      one: 'Group {groupId}: {count} card handed out at {at}.',
-      other: 'Group {groupId}: {count} cards handed out at {at}.',
+      one: 'Group {groupNo}: {count} card handed out at {at}.',
+      other: 'Group {groupNo}: {count} cards handed out at {at}.',
     },
     'cli.group.receipt': 'Receipt: {file} (open and print)',
     'cli.purge.archiveErased': {
@@ -278,7 +278,7 @@ export const cliCommandTexts = defineTexts(
     'cli.import.row.replaced': 'replaced',
     'cli.import.row.skippedOlder': 'skipped (older)',
     'cli.import.row.warnings': 'warnings',
-    'cli.init.done': 'Set up: point {pointId} ({pointName}), desk {deskId}, issuer key {keyId}.',
+    'cli.init.done': 'Set up: point {pointId} ({pointName}), desk {desk}, issuer key {keyId}.',
     'cli.init.database': 'Database: {path}',
     'cli.backup.exists': '{file} exists already; choose a new file name. Nothing was overwritten.',
     'cli.backup.done': 'Backup made: {file}',
@@ -370,7 +370,7 @@ export const cliCommandTexts = defineTexts(
     'cli.optionRequired': 'Option --{name} is required.',
     'cli.intOption': '--{name} must be a whole number from {from} to {to} (got: "{raw}").',
     'cli.settings.lastDayAfterBatches': "The last collection day cannot be later than the issuer's ({day}).",
-    'cli.settings.point': 'Point: {pointId} ({pointName}), desk {deskId}',
+    'cli.settings.point': 'Point: {pointId} ({pointName}), desk {desk}',
     'cli.settings.lastDay': 'Last collection day: {day}{own}',
     'cli.settings.own': ' (own setting)',
     'cli.settings.staff': 'Staff: {staff}',

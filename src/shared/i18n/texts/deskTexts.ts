@@ -3,7 +3,12 @@ import { defineTexts } from './catalogue';
 /** Why the desk refuses a card or an action, as every screen and the CLI say it (keys start with 'desk.'). */
 export const deskTexts = defineTexts(
   {
-    'desk.refusal.alreadyCollected': 'Al afgehaald op {day} om {time} ({deskId}, {staff}, {how}).',
+    'desk.refusal.alreadyCollected': 'Al afgehaald op {day} om {time} ({desk}, {staff}, {how}).',
+    'desk.otherDesk': 'andere balie',
+    'desk.name.invalid':
+      'Geef de balie een naam van 1 tot {max} gewone tekens, zoals "Balie 1" of "Groepen". Er is niets gewijzigd.',
+    'desk.name.taken':
+      'Er is al een balie met de naam "{name}" op dit punt. Kies een andere naam; er is niets gewijzigd.',
     'desk.refusal.how.group': 'groepsafhaling',
     'desk.refusal.how.self': 'zelf',
     'desk.refusal.revoked': 'Geen recht meer: de uitgever heeft deze kaart ingetrokken. Niet afgeven.',
@@ -51,7 +56,12 @@ export const deskTexts = defineTexts(
     'desk.cardStatus.returned': 'teruggestuurd',
   },
   {
-    'desk.refusal.alreadyCollected': 'Already collected on {day} at {time} ({deskId}, {staff}, {how}).',
+    'desk.refusal.alreadyCollected': 'Already collected on {day} at {time} ({desk}, {staff}, {how}).',
+    'desk.otherDesk': 'another desk',
+    'desk.name.invalid':
+      'Give the desk a name of 1 to {max} ordinary characters, such as "Balie 1" or "Groups". Nothing was changed.',
+    'desk.name.taken':
+      'This point already has a desk named "{name}". Choose another name; nothing was changed.',
     'desk.refusal.how.group': 'group collection',
     'desk.refusal.how.self': 'in person',
     'desk.refusal.revoked': 'No longer entitled: the issuer revoked this card. Do not hand it out.',

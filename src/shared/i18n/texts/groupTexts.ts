@@ -54,7 +54,8 @@ export const groupTexts = defineTexts(
       one: 'Groepsafhaling bevestigd: {count} kaart',
       other: 'Groepsafhaling bevestigd: {count} kaarten',
     },
-    'group.done.detail': 'Afgehaald door {name}. Druk het ontvangstbewijs af en laat het tekenen.',
+    'group.done.detail':
+      'Groepsnummer {groupNo}, afgehaald door {name}. Druk het ontvangstbewijs af en laat het tekenen.',
     'group.done.next': 'Nieuwe groep',
     'group.receipt.title': 'Ontvangstbewijs',
     'group.receipt.print': 'Afdrukken',
@@ -112,7 +113,7 @@ export const groupTexts = defineTexts(
       one: 'Group collection confirmed: {count} card',
       other: 'Group collection confirmed: {count} cards',
     },
-    'group.done.detail': 'Collected by {name}. Print the receipt and have it signed.',
+    'group.done.detail': 'Group number {groupNo}, collected by {name}. Print the receipt and have it signed.',
     'group.done.next': 'New group',
     'group.receipt.title': 'Receipt',
     'group.receipt.print': 'Print',

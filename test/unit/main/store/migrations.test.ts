@@ -38,6 +38,55 @@ function storeAtVersion(version: number): string {
 }
 
 describe('migrations, each from the version before it', () => {
+  it('90: names this desk "Balie 1", other desks of a shared store "Balie 2"…, and numbers the old groups per desk in time order', () => {
+    const file = storeAtVersion(70);
+    const raw = new Database(file);
+    // Written by two desks sharing the file over a network folder; inserted out of time order.
+    raw.exec(`
+      INSERT INTO pickup_groups (group_id, desk_id, staff, at, at_ms, size) VALUES
+        ('aaaaaaaa-0000-4000-8000-000000000003', 'desk-old', 'Sofie', '2026-12-01T12:00:00+01:00', 1764586800000, 1),
+        ('aaaaaaaa-0000-4000-8000-000000000001', 'desk-old', 'Sofie', '2026-12-01T10:30:00+01:00', 1764581400000, 1),
+        ('aaaaaaaa-0000-4000-8000-000000000002', 'desk-two', 'Jonas', '2026-12-01T11:00:00+01:00', 1764583200000, 1),
+        ('aaaaaaaa-0000-4000-8000-000000000004', 'desk-old', 'Sofie', '2026-12-01T11:30:00+01:00', 1764585000000, 1);
+      INSERT INTO desk_events (event_id, kind, card_id, desk_id, staff, method, at, at_ms, hlc)
+        VALUES ('ev-2', 'handout', 2, 'desk-two', 'Jonas', 'self', '2026-12-01T09:00:00+01:00', 1764576000000,
+        '001764576000000-000000-desk-two');
+      INSERT INTO card_state (card_id, state, event_id, event_seq) VALUES (2, 'collected', 'ev-2', 2);
+      UPDATE card_state SET event_seq = 1 WHERE card_id = 1;
+    `);
+    raw.close();
+    const opened = openStore(file);
+    if (!opened.ok) throw new Error(opened.error);
+    const db = opened.value;
+    expect(db.prepare('SELECT desk_id, name, number FROM desks ORDER BY number').all()).toEqual([
+      { desk_id: 'desk-old', name: 'Balie 1', number: 1 },
+      { desk_id: 'desk-two', name: 'Balie 2', number: 2 },
+    ]);
+    expect(db.prepare('SELECT group_id, group_no FROM pickup_groups ORDER BY group_no').all()).toEqual([
+      { group_id: 'aaaaaaaa-0000-4000-8000-000000000001', group_no: 'G1-0001' },
+      { group_id: 'aaaaaaaa-0000-4000-8000-000000000004', group_no: 'G1-0002' },
+      { group_id: 'aaaaaaaa-0000-4000-8000-000000000003', group_no: 'G1-0003' },
+      { group_id: 'aaaaaaaa-0000-4000-8000-000000000002', group_no: 'G2-0001' },
+    ]);
+    expect(readCardFacts(db, '270000000154')?.collected).toMatchObject({
+      deskId: 'desk-old',
+      deskName: 'Balie 1',
+    });
+    expect(readCardFacts(db, '270000000255')?.collected).toMatchObject({
+      deskId: 'desk-two',
+      deskName: 'Balie 2',
+    });
+    db.close();
+  });
+
+  it('90: a store not set up yet gets no desk row until initPoint makes its desk', () => {
+    const file = path.join(tempDir(), 'fresh.sqlite');
+    const opened = openStore(file);
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.value.prepare('SELECT count(*) FROM desks').pluck().get()).toBe(0);
+    opened.value.close();
+  });
+
   it('70: reports signed before the audit anchor keep their chain; the next report carries the head and verifies at the point', () => {
     const file = storeAtVersion(50);
     const raw = new Database(file);

@@ -14,9 +14,9 @@ afterAll(() => {
 
 function receipt(overrides: Partial<GroupReceipt> = {}): GroupReceipt {
   return {
-    groupId: 'G-20270105-0007',
+    groupNo: 'G3-0007',
     pointName: 'Letterenhuis Antwerpen',
-    deskId: 'desk-1a2b3c4d',
+    deskName: 'Groepen',
     staff: 'An Peeters',
     at: '2027-01-05T10:12:00+01:00',
     collector: { kind: 'card', name: "Marie D'Hondt", card: '270000000154' },
@@ -53,14 +53,14 @@ describe('group collection receipt', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<html lang="nl">');
     expect(html).toContain('<meta charset="utf-8">');
-    expect(html).toMatch(/<title>Ontvangstbewijs groepsafhaling — Lerarenkaart — G-20270105-0007<\/title>/);
+    expect(html).toMatch(/<title>Ontvangstbewijs groepsafhaling — Lerarenkaart — G3-0007<\/title>/);
     expect(html).toContain('<h1>Ontvangstbewijs groepsafhaling — Lerarenkaart</h1>');
     const visible = text(html);
     for (const label of [
       'Afhaalpunt',
       'Letterenhuis Antwerpen',
       'Groepsnummer',
-      'G-20270105-0007',
+      'G3-0007',
       'Afgehaald door',
       'Medewerker An Peeters',
       'Kaartnummer',
@@ -69,6 +69,18 @@ describe('group collection receipt', () => {
     ]) {
       expect(visible).toContain(label);
     }
+  });
+
+  it('names the desk as staff know it and prints the short group number, never a UUID or desk id', () => {
+    const visible = text(renderGroupReceiptHtml(receipt()));
+    expect(visible).toContain('Groepsnummer G3-0007');
+    expect(visible).toContain('Balie Groepen');
+    expect(visible).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|desk-/);
+  });
+
+  it('prints "andere balie" for a desk this store does not know yet (English: "another desk")', () => {
+    expect(text(renderGroupReceiptHtml(receipt({ deskName: null })))).toContain('Balie andere balie');
+    expect(text(renderGroupReceiptHtml(receipt({ deskName: null }), 'en'))).toContain('Desk another desk');
   });
 
   it('shows a name like <script> as text, never as markup', () => {

@@ -1,6 +1,6 @@
 import { describePointProblem } from '../../../../shared/i18n/pointText';
 import { deskCertificateDirFor, loadOrCreateDeskCertificate } from '../../../platform/lan/deskCertificate';
-import { getSetting } from '../../../store/settings';
+import { ownDesk } from '../../../store/deskNames';
 import { listAnomalies, resolveAnomaly } from '../../../useCases/point/anomalies';
 import { readDeskStatus } from '../../../useCases/point/deskStatus';
 import { joinPoint } from '../../../useCases/point/joinPoint';
@@ -68,8 +68,8 @@ export const deskCommand: Command = {
           }
           const list = listAnomalies(ctx.db).map((a) => ({
             card: a.card,
-            kept: { eventId: a.kept.eventId, desk: a.kept.desk, at: a.kept.at },
-            other: { eventId: a.other.eventId, desk: a.other.desk, at: a.other.at },
+            kept: { eventId: a.kept.eventId, desk: a.kept.desk ?? t('desk.otherDesk'), at: a.kept.at },
+            other: { eventId: a.other.eventId, desk: a.other.desk ?? t('desk.otherDesk'), at: a.other.at },
             resolved: a.resolved,
           }));
           io.out(flag(args, 'json') ? JSON.stringify(list) : JSON.stringify(list, null, 2));
@@ -104,7 +104,7 @@ function listenOption(value: string): { host: string; port: number } {
 function serve(args: ParsedArgs, io: CliIo): Promise<number> {
   const listen = listenOption(requiredOption(args, 'listen'));
   return withStore(args.dbPath, io, async (ctx) => {
-    const name = getSetting(ctx.db, 'desk_name') ?? 'Balie 1';
+    const name = ownDesk(ctx.db)?.name ?? 'Balie 1';
     const identity = await loadOrCreateDeskCertificate(deskCertificateDirFor(ctx.dbPath), name, ctx.clock);
     const service = await servePoint(ctx, { identity, listen });
     if (flag(args, 'json'))

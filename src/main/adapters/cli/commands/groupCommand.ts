@@ -103,7 +103,7 @@ export const groupCommand: Command = {
       else {
         io.out(
           t('cli.group.done', {
-            groupId: result.value.groupId,
+            groupNo: result.value.groupNo,
             count: result.value.size,
             at: result.value.at,
           }),

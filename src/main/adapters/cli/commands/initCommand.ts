@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describeStoreProblem } from '../../../../shared/i18n/storeText';
 import { initPoint } from '../../../useCases/admin/initPoint';
-import { requiredOption } from '../kit/argValues';
+import { requiredOption, stringOption } from '../kit/argValues';
 import { CliRefusal, EXIT_OK } from '../kit/cliIo';
 import type { Command } from '../kit/command';
 import { withStore } from '../kit/withStore';
@@ -13,7 +13,12 @@ export const initCommand: Command = {
   name: 'init',
   usage: t('cli.cmd.init.usage'),
   summary: t('cli.cmd.init.summary'),
-  options: { point: { type: 'string' }, name: { type: 'string' }, 'issuer-key': { type: 'string' } },
+  options: {
+    point: { type: 'string' },
+    name: { type: 'string' },
+    'issuer-key': { type: 'string' },
+    'desk-name': { type: 'string' },
+  },
   positionals: [0, 0],
   run: (args, io) =>
     withStore(args.dbPath, io, (ctx) => {
@@ -30,6 +35,7 @@ export const initCommand: Command = {
         pointId: requiredOption(args, 'point'),
         pointName: requiredOption(args, 'name'),
         issuerPublicKeyPem: pem,
+        deskName: stringOption(args, 'desk-name'),
       });
       if (!result.ok) throw new CliRefusal(describeStoreProblem(result));
       const p = result.value;
@@ -37,7 +43,7 @@ export const initCommand: Command = {
         t('cli.init.done', {
           pointId: p.pointId,
           pointName: p.pointName,
-          deskId: p.deskId,
+          desk: p.deskName ?? '—',
           keyId: p.issuerKeyId,
         }),
       );

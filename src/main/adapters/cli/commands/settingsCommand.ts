@@ -1,4 +1,7 @@
 import { apiContract } from '../../../../shared/api/contract';
+import type { SettingsFailure } from '../../../../shared/api/contract';
+import { describeStoreProblem } from '../../../../shared/i18n/storeText';
+import { assertNever } from '../../../../shared/result';
 import { parseRequest } from '../../../../shared/api/parseRequest';
 import { describeDeskProblem, belgianDate } from '../../../../shared/i18n/deskText';
 import { changePointSettings, readPointSettings } from '../../../useCases/admin/pointSettings';
@@ -20,6 +23,7 @@ export const settingsCommand: Command = {
     staff: { type: 'string' },
     'max-group-size': { type: 'string' },
     'retention-days': { type: 'string' },
+    'desk-name': { type: 'string' },
     'admin-pin': { type: 'string' },
     json: { type: 'boolean' },
   },
@@ -28,7 +32,9 @@ export const settingsCommand: Command = {
     withStore(args.dbPath, io, (ctx) => {
       const lastDay = stringOption(args, 'last-day');
       const staff = stringOption(args, 'staff');
+      const deskName = stringOption(args, 'desk-name');
       const change = {
+        ...(deskName !== undefined ? { deskName } : {}),
         ...(lastDay !== undefined ? { lastDay: lastDay === 'none' ? null : lastDay } : {}),
         ...(staff !== undefined
           ? {
@@ -52,11 +58,7 @@ export const settingsCommand: Command = {
         if (!request.ok) throw new CliRefusal(describeDeskProblem(request));
         const { adminPin: _none, ...valid } = request.value;
         const result = changePointSettings(ctx, valid, adminGrantArg(ctx, args, io, 'required'));
-        // The one refusal left once the request is valid and the PIN checked: 'last_day_after_batches'.
-        if (!result.ok)
-          throw new CliRefusal(
-            t('cli.settings.lastDayAfterBatches', { day: belgianDate(result.batchesUntil) }),
-          );
+        if (!result.ok) throw new CliRefusal(settingsRefusal(result));
         settings = result.value;
       }
       if (flag(args, 'json')) {
@@ -67,7 +69,7 @@ export const settingsCommand: Command = {
         t('cli.settings.point', {
           pointId: settings.pointId ?? '—',
           pointName: settings.pointName ?? '—',
-          deskId: settings.deskId ?? '—',
+          desk: settings.deskName ?? '—',
         }),
       );
       io.out(
@@ -85,3 +87,17 @@ export const settingsCommand: Command = {
       return EXIT_OK;
     }),
 };
+
+/** The refusals left once the request is valid and the PIN checked. */
+function settingsRefusal(failure: SettingsFailure): string {
+  switch (failure.error) {
+    case 'last_day_after_batches':
+      return t('cli.settings.lastDayAfterBatches', { day: belgianDate(failure.batchesUntil) });
+    case 'not_initialized':
+    case 'desk_name_invalid':
+    case 'desk_name_taken':
+      return describeStoreProblem(failure);
+    default:
+      return assertNever(failure);
+  }
+}

@@ -120,3 +120,34 @@ describe('an import once the admin PIN is set', () => {
     expect(JSON.parse((await runCli(['--db', db, 'stats', '--json'])).out).cards).toBe(60);
   });
 });
+
+describe('naming this desk', () => {
+  it('init takes --desk-name; settings --desk-name renames with the PIN and refuses a bad name in Dutch', async () => {
+    const { db } = setUp();
+    const init = await runCli([
+      '--db',
+      db,
+      'init',
+      '--point',
+      'BIB-GENT',
+      '--name',
+      'De Krook',
+      '--issuer-key',
+      fixture('issuer-test.pub.pem'),
+      '--desk-name',
+      'Groepen',
+    ]);
+    expect(init.code).toBe(0);
+    expect(init.out).toMatch(/balie Groepen,/);
+    expect((await runCli(['--db', db, 'admin-pin', '--new', '482916'])).code).toBe(0);
+    const renamed = await runCli(['--db', db, 'settings', '--desk-name', 'Balie 2', '--admin-pin', '482916']);
+    expect(renamed.code).toBe(0);
+    expect(renamed.out).toMatch(/^Punt: BIB-GENT \(De Krook\), balie Balie 2$/m);
+    const bad = await runCli(['--db', db, 'settings', '--desk-name', ' ', '--admin-pin', '482916']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/Geef de balie een naam van 1 tot 40 gewone tekens/);
+    expect(JSON.parse((await runCli(['--db', db, 'settings', '--json'])).out)).toMatchObject({
+      deskName: 'Balie 2',
+    });
+  });
+});

@@ -27,7 +27,7 @@ describe('a day at the desk, from the command line', () => {
       '2026-12-02T10:00:00Z',
     );
     expect(again.code).toBe(1);
-    expect(again.err).toMatch(/Al afgehaald op 02-12-2026 om 10:30 \(desk-[0-9a-f]+, Sofie, zelf\)/);
+    expect(again.err).toMatch(/Al afgehaald op 02-12-2026 om 10:30 \(Balie 1, Sofie, zelf\)/);
 
     // A group of 10 with a printed receipt.
     const receipt = path.join(dir, 'receipt.html');
@@ -44,8 +44,11 @@ describe('a day at the desk, from the command line', () => {
       ...group,
     );
     expect(g.code).toBe(0);
+    expect(g.out).toMatch(/^Groep G1-0001: 10 kaarten afgegeven om /);
     const html = fs.readFileSync(receipt, 'utf8');
     for (const card of group) expect(html.replace(/\s/g, '')).toContain(card);
+    expect(html).toContain('<dd class="mono">G1-0001</dd>');
+    expect(html).toContain('<dd>Balie 1</dd>');
 
     // A group with one card already collected is refused whole.
     const bad = await cli(

@@ -74,7 +74,10 @@ describe('one teacher collects the cards of a group of colleagues', () => {
     ]);
 
     const audit = auditActions(store.db).at(-1);
-    expect(audit).toEqual({ action: 'group', details: { groupId, size: 10, cards: tenCards } });
+    expect(audit).toEqual({
+      action: 'group',
+      details: { groupId, groupNo: 'G1-0001', size: 10, cards: tenCards },
+    });
     const raw = JSON.stringify(audit);
     for (const t of [collector, teacher(1), teacher(2)]) {
       expect(raw).not.toContain(t.achternaam);
@@ -127,6 +130,7 @@ describe('one teacher collects the cards of a group of colleagues', () => {
             error: 'already_collected',
             at: '2027-01-15T10:30:00+01:00',
             deskId: getSetting(store.db, 'desk_id'),
+            deskName: 'Balie 1',
             staff: 'Jonas',
             method: 'self',
             groupId: null,
@@ -331,7 +335,8 @@ describe('one teacher collects the cards of a group of colleagues', () => {
     if (!result.ok) throw new Error(`group refused: ${result.error}`);
     const receipt = readGroupReceipt(store.db, result.value.groupId);
     expect(receipt).toMatchObject({
-      groupId: result.value.groupId,
+      groupNo: 'G1-0001',
+      deskName: 'Balie 1',
       staff: 'Sofie',
       at: '2027-06-15T15:05:00+02:00',
       collector: {
@@ -346,6 +351,11 @@ describe('one teacher collects the cards of a group of colleagues', () => {
     for (const card of tenCards) expect(html).toContain(formatCardForPrint(card));
     expect(html).toContain('Aantal kaarten: 10');
     expect(html).toContain('15-06-2027 om 15:05');
+    expect(html).toContain('<dd class="mono">G1-0001</dd>');
+    expect(html).toContain('<dd>Balie 1</dd>');
+    // Staff read the short number and the desk's name: no UUID, no technical desk id on paper.
+    expect(html).not.toContain(result.value.groupId);
+    expect(html).not.toContain(getSetting(store.db, 'desk_id') ?? 'desk-');
     expect(html).toContain(formatCardForPrint(collector.card));
     expect(html).toContain(collector.voornaam);
     expect(readGroupReceipt(store.db, 'no-such-group')).toBeNull();
@@ -386,5 +396,56 @@ describe('one teacher collects the cards of a group of colleagues', () => {
         .sort(),
     );
     expect(waitingCardsOfSchool(store.db, '999')).toEqual([]);
+  });
+});
+
+describe('group numbers: the desk number and a counter per desk', () => {
+  const groupOf = (store: TestStore, cards: string[]) => {
+    const result = collectGroup(store, { collector: byPerson, cards, staff: 'Sofie', idChecked: true });
+    if (!result.ok) throw new Error(`group refused: ${result.error}`);
+    return result.value;
+  };
+
+  it('counts on per desk (G1-0001, G1-0002, …), a second desk from its own number, and never twice', async () => {
+    const store = await deskStore({ at: '2027-01-15T09:30:00Z' });
+    const own = getSetting(store.db, 'desk_id') ?? '';
+    expect(groupOf(store, [teacher(1).card]).groupNo).toBe('G1-0001');
+    expect(groupOf(store, [teacher(2).card]).groupNo).toBe('G1-0002');
+    // Another desk of the point (as the sync will list it) writing to this store.
+    store.db
+      .prepare(`INSERT INTO desks (desk_id, name, number) VALUES ('desk-0b0b0b0b', 'Groepen', 3)`)
+      .run();
+    setSetting(store.db, 'desk_id', 'desk-0b0b0b0b');
+    expect(groupOf(store, [teacher(3).card]).groupNo).toBe('G3-0001');
+    setSetting(store.db, 'desk_id', own);
+    expect(groupOf(store, [teacher(4).card, teacher(5).card]).groupNo).toBe('G1-0003');
+    const numbers = store.db.prepare('SELECT group_no FROM pickup_groups ORDER BY rowid').pluck().all();
+    expect(numbers).toEqual(['G1-0001', 'G1-0002', 'G3-0001', 'G1-0003']);
+    // The store itself refuses a second group with a number already given.
+    expect(() =>
+      store.db
+        .prepare(
+          `INSERT INTO pickup_groups (group_id, group_no, desk_id, staff, at, at_ms, size)
+           VALUES ('g-dup', 'G1-0002', ?, 'Sofie', '2027-01-15T10:30:00+01:00', 0, 0)`,
+        )
+        .run(own),
+    ).toThrow(/UNIQUE/);
+  });
+
+  it('answers a repeated request with the same number, and widens past 9999', async () => {
+    const store = await deskStore({ at: '2027-01-15T09:30:00Z' });
+    const request = { collector: byPerson, cards: [teacher(1).card], staff: 'Sofie', idChecked: true };
+    const first = collectGroup(store, { ...request, requestId: 'request-0001' });
+    const again = collectGroup(store, { ...request, requestId: 'request-0001' });
+    expect(first).toMatchObject({ ok: true, value: { groupNo: 'G1-0001', repeated: false } });
+    expect(again).toMatchObject({ ok: true, value: { groupNo: 'G1-0001', repeated: true } });
+    store.db
+      .prepare(
+        `INSERT INTO pickup_groups (group_id, group_no, desk_id, staff, at, at_ms, size)
+         VALUES ('g-old', 'G1-9999', ?, 'Sofie', '2027-01-15T10:30:00+01:00', 0, 0)`,
+      )
+      .run(getSetting(store.db, 'desk_id'));
+    expect(groupOf(store, [teacher(2).card]).groupNo).toBe('G1-10000');
+    expect(groupOf(store, [teacher(3).card]).groupNo).toBe('G1-10001');
   });
 });

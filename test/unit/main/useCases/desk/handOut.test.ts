@@ -100,12 +100,13 @@ describe('handing out a card at the desk', () => {
       error: 'already_collected',
       at: '2027-01-15T14:05:00+01:00',
       deskId: deskOf(store),
+      deskName: 'Balie 1',
       staff: 'Sofie',
       method: 'self',
       groupId: null,
     });
     expect(describeCardRefusal(refusalOf(result))).toBe(
-      `Al afgehaald op 15-01-2027 om 14:05 (${deskOf(store)}, Sofie, zelf).`,
+      'Al afgehaald op 15-01-2027 om 14:05 (Balie 1, Sofie, zelf).',
     );
     expect(dbChecksum(store.db)).toBe(before);
   });
@@ -118,7 +119,26 @@ describe('handing out a card at the desk', () => {
     const result = handOut(store, { card: an.card, staff: 'Jonas', idChecked: true });
     expect(result).toMatchObject({ ok: false, error: 'already_collected', at: '2027-06-15T15:05:00+02:00' });
     expect(describeCardRefusal(refusalOf(result))).toBe(
-      `Al afgehaald op 15-06-2027 om 15:05 (${deskOf(store)}, Sofie, zelf).`,
+      'Al afgehaald op 15-06-2027 om 15:05 (Balie 1, Sofie, zelf).',
+    );
+  });
+
+  it('names a hand-out from a desk this store does not know yet "andere balie", never its id', async () => {
+    const store = await deskStore({ at: '2027-01-15T09:30:00Z' });
+    const own = deskOf(store);
+    // As the sync will bring it: an event written under a desk id that has no row in `desks`.
+    setSetting(store.db, 'desk_id', 'desk-0ther000');
+    const there = handOut(store, { card: an.card, staff: 'Sofie', idChecked: true });
+    expect(there).toMatchObject({ ok: true, value: { deskId: 'desk-0ther000', deskName: null } });
+    setSetting(store.db, 'desk_id', own);
+    store.clock.advance(60_000);
+    const result = handOut(store, { card: an.card, staff: 'Jonas', idChecked: true });
+    expect(result).toMatchObject({ error: 'already_collected', deskId: 'desk-0ther000', deskName: null });
+    expect(describeCardRefusal(refusalOf(result))).toBe(
+      'Al afgehaald op 15-01-2027 om 10:30 (andere balie, Sofie, zelf).',
+    );
+    expect(describeCardRefusal(refusalOf(result), 'en')).toBe(
+      'Already collected on 15-01-2027 at 10:30 (another desk, Sofie, in person).',
     );
   });
 
@@ -127,22 +147,23 @@ describe('handing out a card at the desk', () => {
       error: 'already_collected',
       at,
       deskId: 'desk-1a2b3c4d',
+      deskName: 'Balie 2',
       staff: 'Sofie',
       method,
       groupId: method === 'group' ? 'g-1' : null,
     });
     expect(describeCardRefusal(refusal('2027-01-15T13:05:00Z'))).toBe(
-      'Al afgehaald op 15-01-2027 om 14:05 (desk-1a2b3c4d, Sofie, zelf).',
+      'Al afgehaald op 15-01-2027 om 14:05 (Balie 2, Sofie, zelf).',
     );
     expect(describeCardRefusal(refusal('2027-06-15T13:05:00Z'))).toBe(
-      'Al afgehaald op 15-06-2027 om 15:05 (desk-1a2b3c4d, Sofie, zelf).',
+      'Al afgehaald op 15-06-2027 om 15:05 (Balie 2, Sofie, zelf).',
     );
     // Late evening in UTC is already the next day in Brussels.
     expect(describeCardRefusal(refusal('2027-01-15T23:30:00Z', 'group'))).toBe(
-      'Al afgehaald op 16-01-2027 om 00:30 (desk-1a2b3c4d, Sofie, groepsafhaling).',
+      'Al afgehaald op 16-01-2027 om 00:30 (Balie 2, Sofie, groepsafhaling).',
     );
     expect(describeCardRefusal(refusal('2027-06-15T22:30:00Z'))).toBe(
-      'Al afgehaald op 16-06-2027 om 00:30 (desk-1a2b3c4d, Sofie, zelf).',
+      'Al afgehaald op 16-06-2027 om 00:30 (Balie 2, Sofie, zelf).',
     );
   });
 
