@@ -1,4 +1,3 @@
-import { textsFor } from '../i18n/texts';
 import type { Lang } from '../lang';
 import { brusselsDate, brusselsTime } from '../time/brussels';
 
@@ -26,6 +25,8 @@ interface ReceiptText {
   at: (date: string, time: string) => string;
   group: string;
   desk: string;
+  /** A desk this one has no name for yet (never the technical id). */
+  otherDesk: string;
   collector: string;
   collectorCard: (card: string) => string;
   collectorId: (note: string) => string;
@@ -49,6 +50,7 @@ const TEXT: Record<Lang, ReceiptText> = {
     at: (date, time) => `${date} om ${time}`,
     group: 'Groepsnummer',
     desk: 'Balie',
+    otherDesk: 'andere balie',
     collector: 'Afgehaald door',
     collectorCard: (card) => `lerarenkaart ${card}`,
     collectorId: (note) => `identiteit: ${note}`,
@@ -70,6 +72,7 @@ const TEXT: Record<Lang, ReceiptText> = {
     at: (date, time) => `${date} at ${time}`,
     group: 'Group number',
     desk: 'Desk',
+    otherDesk: 'another desk',
     collector: 'Collected by',
     collectorCard: (card) => `teacher card ${card}`,
     collectorId: (note) => `identity: ${note}`,
@@ -191,7 +194,7 @@ export function renderGroupReceiptHtml(receipt: GroupReceipt, lang: Lang = 'nl')
 <dt>${e(t.group)}</dt><dd class="mono">${e(receipt.groupNo)}</dd>
 <dt>${e(t.collector)}</dt><dd>${e(collector.name)} (${collectorDetail})</dd>
 <dt>${e(t.staff)}</dt><dd>${e(receipt.staff)}</dd>
-<dt>${e(t.desk)}</dt><dd>${e(receipt.deskName ?? textsFor(lang)('desk.otherDesk'))}</dd>
+<dt>${e(t.desk)}</dt><dd>${e(receipt.deskName ?? t.otherDesk)}</dd>
 </dl>
 <h2>${e(t.cardsHeading)}</h2>
 <table class="cards">

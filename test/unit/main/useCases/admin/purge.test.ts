@@ -120,8 +120,9 @@ describe('removing personal data after the retention period', () => {
     const files = [store.dbPath, `${store.dbPath}-wal`].filter((f) => fs.existsSync(f));
     const bytes = Buffer.concat(files.map((f) => fs.readFileSync(f)));
     // Folded as in search_text; a folded name that is part of a word the store keeps anyway
-    // ("inge" in the issuer status "ingetrokken") proves nothing either way.
-    const kept = 'ingetrokken beschikbaar';
+    // ("inge" in the issuer status "ingetrokken", "lies" in the table name "card_anomalies")
+    // proves nothing either way.
+    const kept = 'ingetrokken beschikbaar card_anomalies';
     const folded = personal.map((s) => s.toLowerCase()).filter((s) => !kept.includes(s));
     expect([...personal, ...folded].filter((s) => bytes.includes(s))).toEqual([]);
     store.db.close();
