@@ -1,0 +1,32 @@
+import type { ClaimAnswer, HostLink } from '../../src/main/useCases/point/claimThroughHost';
+import { confirmClaim } from '../../src/main/useCases/point/confirmClaim';
+import type { StoreContext } from '../../src/main/store/storeContext';
+import type { WireEvent, WireGroup } from '../../src/shared/point/syncMessages';
+
+/**
+ * A host link that answers with the real host use case on another store, in-process, or stays
+ * silent ("offline"), as a host behind a dropped LAN does. Records every claim it was asked.
+ */
+export function inProcessHost(host: StoreContext): HostLink & {
+  offline: boolean;
+  claims: Array<{ events: WireEvent[]; group: WireGroup | null }>;
+} {
+  const link = {
+    offline: false,
+    claims: [] as Array<{ events: WireEvent[]; group: WireGroup | null }>,
+    async claim(events: WireEvent[], group: WireGroup | null): Promise<ClaimAnswer> {
+      link.claims.push({ events, group });
+      if (link.offline) return { kind: 'offline' };
+      const answer = confirmClaim(host, events[0]?.deskId ?? '?', events, group);
+      switch (answer.t) {
+        case 'claimed':
+          return { kind: 'claimed' };
+        case 'taken':
+          return { kind: 'taken', events: answer.events, groups: answer.groups };
+        default:
+          return { kind: 'offline' };
+      }
+    },
+  };
+  return link;
+}
