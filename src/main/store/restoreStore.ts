@@ -171,7 +171,7 @@ export async function restoreStore(
 }
 
 /** A row of the reports table, as the store that signed it has it. */
-type ReportRow = Record<string, string | number | null>;
+export type ReportRow = Record<string, string | number | null>;
 
 /**
  * The reports the replaced store signed after the backup was made already went to the issuer:
@@ -179,7 +179,7 @@ type ReportRow = Record<string, string | number | null>;
  * (a backup's older numbers would fork the chain). Marked as carried: their audit heads lie in
  * the log the restore replaced.
  */
-function carryReports(db: Db, rows: readonly ReportRow[]): number {
+export function carryReports(db: Db, rows: readonly ReportRow[]): number {
   const last = (db.prepare('SELECT max(sequence) FROM reports').pluck().get() as number | null) ?? 0;
   const newer = rows.filter((r) => typeof r.sequence === 'number' && r.sequence > last);
   const insert = db.prepare(

@@ -85,7 +85,12 @@ const helloFields = {
   url: z.string().max(200).nullable(),
   /** The sender's clock, for the drift warning (deadlines are checked against the local date). */
   nowMs: z.number().int().nonnegative(),
+  /** Raised by every handover and take-over: the host with the highest epoch is the point's host. */
+  hostEpoch: z.number().int().nonnegative(),
 };
+
+export const wireBatchSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+export const wireCardSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
 
 export const syncRequestSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('hello'), ...helloFields }),
@@ -103,7 +108,24 @@ export const syncRequestSchema = z.discriminatedUnion('t', [
     group: wireGroupSchema.nullable(),
   }),
   /** Host only: batches, settings and the desks of the point that the asker lacks. */
-  z.object({ t: z.literal('point'), haveBatches: z.array(z.string().max(100)).max(1000) }),
+  z.object({
+    t: z.literal('point'),
+    haveBatches: z.array(z.string().max(100)).max(1000),
+    /** The reports the asker knows: the chain continues on whichever desk becomes host. */
+    haveReportSeq: z.number().int().nonnegative(),
+  }),
+  /**
+   * The host hands over: the receiving desk becomes host with the installation key (the point's
+   * one report chain goes on with the same key). Only once the receiver has every host event.
+   */
+  z.object({
+    t: z.literal('handover'),
+    hostEpoch: z.number().int().positive(),
+    headSeq: z.number().int().nonnegative(),
+    keyPem: z.string().max(2000),
+    /** The reports the host signed, so the chain goes on at the next sequence number. */
+    reports: z.array(wireBatchSchema).max(100_000),
+  }),
   z.object({
     t: z.literal('cards'),
     batchId: z.string().max(100),
@@ -112,12 +134,13 @@ export const syncRequestSchema = z.discriminatedUnion('t', [
 ]);
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
-export const wireBatchSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
-export const wireCardSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
-
 export const syncAnswerSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('hello'), ...helloFields, isHost: z.boolean() }),
-  z.object({ t: z.literal('refused'), reason: z.enum(['version', 'revoked', 'not_host', 'bad_request']) }),
+  z.object({
+    t: z.literal('refused'),
+    reason: z.enum(['version', 'revoked', 'not_host', 'bad_request', 'behind']),
+  }),
+  z.object({ t: z.literal('accepted'), keyId: z.string().max(100) }),
   z.object({
     t: z.literal('events'),
     events: z.array(wireEventSchema),
@@ -141,6 +164,7 @@ export const syncAnswerSchema = z.discriminatedUnion('t', [
     batches: z.array(wireBatchSchema),
     points: z.array(wireBatchSchema),
     desks: z.array(wireDeskSchema),
+    reports: z.array(wireBatchSchema),
   }),
   z.object({ t: z.literal('cards'), cards: z.array(wireCardSchema), more: z.boolean() }),
 ]);

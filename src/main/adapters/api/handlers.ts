@@ -37,7 +37,6 @@ import { readPointDesks, readPointStatusView } from '../../useCases/point/deskSt
 import { hostNameIfNotHost } from '../../useCases/point/pointRole';
 import { revokeDesk } from '../../useCases/point/revokeDesk';
 import { openHostLink, writeThroughHost } from '../../useCases/point/claimThroughHost';
-import type { HostLink } from '../../useCases/point/claimThroughHost';
 import { importBatch } from '../../useCases/import/importBatch';
 import { exportReport } from '../../useCases/reports/exportReport';
 import { startNewYearFromBeheer } from '../../useCases/year/newYear';
@@ -177,9 +176,7 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment, hooks = NO_H
   const { progress } = hooks;
   const reports = { reportsDir: env.reportsDir, protector: env.keyProtector };
   let places: Map<string, PostcodePlace> | null = null;
-  // Read once: a store changes role only by pairing or a handover, and both restart the desk.
-  let link: Promise<HostLink | null> | null = null;
-  const hostLink = (): Promise<HostLink | null> => (link ??= openHostLink(ctx));
+  const link = openHostLink(ctx);
 
   return {
     session: () => ok(readSession(ctx, env)),
@@ -187,11 +184,10 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment, hooks = NO_H
     checkCard: (args) => ok(checkCard(ctx, args)),
     whereIsPostcode: ({ postcode }) => ok(likelyPointFor(db, postcode)),
     // On a paired desk these three go through the host's claim first (useCases/point/claimThroughHost).
-    handOut: async (args) => writeThroughHost(ctx, await hostLink(), () => handOut(ctx, args)),
-    voidHandOut: async (args, grant) =>
-      writeThroughHost(ctx, await hostLink(), () => voidHandOut(ctx, args, grant)),
+    handOut: async (args) => writeThroughHost(ctx, link, () => handOut(ctx, args)),
+    voidHandOut: async (args, grant) => writeThroughHost(ctx, link, () => voidHandOut(ctx, args, grant)),
     collectGroup: async (args) => {
-      const result = await writeThroughHost(ctx, await hostLink(), () => collectGroup(ctx, args));
+      const result = await writeThroughHost(ctx, link, () => collectGroup(ctx, args));
       if (!result.ok) return result;
       const receipt = readGroupReceipt(db, result.value.groupId);
       return ok({ ...result.value, receiptHtml: receipt ? renderGroupReceiptHtml(receipt) : '' });

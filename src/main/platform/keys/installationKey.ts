@@ -103,6 +103,39 @@ export function createInstallationKey(
 }
 
 /**
+ * A planned host handover: this PC takes over the point's key from the old host (its own, if
+ * any, is kept aside like a rotated one), so the point's one report chain goes on under the key the
+ * issuer already enrolled.
+ */
+export function adoptInstallationKey(
+  keyDir: string,
+  privateKeyPem: string,
+  protector: KeyProtector = plainFileProtector,
+  clock: Clock = systemClock,
+): Result<InstallationKey, Failure<'key_invalid'>> {
+  const priv = loadPrivateKey(privateKeyPem);
+  if (!priv.ok) return fail('key_invalid');
+  fs.mkdirSync(keyDir, { recursive: true, mode: 0o700 });
+  const privateFile = path.join(keyDir, PRIVATE_FILE);
+  const publicFile = path.join(keyDir, PUBLIC_FILE);
+  const stamp = clock.now().getTime();
+  for (const file of [privateFile, publicFile]) {
+    if (fs.existsSync(file)) fs.renameSync(file, `${file}.retired-${stamp}`);
+  }
+  const publicKey = createPublicKey(priv.value);
+  const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  fs.writeFileSync(privateFile, protector.seal(privateKeyPem), { mode: 0o600 });
+  fs.chmodSync(privateFile, 0o600);
+  fs.writeFileSync(publicFile, publicKeyPem, { mode: 0o644 });
+  return ok({ privateKey: priv.value, publicKey, publicKeyPem, keyId: keyIdOf(publicKey), created: false });
+}
+
+/** The handover's other half: the old host no longer holds the key (moved, not copied). */
+export function releaseInstallationKey(keyDir: string): void {
+  fs.rmSync(path.join(keyDir, PRIVATE_FILE), { force: true });
+}
+
+/**
  * Which key of this installation the current one is: 1 for the first, +1 per rotation or lost
  * key replaced (every earlier key is kept aside as `report-signing.pub.pem.retired-*`).
  */

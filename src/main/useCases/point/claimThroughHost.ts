@@ -12,7 +12,7 @@ import { applyWireEvents, headSeq, readOwnEventsAfter } from '../../store/sync/e
 import { hostPeer, notePeerSeen } from '../../store/sync/pointPeers';
 import { greet } from './pullFromPeer';
 import { pointRole } from './pointRole';
-import type { ThisDesk } from './syncService';
+import type { ThisDesk } from './thisDesk';
 
 export type ClaimAnswer =
   { kind: 'claimed' } | { kind: 'taken'; events: WireEvent[]; groups: WireGroup[] } | { kind: 'offline' };
@@ -23,12 +23,7 @@ export interface HostLink {
 }
 
 /** The host link of a paired desk, or null on the host and on a desk alone. */
-export function hostLinkFor(
-  ctx: StoreContext,
-  identity: DeskCertificate,
-  me: () => ThisDesk,
-): HostLink | null {
-  if (pointRole(ctx.db) === 'host') return null;
+export function hostLinkFor(ctx: StoreContext, identity: DeskCertificate, me: () => ThisDesk): HostLink {
   return {
     async claim(events, group) {
       const host = hostPeer(ctx.db);
@@ -101,7 +96,8 @@ export function writeThroughHost<T, F extends { ok: false }>(
   link: HostLink | null,
   write: () => Result<T, F>,
 ): Promise<Result<T, F>> {
-  if (link === null) return Promise.resolve(write());
+  // On the host (or a desk alone) its own store decides: no claim to ask.
+  if (link === null || pointRole(ctx.db) === 'host') return Promise.resolve(write());
   const previous = queues.get(ctx.db) ?? Promise.resolve();
   const next = previous.then(() => claimedWrite(ctx, link, write));
   queues.set(
@@ -162,16 +158,28 @@ async function claimedWrite<T, F extends { ok: false }>(
   }
 }
 
-/** The host link of this store's desk (its certificate next to the store), or null on the host. */
-export async function openHostLink(ctx: StoreContext): Promise<HostLink | null> {
-  if (pointRole(ctx.db) === 'host') return null;
-  const identity = await loadOrCreateDeskCertificate(deskCertificateDirFor(ctx.dbPath), 'Balie', ctx.clock);
-  const deskId = getSetting(ctx.db, 'desk_id') ?? 'desk-unknown';
-  const me = (): ThisDesk => ({
-    deskId,
-    name: ownDesk(ctx.db)?.name ?? deskId,
-    fingerprint: identity.fingerprint,
-    url: getSetting(ctx.db, 'sync_url'),
-  });
-  return hostLinkFor(ctx, identity, me);
+/**
+ * The host link of this store's desk (its certificate next to the store, read on the first claim).
+ * The role is read at every write, so a desk that became host (or stopped being it) after a
+ * handover needs no restart.
+ */
+export function openHostLink(ctx: StoreContext): HostLink {
+  let link: Promise<HostLink | null> | null = null;
+  const open = async (): Promise<HostLink | null> => {
+    const identity = await loadOrCreateDeskCertificate(deskCertificateDirFor(ctx.dbPath), 'Balie', ctx.clock);
+    const deskId = getSetting(ctx.db, 'desk_id') ?? 'desk-unknown';
+    const me = (): ThisDesk => ({
+      deskId,
+      name: ownDesk(ctx.db)?.name ?? deskId,
+      fingerprint: identity.fingerprint,
+      url: getSetting(ctx.db, 'sync_url'),
+    });
+    return hostLinkFor(ctx, identity, me);
+  };
+  return {
+    async claim(events, group) {
+      const ready = await (link ??= open());
+      return ready ? ready.claim(events, group) : { kind: 'offline' };
+    },
+  };
 }

@@ -8,7 +8,10 @@ import { applyWireEvents, applyWireResolutions } from '../../store/sync/eventLog
 import type { PointPeer } from '../../store/sync/pointPeers';
 import { notePeerHello, notePulled, peerByFingerprint, pinPeer } from '../../store/sync/pointPeers';
 import { applyBatches, applySharedSettings, batchIds } from '../../store/sync/pointSnapshot';
-import type { ThisDesk } from './syncService';
+import { carryReports } from '../../store/restoreStore';
+import { getSetting } from '../../store/settings';
+import type { ThisDesk } from './thisDesk';
+import { followHostEpoch } from './hostRole';
 
 export type PeerHello = Extract<SyncAnswer, { t: 'hello' }>;
 
@@ -30,6 +33,7 @@ export async function greet(
       name: me.name,
       url: me.url,
       nowMs: ctx.clock.now().getTime(),
+      hostEpoch: Number(getSetting(ctx.db, 'host_epoch') ?? '0'),
     },
     timeoutMs,
   );
@@ -49,6 +53,7 @@ export function noteHello(ctx: StoreContext, peer: PointPeer, hello: PeerHello):
     clockOffsetMs: hello.nowMs - now,
     seenMs: now,
   });
+  followHostEpoch(ctx, peer.fingerprint, hello);
 }
 
 /**
@@ -61,12 +66,16 @@ export async function fetchPointData(
   timeoutMs: number,
 ): Promise<boolean> {
   const { db, clock } = ctx;
-  const point = await session.ask({ t: 'point', haveBatches: batchIds(db) }, timeoutMs);
+  const haveReportSeq =
+    (db.prepare('SELECT coalesce(max(sequence), 0) FROM reports').pluck().get() as number) ?? 0;
+  const point = await session.ask({ t: 'point', haveBatches: batchIds(db), haveReportSeq }, timeoutMs);
   if (point === null || point.t !== 'point') return false;
   const at = brusselsIso(clock.now());
   const ownDeskId = db.prepare(`SELECT value FROM settings WHERE key = 'desk_id'`).pluck().get() as string;
   db.transaction(() => {
     applySharedSettings(db, point.settings);
+    // The host's signed reports: should this desk become host, the chain goes on from the last one.
+    carryReports(db, point.reports);
     // The host's word on names and numbers, this desk's own included. REPLACE also clears a
     // row that held a name or number before a rename.
     const upsertDesk = db.prepare('INSERT OR REPLACE INTO desks (desk_id, name, number) VALUES (?, ?, ?)');

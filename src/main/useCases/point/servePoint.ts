@@ -1,5 +1,6 @@
 import { brusselsIso } from '../../../shared/time/brussels';
 import type { DeskCertificate } from '../../platform/lan/deskCertificate';
+import type { KeyProtector } from '../../platform/keys/installationKey';
 import { startLanHost } from '../../platform/lan/lanHost';
 import type { PinnedPeers } from '../../platform/lan/lanHost';
 import { openSyncSession } from '../../platform/lan/syncSession';
@@ -12,7 +13,7 @@ import { isTrustedPeer, listPeers, peerByFingerprint, pinPeer } from '../../stor
 import { fetchPointData, greet, noteHello, pullOnce } from './pullFromPeer';
 import { pointRole } from './pointRole';
 import { serveSyncConnection } from './syncService';
-import type { ThisDesk } from './syncService';
+import type { ThisDesk } from './thisDesk';
 
 /** A pull waits this long for news before the peer answers "nothing new" (and proves it is there). */
 export const PULL_WAIT_MS = 1000;
@@ -43,7 +44,12 @@ export interface PointService {
  */
 export async function servePoint(
   ctx: StoreContext,
-  args: { identity: DeskCertificate; listen: { host: string; port: number } },
+  args: {
+    identity: DeskCertificate;
+    listen: { host: string; port: number };
+    /** Seals a report key received in a handover (safeStorage in the Electron shell). */
+    keyProtector?: KeyProtector;
+  },
 ): Promise<PointService> {
   const { db, clock } = ctx;
   let stopping = false;
@@ -73,7 +79,9 @@ export async function servePoint(
     peers,
     listen: args.listen,
     onPeer: (socket, fingerprint) =>
-      void serveSyncConnection(ctx, me, socket, fingerprint, () => stopping).catch(() => socket.destroy()),
+      void serveSyncConnection(ctx, me, socket, fingerprint, () => stopping, args.keyProtector).catch(() =>
+        socket.destroy(),
+      ),
   });
   const shownHost = args.listen.host.includes(':') ? `[${args.listen.host}]` : args.listen.host;
   url = `https://${shownHost}:${host.port}`;

@@ -19,14 +19,11 @@ import {
 import { isTrustedPeer, listPeers, notePeerHello } from '../../store/sync/pointPeers';
 import { ensureOwnDesk } from '../../store/deskNames';
 import { confirmClaim } from './confirmClaim';
+import { acceptHandover } from './hostRole';
+import type { ThisDesk } from './thisDesk';
+import { getSetting } from '../../store/settings';
+import type { KeyProtector } from '../../platform/keys/installationKey';
 import { pointRole } from './pointRole';
-
-export interface ThisDesk {
-  deskId: string;
-  name: string;
-  fingerprint: string;
-  url: string | null;
-}
 
 /** How often a waiting pull looks for new events: other processes (the CLI) write the same store. */
 const PULL_POLL_MS = 20;
@@ -43,6 +40,7 @@ export async function serveSyncConnection(
   socket: TLSSocket,
   peerFingerprint: string,
   isStopping: () => boolean,
+  protector?: KeyProtector,
 ): Promise<void> {
   const channel = lineChannel(socket, SYNC_MAX_LINE, 60_000);
   let greeted = false;
@@ -63,7 +61,7 @@ export async function serveSyncConnection(
       channel.send({ t: 'refused', reason: 'bad_request' });
       break;
     }
-    const answer = await answerRequest(ctx, me(), peerFingerprint, request, isStopping);
+    const answer = await answerRequest(ctx, me(), peerFingerprint, request, isStopping, protector);
     channel.send(answer);
     if (answer.t === 'refused') break;
     greeted = true;
@@ -77,6 +75,7 @@ async function answerRequest(
   peerFingerprint: string,
   request: SyncRequest,
   isStopping: () => boolean,
+  protector: KeyProtector | undefined,
 ): Promise<SyncAnswer> {
   const { db, clock } = ctx;
   switch (request.t) {
@@ -103,6 +102,7 @@ async function answerRequest(
         url: me.url,
         nowMs: now,
         isHost: pointRole(db) === 'host',
+        hostEpoch: Number(getSetting(db, 'host_epoch') ?? '0'),
       };
     }
     case 'pull': {
@@ -142,8 +142,13 @@ async function answerRequest(
         batches: readBatchesExcept(db, request.haveBatches),
         points: request.haveBatches.length === batchIds(db).length ? [] : readPointsDirectory(db),
         desks: desksOfPoint(ctx, me),
+        reports: db
+          .prepare('SELECT * FROM reports WHERE sequence > ? ORDER BY sequence')
+          .all(request.haveReportSeq) as Array<Record<string, string | number | null>>,
       };
     }
+    case 'handover':
+      return acceptHandover(ctx, peerFingerprint, request, protector);
     case 'cards': {
       const page = readCardsPage(db, request.batchId, request.afterCard);
       return { t: 'cards', cards: page.cards, more: page.more };

@@ -69,6 +69,14 @@ export const pointTexts = defineTexts(
     'point.code': 'Koppelcode: {code} (10 minuten geldig).',
     'point.revoked':
       'Balie {name} is ingetrokken: ze krijgt geen verbinding meer. Haar schijf bevat nog gegevens.',
+    'point.handedOver':
+      '{name} is nu de hostbalie, met de sleutel van dit punt ({keyId}). Deze balie werkt verder als gewone balie.',
+    'point.tookOver':
+      'Deze balie is nu de hostbalie, met een nieuwe sleutel ({keyId}). Laat de uitgever de nieuwe publieke sleutel inschrijven als {enrolAs} (balie keys --export).',
+    'point.refused.alreadyHost': 'Deze balie is al de hostbalie.',
+    'point.refused.deskUnreachable': 'Balie {name} is niet bereikbaar. Draait haar synchronisatie?',
+    'point.refused.handoverRefused':
+      'Balie {name} weigerde de overdracht (ze mist nog gegevens of is niet gekoppeld aan deze host). Probeer opnieuw.',
   },
   {
     'point.online': { one: 'Online with {count} other desk', other: 'Online with {count} other desks' },
@@ -134,5 +142,13 @@ export const pointTexts = defineTexts(
     'point.serving': 'Sync listens on {url}. Fingerprint: {fingerprint}.',
     'point.code': 'Pairing code: {code} (valid for 10 minutes).',
     'point.revoked': 'Desk {name} is revoked: it gets no connection any more. Its disk still holds data.',
+    'point.handedOver':
+      "{name} is now the host desk, with this point's key ({keyId}). This desk carries on as an ordinary desk.",
+    'point.tookOver':
+      'This desk is now the host desk, with a new key ({keyId}). Have the issuer enrol the new public key as {enrolAs} (balie keys --export).',
+    'point.refused.alreadyHost': 'This desk is already the host desk.',
+    'point.refused.deskUnreachable': 'Desk {name} cannot be reached. Is its sync running?',
+    'point.refused.handoverRefused':
+      'Desk {name} refused the handover (it still lacks data or is not paired with this host). Try again.',
   },
 );

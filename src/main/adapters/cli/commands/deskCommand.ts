@@ -1,6 +1,12 @@
 import { describePointProblem } from '../../../../shared/i18n/pointText';
 import { deskCertificateDirFor, loadOrCreateDeskCertificate } from '../../../platform/lan/deskCertificate';
 import { ownDesk } from '../../../store/deskNames';
+import { getSetting } from '../../../store/settings';
+import { handOverTo } from '../../../useCases/point/handOverTo';
+import type { HandoverFailure } from '../../../useCases/point/handOverTo';
+import { takeOver } from '../../../useCases/point/hostRole';
+import { assertNever } from '../../../../shared/result';
+import { keyUnreadableText } from './keyUnreadableText';
 import { listAnomalies, resolveAnomaly } from '../../../useCases/point/anomalies';
 import { readDeskStatus } from '../../../useCases/point/deskStatus';
 import { joinPoint } from '../../../useCases/point/joinPoint';
@@ -30,6 +36,7 @@ export const deskCommand: Command = {
     resolve: { type: 'string' },
     note: { type: 'string' },
     staff: { type: 'string' },
+    to: { type: 'string' },
   },
   positionals: [1, 2],
   run: (args, io) => {
@@ -88,6 +95,37 @@ export const deskCommand: Command = {
           io.out(t('point.revoked', { name: operand }));
           return EXIT_OK;
         });
+      case 'handover':
+        return withStore(args.dbPath, io, async (ctx) => {
+          const to = requiredOption(args, 'to');
+          const identity = await loadOrCreateDeskCertificate(
+            deskCertificateDirFor(ctx.dbPath),
+            'Balie',
+            ctx.clock,
+          );
+          const own = ownDesk(ctx.db);
+          const moved = await handOverTo(
+            ctx,
+            identity,
+            {
+              deskId: own?.deskId ?? '?',
+              name: own?.name ?? 'Balie 1',
+              fingerprint: identity.fingerprint,
+              url: getSetting(ctx.db, 'sync_url'),
+            },
+            to,
+          );
+          if (!moved.ok) throw new CliRefusal(handoverRefusal(moved));
+          io.out(t('point.handedOver', { name: moved.value.to, keyId: moved.value.keyId }));
+          return EXIT_OK;
+        });
+      case 'takeover':
+        return withStore(args.dbPath, io, (ctx) => {
+          const taken = takeOver(ctx);
+          if (!taken.ok) throw new CliRefusal(t('point.refused.alreadyHost'));
+          io.out(t('point.tookOver', taken.value));
+          return EXIT_OK;
+        });
       default:
         throw usageError(t('cli.cmd.desk.usage'));
     }
@@ -136,4 +174,21 @@ async function join(args: ParsedArgs, io: CliIo, url: string | undefined): Promi
   if (flag(args, 'json')) io.out(JSON.stringify(joined.value));
   else io.out(t('point.joined', joined.value));
   return EXIT_OK;
+}
+
+function handoverRefusal(failure: HandoverFailure): string {
+  switch (failure.error) {
+    case 'not_host':
+      return t('point.refused.notHost', { host: failure.host });
+    case 'unknown_desk':
+      return t('point.refused.unknownDesk', { name: failure.name });
+    case 'unreachable':
+      return t('point.refused.deskUnreachable', { name: failure.name });
+    case 'refused_by_desk':
+      return t('point.refused.handoverRefused', { name: failure.name });
+    case 'key_unreadable':
+      return keyUnreadableText(failure);
+    default:
+      return assertNever(failure);
+  }
 }

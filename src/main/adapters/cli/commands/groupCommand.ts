@@ -63,7 +63,7 @@ export const groupCommand: Command = {
       });
       // On a paired desk the host confirms first (the same claim path as the screen).
       const result = request.ok
-        ? await writeThroughHost(ctx, await openHostLink(ctx), () => collectGroup(ctx, request.value))
+        ? await writeThroughHost(ctx, openHostLink(ctx), () => collectGroup(ctx, request.value))
         : request;
       if (!result.ok) {
         if (flag(args, 'json')) io.out(JSON.stringify(result, null, 2));

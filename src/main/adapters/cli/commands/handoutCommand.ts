@@ -37,7 +37,7 @@ export const handoutCommand: Command = {
       });
       // On a paired desk the host confirms first (the same claim path as the screen).
       const result = request.ok
-        ? await writeThroughHost(ctx, await openHostLink(ctx), () => handOut(ctx, request.value))
+        ? await writeThroughHost(ctx, openHostLink(ctx), () => handOut(ctx, request.value))
         : request;
       if (!result.ok) {
         if (flag(args, 'json')) io.out(JSON.stringify(result, null, 2));

@@ -28,7 +28,7 @@ export const voidCommand: Command = {
       });
       const grant = request.ok ? adminGrantArg(ctx, args, io, 'if_given') : null;
       const result = request.ok
-        ? await writeThroughHost(ctx, await openHostLink(ctx), () => voidHandOut(ctx, request.value, grant))
+        ? await writeThroughHost(ctx, openHostLink(ctx), () => voidHandOut(ctx, request.value, grant))
         : request;
       if (!result.ok) throw new CliRefusal(describeDeskProblem(result));
       io.out(t('cli.void.done', { card: result.value.card }));

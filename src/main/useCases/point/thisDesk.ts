@@ -1,0 +1,7 @@
+/** This desk as it introduces itself to the others (hello). */
+export interface ThisDesk {
+  deskId: string;
+  name: string;
+  fingerprint: string;
+  url: string | null;
+}
