@@ -101,9 +101,11 @@ export async function fetchPointData(
       });
     }
   })();
+  // Every missing batch with all its cards, then the points directory, in one transaction: the
+  // directory and a reprint may point at the newest batch, so the batches land together or not at all.
+  const cards: Array<Record<string, string | number | null>> = [];
   for (const batch of point.batches) {
     const batchId = String(batch.batch_id);
-    const cards: Array<Record<string, string | number | null>> = [];
     let after = '';
     for (;;) {
       const page = await session.ask({ t: 'cards', batchId, afterCard: after }, timeoutMs);
@@ -113,11 +115,15 @@ export async function fetchPointData(
       if (!page.more || last === undefined) break;
       after = String(last.card);
     }
-    db.transaction(() => {
-      applyBatches(db, [batch], cards, point.points);
-      appendAudit(db, clock, 'sync_applied', { batch: batchId, cards: cards.length });
-    }).immediate();
   }
+  if (point.batches.length > 0)
+    db.transaction(() => {
+      applyBatches(db, point.batches, cards, point.points);
+      appendAudit(db, clock, 'sync_applied', {
+        batches: point.batches.map((b) => String(b.batch_id)),
+        cards: cards.length,
+      });
+    }).immediate();
   return true;
 }
 
