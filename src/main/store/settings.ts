@@ -8,6 +8,8 @@ export type SettingKey =
   | 'desk_id'
   /** 'host' (the default: a desk alone is its own host) or 'desk' (joined another desk's point). */
   | 'point_role'
+  /** When personal data was last purged here; from the host, an order to every desk to purge too. */
+  | 'purged_at'
   /** How many handovers and take-overs this point has seen; the host with the highest is the host. */
   | 'host_epoch'
   /** Where this desk's sync service listens (`https://HOST:PORT`), told to the other desks. */

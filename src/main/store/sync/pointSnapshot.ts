@@ -17,6 +17,7 @@ export const SHARED_SETTINGS: readonly SettingKey[] = [
   'retention_days',
   'staff_list',
   'admin_pin',
+  'purged_at',
 ];
 
 export function readSharedSettings(db: Database): Record<string, string> {

@@ -109,6 +109,14 @@ export function setAdminPin(
  */
 export type AdminGrant = { readonly checkedAt: string } & { readonly __brand: 'AdminGrant' };
 
+/**
+ * Several desks: an admin action the host's admin already ordered with the PIN (the retention
+ * purge), carried out on a paired desk because the host asked (useCases/point). Not for screens.
+ */
+export function grantOrderedByHost(ctx: StoreContext): AdminGrant {
+  return { checkedAt: ctx.clock.now().toISOString() } as AdminGrant;
+}
+
 /** Checks the admin PIN before an admin action; see the header for the lock-out rules. */
 export function checkAdminPin(ctx: StoreContext, pin: string): Result<AdminGrant, CheckAdminPinFailure> {
   const checked = ctx.db.transaction(() => checkInTransaction(ctx, pin)).immediate();

@@ -10,6 +10,7 @@ import { pointLastDay } from './pointLastDay';
 import { backupStoreCounting, listBackups } from '../../store/backup';
 import { getSetting } from '../../store/settings';
 import type { StoreContext } from '../../store/storeContext';
+import { setSetting } from '../../store/settings';
 
 /**
  * A purge's progress phases, in order: `backup` (pages copied), `erase` (card and group rows
@@ -95,6 +96,8 @@ export async function purgePersonalData(
         )
         .run().changes;
       erased(cards + groups);
+      // Several desks: personal data lives on every desk, so the host's purge is an order they follow.
+      setSetting(db, 'purged_at', clock.now().toISOString());
       appendAudit(db, clock, 'purge', {
         cards,
         groups,

@@ -9,7 +9,9 @@ import type { PointPeer } from '../../store/sync/pointPeers';
 import { notePeerHello, notePulled, peerByFingerprint, pinPeer } from '../../store/sync/pointPeers';
 import { applyBatches, applySharedSettings, batchIds } from '../../store/sync/pointSnapshot';
 import { carryReports } from '../../store/restoreStore';
-import { getSetting } from '../../store/settings';
+import { getSetting, setSetting } from '../../store/settings';
+import { grantOrderedByHost } from '../admin/adminPin';
+import { purgePersonalData } from '../admin/purge';
 import type { ThisDesk } from './thisDesk';
 import { followHostEpoch } from './hostRole';
 
@@ -66,6 +68,7 @@ export async function fetchPointData(
   timeoutMs: number,
 ): Promise<boolean> {
   const { db, clock } = ctx;
+  const purgedBefore = getSetting(db, 'purged_at');
   const haveReportSeq =
     (db.prepare('SELECT coalesce(max(sequence), 0) FROM reports').pluck().get() as number) ?? 0;
   const point = await session.ask({ t: 'point', haveBatches: batchIds(db), haveReportSeq }, timeoutMs);
@@ -124,7 +127,21 @@ export async function fetchPointData(
         cards: cards.length,
       });
     }).immediate();
+  await followHostPurge(ctx, purgedBefore);
   return true;
+}
+
+/**
+ * The host purged personal data after the retention period: this desk purges its copy too (same
+ * rules: the point's last day and retention), so no desk keeps names the host no longer has.
+ */
+async function followHostPurge(ctx: StoreContext, purgedBefore: string | null): Promise<void> {
+  const ordered = getSetting(ctx.db, 'purged_at');
+  if (ordered === null || ordered === purgedBefore) return;
+  const done = await purgePersonalData(ctx, grantOrderedByHost(ctx));
+  // Done: remember the host's order as carried out. Refused (e.g. this PC's date is before the
+  // purge day): the order stays open and is tried again at the next sync.
+  setSetting(ctx.db, 'purged_at', done.ok ? ordered : (purgedBefore ?? ''));
 }
 
 /**

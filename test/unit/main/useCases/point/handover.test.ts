@@ -1,70 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createDeskCertificate,
-  deskCertificateDirFor,
-  loadOrCreateDeskCertificate,
-} from '../../../../../src/main/platform/lan/deskCertificate';
-import { openStore } from '../../../../../src/main/store/openStore';
 import { getSetting } from '../../../../../src/main/store/settings';
-import type { StoreContext } from '../../../../../src/main/store/storeContext';
 import { handOut } from '../../../../../src/main/useCases/desk/handOut';
 import { handOverTo } from '../../../../../src/main/useCases/point/handOverTo';
 import { takeOver } from '../../../../../src/main/useCases/point/hostRole';
-import { joinPoint } from '../../../../../src/main/useCases/point/joinPoint';
-import { servePoint } from '../../../../../src/main/useCases/point/servePoint';
-import type { PointService } from '../../../../../src/main/useCases/point/servePoint';
 import { createReport } from '../../../../../src/main/useCases/reports/createReport';
-import { closeDeskStores, deskStore, teacher } from '../../../../helpers/deskFixture';
+import { teacher } from '../../../../helpers/deskFixture';
+import { closePointPair, hostAndDesk, until } from '../../../../helpers/pointPair';
 import { tempDir } from '../../../../helpers/store';
 
-const services: PointService[] = [];
-const stores: StoreContext[] = [];
-afterEach(async () => {
-  for (const s of services.splice(0)) await s.stop();
-  for (const s of stores.splice(0)) if (s.db.open) s.db.close();
-  closeDeskStores();
-});
-
-/** Waits for a condition by polling, at most `tries` times (no clock involved). */
-async function until(condition: () => boolean, tries = 200): Promise<void> {
-  for (let i = 0; i < tries; i += 1) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('condition not met');
-}
-
-async function hostAndDesk() {
-  const host = await deskStore();
-  const hostIdentity = await createDeskCertificate('Balie 1', host.clock);
-  const hostService = await servePoint(host, {
-    identity: hostIdentity,
-    listen: { host: '127.0.0.1', port: 0 },
-  });
-  services.push(hostService);
-  const dir = tempDir();
-  const deskPath = path.join(dir, 'desk.sqlite');
-  const joined = await joinPoint({
-    dbPath: deskPath,
-    url: hostService.url,
-    code: hostService.code ?? '',
-    deskName: 'Groepen',
-    clock: host.clock,
-    backupDir: path.join(dir, 'backups'),
-  });
-  if (!joined.ok) throw new Error(`join refused: ${joined.error}`);
-  const opened = openStore(deskPath);
-  if (!opened.ok) throw new Error('desk store');
-  const desk: StoreContext = { db: opened.value, clock: host.clock, dbPath: deskPath, backupDir: dir };
-  stores.push(desk);
-  // The desk's own certificate, written by the join next to its store.
-  const identity = await loadOrCreateDeskCertificate(deskCertificateDirFor(deskPath), 'Groepen', host.clock);
-  const deskService = await servePoint(desk, { identity, listen: { host: '127.0.0.1', port: 0 } });
-  services.push(deskService);
-  return { host, hostIdentity, hostService, desk, joined: joined.value };
-}
+afterEach(closePointPair);
 
 describe('a planned host handover', () => {
   it('moves the key and the report chain: the new host signs report 2 with the same key, the old one refuses', async () => {
