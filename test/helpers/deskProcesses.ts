@@ -165,7 +165,8 @@ export interface DeskCluster {
   /** SIGTERM and wait for a clean exit (SIGKILL past a generous limit). */
   stopServe(desk: DeskProcess): Promise<number | null>;
   kill(desk: DeskProcess): Promise<void>;
-  pause(desk: DeskProcess): void;
+  /** SIGSTOP, outside a write transaction of its own (see `pause`); resolves once stopped. */
+  pause(desk: DeskProcess): Promise<void>;
   resume(desk: DeskProcess): void;
   /** Every desk holds the same event ids (and at least `min` of them); bounded. */
   converged(options?: { polls?: number; min?: number }): Promise<boolean>;
@@ -207,10 +208,7 @@ export async function startDesks(
       desk.serve = null;
       await signalAndWait(child, 'SIGKILL');
     },
-    pause: (desk) => {
-      desk.serve?.kill('SIGSTOP');
-      desk.stopped = true;
-    },
+    pause: (desk) => pause(desk),
     resume: (desk) => {
       desk.serve?.kill('SIGCONT');
       desk.stopped = false;
@@ -287,6 +285,41 @@ function setHostName(desk: DeskProcess): void {
         `INSERT INTO settings (key, value) VALUES ('desk_name', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
       )
       .run(desk.name);
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * A stopped process stands for a desk cut off, not for one frozen inside a write: a SIGSTOP that
+ * lands in the serve's own short write transaction (a pull's cursor) would hold the store's write
+ * lock and refuse the CLI as "store busy", which no real partition does. So after the stop, the
+ * store is probed for its write lock; when it is held, the desk runs on a moment and is stopped again.
+ */
+async function pause(desk: DeskProcess): Promise<void> {
+  const child = desk.serve;
+  if (!child) return;
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    child.kill('SIGSTOP');
+    desk.stopped = true;
+    await sleep(20);
+    if (writeLockFree(desk.db)) return;
+    child.kill('SIGCONT');
+    desk.stopped = false;
+    await sleep(5 + attempt);
+  }
+  throw new Error(`${desk.name}: could not stop its serve outside a write`);
+}
+
+function writeLockFree(db: string): boolean {
+  const store = new Database(db, { fileMustExist: true });
+  try {
+    store.pragma('busy_timeout = 0');
+    store.exec('BEGIN IMMEDIATE');
+    store.exec('ROLLBACK');
+    return true;
+  } catch {
+    return false;
   } finally {
     store.close();
   }

@@ -29,7 +29,7 @@ describe('desk faults: a stopped or killed process, then the heal', () => {
     cluster = await startDesks(3);
     const [a, b, c] = three(cluster);
     const card = availableCards(a.db)[1] as string;
-    cluster.pause(a);
+    await cluster.pause(a);
     // Both desks wait 1.5 s for the host, then hand out alone ("offline"): neither could see the other's.
     const [atB, atC] = await Promise.all([
       cluster.run(b, ['handout', card, '--staff', 'Bram', '--id-checked', '--json']),
@@ -61,8 +61,8 @@ describe('desk faults: a stopped or killed process, then the heal', () => {
     const [a, b, c] = three(cluster);
     const card = availableCards(a.db)[2] as string;
     // B and C cannot pull before the kill: the event is only in A's store.
-    cluster.pause(b);
-    cluster.pause(c);
+    await cluster.pause(b);
+    await cluster.pause(c);
     const done = await cluster.run(a, ['handout', card, '--staff', 'An', '--id-checked', '--json']);
     expect(done.code, done.err).toBe(0);
     await cluster.kill(a);
@@ -78,7 +78,7 @@ describe('desk faults: a stopped or killed process, then the heal', () => {
     const [a, b, c] = three(cluster);
     const card = availableCards(a.db)[3] as string;
     await cluster.kill(a);
-    cluster.pause(c);
+    await cluster.pause(c);
     const done = await cluster.run(b, ['handout', card, '--staff', 'Bram', '--id-checked', '--json']);
     expect(done.code, done.err).toBe(0);
     await cluster.kill(b);
