@@ -39,6 +39,8 @@ export interface DeskProcess {
   /** The running `desk serve`, or null while it is stopped or killed. */
   serve: ChildProcess | null;
   stopped: boolean;
+  /** stderr of its serve processes so far, for a failure message. */
+  serveErr: string;
 }
 
 export interface PointSetup {
@@ -94,7 +96,10 @@ export function readStore<T>(db: string, read: (store: Database.Database) => T):
 }
 
 export const eventIds = (db: string): string[] =>
-  readStore(db, (s) => s.prepare('SELECT event_id FROM desk_events ORDER BY event_id').pluck().all() as string[]);
+  readStore(
+    db,
+    (s) => s.prepare('SELECT event_id FROM desk_events ORDER BY event_id').pluck().all() as string[],
+  );
 
 /** card → state, event id: the derived state every desk must agree on. */
 export const cardStates = (db: string): Map<string, string> =>
@@ -109,7 +114,10 @@ export const cardStates = (db: string): Map<string, string> =>
   });
 
 export const collectedCount = (db: string): number =>
-  readStore(db, (s) => s.prepare(`SELECT count(*) FROM card_state WHERE state = 'collected'`).pluck().get() as number);
+  readStore(
+    db,
+    (s) => s.prepare(`SELECT count(*) FROM card_state WHERE state = 'collected'`).pluck().get() as number,
+  );
 
 export const anomalyRows = (db: string): Array<{ card: string; kept: string; other: string }> =>
   readStore(
@@ -172,6 +180,8 @@ export interface DeskCluster {
   converged(options?: { polls?: number; min?: number }): Promise<boolean>;
   /** Each desk has pinned every other desk with its address (the mesh is complete); bounded. */
   meshed(): Promise<boolean>;
+  /** Per desk: its events and its view of every peer, for a failure message. */
+  describe(): string;
   cleanup(): Promise<void>;
 }
 
@@ -192,7 +202,18 @@ export async function startDesks(
   const made = names.slice(0, count).map((name, i): DeskProcess => {
     const dir = path.join(root, String.fromCharCode(65 + i));
     fs.mkdirSync(dir);
-    return { name, dir, db: path.join(dir, 'balie.sqlite'), url: '', port: 0, fingerprint: '', code: null, serve: null, stopped: false };
+    return {
+      name,
+      dir,
+      db: path.join(dir, 'balie.sqlite'),
+      url: '',
+      port: 0,
+      fingerprint: '',
+      code: null,
+      serve: null,
+      stopped: false,
+      serveErr: '',
+    };
   });
   const host = made[0] as DeskProcess;
   const cluster: DeskCluster = {
@@ -218,7 +239,10 @@ export async function startDesks(
         () => {
           const sets = made.map((d) => eventIds(d.db).join(','));
           const first = sets[0] ?? '';
-          return first.split(',').filter(Boolean).length >= (convergeOptions.min ?? 0) && sets.every((s) => s === first);
+          return (
+            first.split(',').filter(Boolean).length >= (convergeOptions.min ?? 0) &&
+            sets.every((s) => s === first)
+          );
         },
         { polls: convergeOptions.polls ?? 300, everyMs: 100 },
       ),
@@ -236,6 +260,17 @@ export async function startDesks(
           ),
         { polls: 300, everyMs: 100 },
       ),
+    describe: () =>
+      made
+        .map((d) => {
+          const peers = readStore(d.db, (s) =>
+            s
+              .prepare('SELECT name, url, revoked_at, pulled_seq, head_seq, last_seen_ms FROM point_peers')
+              .all(),
+          );
+          return `${d.name} ${d.url} serve=${d.serve ? (d.stopped ? 'stopped' : 'running') : 'none'} events=${eventIds(d.db).length} peers=${JSON.stringify(peers)}\n${d.serveErr.slice(-2000)}`;
+        })
+        .join('\n'),
     cleanup: async () => {
       await Promise.all(
         made.map(async (d) => {
@@ -265,11 +300,23 @@ export async function startDesks(
     setHostName(host);
     await startServe(host);
     for (const desk of made.slice(1)) {
-      const joined = await cli(['--db', desk.db, 'desk', 'join', host.url, '--code', host.code ?? '', '--name', desk.name, '--json']);
+      const joined = await cli([
+        '--db',
+        desk.db,
+        'desk',
+        'join',
+        host.url,
+        '--code',
+        host.code ?? '',
+        '--name',
+        desk.name,
+        '--json',
+      ]);
       expectOk(joined, `join of ${desk.name}`);
     }
     await Promise.all(made.slice(1).map((d) => startServe(d)));
-    if (options.mesh !== false && !(await cluster.meshed())) throw new Error('the desks did not pin each other');
+    if (options.mesh !== false && !(await cluster.meshed()))
+      throw new Error('the desks did not pin each other');
   } catch (error) {
     await cluster.cleanup();
     throw error;
@@ -339,7 +386,10 @@ async function startServe(desk: DeskProcess): Promise<void> {
   const line = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`${desk.name}: serve did not start: ${err}`)), SERVE_START_LIMIT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`${desk.name}: serve did not start: ${err}`)),
+      SERVE_START_LIMIT_MS,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const newline = out.indexOf('\n');
@@ -348,8 +398,12 @@ async function startServe(desk: DeskProcess): Promise<void> {
         resolve(out.slice(0, newline));
       }
     });
-    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('exit', (code) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      desk.serveErr += chunk.toString();
+    });
+    child.once('exit', (code, signal) => {
+      desk.serveErr += `[serve exited ${code ?? signal}]\n`;
       clearTimeout(timer);
       reject(new Error(`${desk.name}: serve exited with ${code}: ${err}`));
     });

@@ -53,13 +53,17 @@ describe('desk status and desk anomalies over three desks', () => {
       // ISO 8601 with the Brussels offset.
       expect(p.lastSyncAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?[+-]\d\d:\d\d$/);
     }
-    expect((JSON.parse((await c.run(a, ['desk', 'status', '--json'])).out) as { role: string }).role).toBe('host');
+    expect((JSON.parse((await c.run(a, ['desk', 'status', '--json'])).out) as { role: string }).role).toBe(
+      'host',
+    );
 
     // All three apart: every serve stopped, each desk hands out the same card alone.
     const card = availableCards(a.db)[4] as string;
     for (const desk of c.desks) await c.pause(desk);
     const runs = await Promise.all(
-      c.desks.map((desk, i) => c.run(desk, ['handout', card, '--staff', `Staff ${i}`, '--id-checked', '--json'])),
+      c.desks.map((desk, i) =>
+        c.run(desk, ['handout', card, '--staff', `Staff ${i}`, '--id-checked', '--json']),
+      ),
     );
     for (const run of runs) expect(run.code, run.err).toBe(0);
     for (const desk of c.desks) c.resume(desk);
@@ -83,10 +87,22 @@ describe('desk status and desk anomalies over three desks', () => {
         expect(x.other.desk).not.toBe(x.kept.desk);
       }
       expect(collectedCount(desk.db)).toBe(1);
-      expect((JSON.parse((await c.run(desk, ['desk', 'status', '--json'])).out) as { anomalies: number }).anomalies).toBe(2);
+      expect(
+        (JSON.parse((await c.run(desk, ['desk', 'status', '--json'])).out) as { anomalies: number })
+          .anomalies,
+      ).toBe(2);
     }
 
-    const refused = await c.run(b, ['desk', 'anomalies', '--resolve', card, '--note', ' ', '--staff', 'Bram']);
+    const refused = await c.run(b, [
+      'desk',
+      'anomalies',
+      '--resolve',
+      card,
+      '--note',
+      ' ',
+      '--staff',
+      'Bram',
+    ]);
     // A blank note is refused (usage), and nothing is marked.
     expect(refused.code).not.toBe(0);
     expect(anomalyRows(b.db)).toHaveLength(2);
@@ -106,12 +122,16 @@ describe('desk status and desk anomalies over three desks', () => {
     const everywhere = await waitFor(async () => {
       for (const desk of c.desks) {
         const list = await anomaliesAt(c, desk);
-        if (list.length !== 2 || list.some((x) => x.resolved?.note !== 'Tweede kaart teruggebracht')) return false;
+        if (list.length !== 2 || list.some((x) => x.resolved?.note !== 'Tweede kaart teruggebracht'))
+          return false;
       }
       return true;
     });
     expect(everywhere).toBe(true);
     for (const desk of [a, b, d])
-      expect((JSON.parse((await c.run(desk, ['desk', 'status', '--json'])).out) as { anomalies: number }).anomalies).toBe(0);
+      expect(
+        (JSON.parse((await c.run(desk, ['desk', 'status', '--json'])).out) as { anomalies: number })
+          .anomalies,
+      ).toBe(0);
   });
 });

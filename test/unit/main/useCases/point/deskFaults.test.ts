@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   anomalyRows,
@@ -6,7 +7,9 @@ import {
   collectedCount,
   eventIds,
   killAllDesks,
+  sleep,
   startDesks,
+  waitFor,
   type DeskCluster,
   type DeskProcess,
 } from '../../../../helpers/deskProcesses';
@@ -51,7 +54,9 @@ describe('desk faults: a stopped or killed process, then the heal', () => {
       expect(anomalies[0]?.card).toBe(card);
       expect([anomalies[0]?.kept, anomalies[0]?.other].sort()).toEqual(both);
       expect(`collected:${anomalies[0]?.kept}`).toBe(kept);
-      const status = JSON.parse((await cluster.run(desk, ['desk', 'status', '--json'])).out) as { anomalies: number };
+      const status = JSON.parse((await cluster.run(desk, ['desk', 'status', '--json'])).out) as {
+        anomalies: number;
+      };
       expect(status.anomalies).toBe(1);
     }
   });
@@ -92,5 +97,28 @@ describe('desk faults: a stopped or killed process, then the heal', () => {
       expect(eventIds(desk.db)).toEqual([eventIdOf(done.out)]);
       expect(cardStates(desk.db).get(card)).toBe(`collected:${eventIdOf(done.out)}`);
     }
+  });
+
+  it('a desk whose store another process holds past the busy timeout keeps serving and catches up', async () => {
+    cluster = await startDesks(2);
+    const [a, b] = cluster.desks as [DeskProcess, DeskProcess];
+    // Another writer on B's store (as a second process's long write would) holds its write lock for longer than the 5 s busy timeout.
+    const holder = new Database(b.db);
+    holder.exec('BEGIN IMMEDIATE');
+    const done = await cluster.run(a, [
+      'handout',
+      availableCards(a.db)[5] as string,
+      '--staff',
+      'An',
+      '--id-checked',
+      '--json',
+    ]);
+    expect(done.code, done.err).toBe(0);
+    await sleep(7000);
+    holder.exec('ROLLBACK');
+    holder.close();
+    expect(await waitFor(() => eventIds(b.db).includes(eventIdOf(done.out)))).toBe(true);
+    expect(b.serve?.exitCode).toBeNull();
+    expect(b.serveErr).toBe('');
   });
 });

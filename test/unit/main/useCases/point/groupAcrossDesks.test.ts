@@ -19,10 +19,28 @@ afterEach(async () => {
 afterAll(killAllDesks);
 
 const groups = (db: string) =>
-  readStore(db, (s) => s.prepare('SELECT group_id, size FROM pickup_groups').all() as Array<{ group_id: string; size: number }>);
+  readStore(
+    db,
+    (s) =>
+      s.prepare('SELECT group_id, size FROM pickup_groups').all() as Array<{
+        group_id: string;
+        size: number;
+      }>,
+  );
 
 function groupArgs(cards: readonly string[], staff: string): string[] {
-  return ['group', ...cards, '--collector-name', 'Directie Sint-Lucas', '--collector-id-note', 'eID gezien', '--staff', staff, '--id-checked', '--json'];
+  return [
+    'group',
+    ...cards,
+    '--collector-name',
+    'Directie Sint-Lucas',
+    '--collector-id-note',
+    'eID gezien',
+    '--staff',
+    staff,
+    '--id-checked',
+    '--json',
+  ];
 }
 
 describe('a group pickup of 10 at one desk is all or nothing on every desk', () => {

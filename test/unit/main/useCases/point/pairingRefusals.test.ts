@@ -38,7 +38,12 @@ function wrongCode(code: string): string {
 
 /** What the host answers a hello on the sync endpoint with this certificate; null is a dropped connection. */
 async function helloAnswer(desk: DeskProcess, identity: DeskCertificate): Promise<string | null> {
-  const opened = await openSyncSession({ url: desk.url, identity, pinnedHost: desk.fingerprint, timeoutMs: 5000 });
+  const opened = await openSyncSession({
+    url: desk.url,
+    identity,
+    pinnedHost: desk.fingerprint,
+    timeoutMs: 5000,
+  });
   if (!opened.ok) return null;
   try {
     const answer = await opened.value.ask(
@@ -64,14 +69,27 @@ describe('pairing refusals against a real host process', () => {
     const dir = path.join(cluster.root, 'joiner');
     fs.mkdirSync(dir);
     const db = path.join(dir, 'balie.sqlite');
-    const wrong = await cli(['--db', db, 'desk', 'join', host.url, '--code', wrongCode(code), '--name', 'Balie 2'], {
-      spawned: true,
-    });
+    const wrong = await cli(
+      ['--db', db, 'desk', 'join', host.url, '--code', wrongCode(code), '--name', 'Balie 2'],
+      {
+        spawned: true,
+      },
+    );
     expect(wrong.code).toBe(1);
     expect(wrong.err).toContain('Verkeerde koppelcode');
     expect(filesIn(dir)).toEqual([]);
     for (let i = 0; i < 4; i += 1) {
-      const again = await cli(['--db', db, 'desk', 'join', host.url, '--code', wrongCode(code), '--name', 'Balie 2']);
+      const again = await cli([
+        '--db',
+        db,
+        'desk',
+        'join',
+        host.url,
+        '--code',
+        wrongCode(code),
+        '--name',
+        'Balie 2',
+      ]);
       expect(again.code).toBe(1);
     }
     const right = await cli(['--db', db, 'desk', 'join', host.url, '--code', code, '--name', 'Balie 2']);
@@ -88,7 +106,15 @@ describe('pairing refusals against a real host process', () => {
     const dir = path.join(cluster.root, 'existing');
     fs.mkdirSync(dir);
     const db = path.join(dir, 'balie.sqlite');
-    const init = ['init', '--point', 'BIB-GENT', '--name', 'De Krook', '--issuer-key', path.join(import.meta.dirname, '../../../../fixtures/issuer-test.pub.pem')];
+    const init = [
+      'init',
+      '--point',
+      'BIB-GENT',
+      '--name',
+      'De Krook',
+      '--issuer-key',
+      path.join(import.meta.dirname, '../../../../fixtures/issuer-test.pub.pem'),
+    ];
     expect((await cli(['--db', db, ...init])).code).toBe(0);
     const hash = () =>
       filesIn(dir).map((f) => {
@@ -96,14 +122,35 @@ describe('pairing refusals against a real host process', () => {
         return `${f}:${fs.statSync(file).isFile() ? createHash('sha256').update(fs.readFileSync(file)).digest('hex') : 'dir'}`;
       });
     const before = hash();
-    const refused = await cli(['--db', db, 'desk', 'join', host.url, '--code', host.code ?? '', '--name', 'Balie 2']);
+    const refused = await cli([
+      '--db',
+      db,
+      'desk',
+      'join',
+      host.url,
+      '--code',
+      host.code ?? '',
+      '--name',
+      'Balie 2',
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('bestaat al');
     expect(hash()).toEqual(before);
     // Refused before any network: the code was not spent.
     const fresh = path.join(cluster.root, 'fresh', 'balie.sqlite');
     fs.mkdirSync(path.dirname(fresh));
-    const joined = await cli(['--db', fresh, 'desk', 'join', host.url, '--code', host.code ?? '', '--name', 'Balie 2', '--json']);
+    const joined = await cli([
+      '--db',
+      fresh,
+      'desk',
+      'join',
+      host.url,
+      '--code',
+      host.code ?? '',
+      '--name',
+      'Balie 2',
+      '--json',
+    ]);
     expect(joined.code, joined.err).toBe(0);
     expect(JSON.parse(joined.out)).toMatchObject({ pointId: 'BIB-GENT', cards: 60, events: 0 });
   });
@@ -156,7 +203,14 @@ describe('pairing refusals against a real host process', () => {
     expect(atB.code, atB.err).toBe(0);
     expect(eventIds(b.db)).toHaveLength(1);
     // A hand-out at the host after B's reaches the third desk; B's never does.
-    const atA = await c.run(a, ['handout', availableCards(a.db)[1] as string, '--staff', 'An', '--id-checked', '--json']);
+    const atA = await c.run(a, [
+      'handout',
+      availableCards(a.db)[1] as string,
+      '--staff',
+      'An',
+      '--id-checked',
+      '--json',
+    ]);
     expect(atA.code, atA.err).toBe(0);
     const aEvent = (JSON.parse(atA.out) as { eventId: string }).eventId;
     expect(await waitFor(() => eventIds(d.db).includes(aEvent))).toBe(true);

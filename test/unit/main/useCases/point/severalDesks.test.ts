@@ -26,7 +26,9 @@ describe('three desks at one point, real processes on loopback', () => {
     expect(a.port).toBeGreaterThan(0);
     expect(a.url).toBe(`https://127.0.0.1:${a.port}`);
     const card = availableCards(a.db)[0] as string;
-    const out = await cluster.run(b, ['handout', card, '--staff', 'Bram', '--id-checked', '--json'], { spawned: true });
+    const out = await cluster.run(b, ['handout', card, '--staff', 'Bram', '--id-checked', '--json'], {
+      spawned: true,
+    });
     expect(out.code, out.err).toBe(0);
     const eventId = (JSON.parse(out.out) as { eventId: string }).eventId;
     // The host confirmed the claim before B kept it: A has it the moment B answered.
