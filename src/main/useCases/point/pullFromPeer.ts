@@ -6,7 +6,13 @@ import { appendAudit } from '../../store/audit/auditLog';
 import type { StoreContext } from '../../store/storeContext';
 import { applyWireEvents, applyWireResolutions } from '../../store/sync/eventLog';
 import type { PointPeer } from '../../store/sync/pointPeers';
-import { isTrustedPeer, notePeerHello, notePulled, peerByFingerprint, pinPeer } from '../../store/sync/pointPeers';
+import {
+  isTrustedPeer,
+  notePeerHello,
+  notePulled,
+  peerByFingerprint,
+  pinPeer,
+} from '../../store/sync/pointPeers';
 import { applyBatches, applySharedSettings, batchIds } from '../../store/sync/pointSnapshot';
 import type { ThisDesk } from './syncService';
 
