@@ -99,7 +99,7 @@ describe('desk faults: a stopped or killed process, then the heal', () => {
     }
   });
 
-  it('a desk whose store another process holds past the busy timeout keeps serving and catches up', async () => {
+  it('a desk whose store another writer holds past the busy timeout keeps serving and catches up', async () => {
     cluster = await startDesks(2);
     const [a, b] = cluster.desks as [DeskProcess, DeskProcess];
     // Another writer on B's store (as a second process's long write would) holds its write lock for longer than the 5 s busy timeout.
