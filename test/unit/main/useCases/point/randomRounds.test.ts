@@ -1,9 +1,9 @@
 /**
  * Twenty random fault rounds over four desk processes, then the property check. Each round the
- * seeded plan stops or kills a serve process (the host, another desk, or a group of desks: a
- * partition), hands out at random desks at the same time from a small pool of cards (so desks
- * that cannot reach each other make doubles), sometimes a group of three, then heals. Replay a
- * failing run with DESK_ROUNDS_SEED=<seed>.
+ * seeded plan stops or kills a serve process (the host, also while claims are on their way to it,
+ * another desk, or a group of desks: a partition), hands out at random desks at the same time from
+ * a small pool of cards (so desks that cannot reach each other make doubles), sometimes a group of
+ * three, then heals. Replay a failing run with DESK_ROUNDS_SEED=<seed>.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../../../src/shared/random/seededRandom';
@@ -14,6 +14,7 @@ import {
   eventIds,
   killAllDesks,
   readStore,
+  sleep,
   startDesks,
   type DeskCluster,
   type DeskProcess,
@@ -24,8 +25,16 @@ const ROUNDS = 20;
 const DESKS = 4;
 const POOL = 30;
 
-type Fault = 'none' | 'stop-host' | 'kill-host' | 'kill-desk' | 'partition';
-const FAULTS: readonly Fault[] = ['none', 'stop-host', 'kill-host', 'kill-desk', 'partition'];
+/** `kill-host-midway`: the host is SIGKILLed while the round's claims are on their way to it. */
+type Fault = 'none' | 'stop-host' | 'kill-host' | 'kill-host-midway' | 'kill-desk' | 'partition';
+const FAULTS: readonly Fault[] = [
+  'none',
+  'stop-host',
+  'kill-host',
+  'kill-host-midway',
+  'kill-desk',
+  'partition',
+];
 
 let cluster: DeskCluster | null = null;
 afterEach(async () => {
@@ -48,7 +57,7 @@ describe(`random kill and partition rounds (seed ${SEED})`, () => {
       const fault = pick(FAULTS);
       const others = c.desks.slice(1);
       const hit: DeskProcess[] =
-        fault === 'stop-host' || fault === 'kill-host'
+        fault === 'stop-host' || fault === 'kill-host' || fault === 'kill-host-midway'
           ? [c.host]
           : fault === 'kill-desk'
             ? [pick(others)]
@@ -56,9 +65,12 @@ describe(`random kill and partition rounds (seed ${SEED})`, () => {
               ? others.filter(() => random() < 0.5)
               : [];
       for (const desk of hit) {
+        if (fault === 'kill-host-midway') continue;
         if (fault.startsWith('kill')) await c.kill(desk);
         else await c.pause(desk);
       }
+      const midway =
+        fault === 'kill-host-midway' ? sleep(Math.floor(random() * 60)).then(() => c.kill(c.host)) : null;
       const writes = 1 + Math.floor(random() * 3);
       // Desks write at the same time; one desk's writes one after the other (these CLI runs share
       // this process, where a second writer's busy wait would block the first one's claim).
@@ -103,6 +115,7 @@ describe(`random kill and partition rounds (seed ${SEED})`, () => {
           }),
         )
       ).flat();
+      await midway;
       log.push(`round ${round}: ${fault} [${hit.map((d) => d.name).join(', ')}] ${runs.join('; ')}`);
       // Heal, mostly at once; a partition sometimes lasts into the next round.
       for (const desk of hit) {
