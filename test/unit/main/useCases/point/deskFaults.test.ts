@@ -61,6 +61,27 @@ describe('desk faults: a stopped or killed process, then the heal', () => {
     }
   });
 
+  it('host stopped: B and C still sync with each other, so C refuses the card B handed out offline', async () => {
+    cluster = await startDesks(3);
+    const [a, b, c] = three(cluster);
+    const card = availableCards(a.db)[6] as string;
+    await cluster.pause(a);
+    const atB = await cluster.run(b, ['handout', card, '--staff', 'Bram', '--id-checked', '--json']);
+    expect(atB.code, atB.err).toBe(0);
+    const eventId = eventIdOf(atB.out);
+    // Desk to desk, without the host: C pulls from B directly.
+    expect(await waitFor(() => eventIds(c.db).includes(eventId))).toBe(true);
+    const atC = await cluster.run(c, ['handout', card, '--staff', 'Sofie', '--id-checked']);
+    expect(atC.code).toBe(1);
+    expect(atC.err).toMatch(/al afgehaald/i);
+    cluster.resume(a);
+    expect(await cluster.converged({ min: 1 })).toBe(true);
+    for (const desk of [a, b, c]) {
+      expect(eventIds(desk.db)).toEqual([eventId]);
+      expect(anomalyRows(desk.db)).toEqual([]);
+    }
+  });
+
   it('the host SIGKILLed right after its acknowledged hand-out: after its restart the event reaches every desk', async () => {
     cluster = await startDesks(3);
     const [a, b, c] = three(cluster);
