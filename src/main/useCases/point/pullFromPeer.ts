@@ -6,7 +6,13 @@ import { appendAudit } from '../../store/audit/auditLog';
 import type { StoreContext } from '../../store/storeContext';
 import { applyWireEvents, applyWireResolutions } from '../../store/sync/eventLog';
 import type { PointPeer } from '../../store/sync/pointPeers';
-import { notePeerHello, notePulled, peerByFingerprint, pinPeer } from '../../store/sync/pointPeers';
+import {
+  isTrustedPeer,
+  notePeerHello,
+  notePulled,
+  peerByFingerprint,
+  pinPeer,
+} from '../../store/sync/pointPeers';
 import { applyBatches, applySharedSettings, batchIds } from '../../store/sync/pointSnapshot';
 import { carryReports } from '../../store/restoreStore';
 import { getSetting, setSetting } from '../../store/settings';
@@ -163,7 +169,9 @@ export async function pullOnce(
   );
   if (page === null || page.t !== 'events') return 'lost';
   return db
-    .transaction((): 'ok' | 'missing_cards' => {
+    .transaction((): 'ok' | 'missing_cards' | 'lost' => {
+      // Revoked while this pull waited for news: its page is not taken.
+      if (!isTrustedPeer(db, peer.fingerprint)) return 'lost';
       const applied = applyWireEvents(db, page.events, page.groups);
       if (!applied.ok) return 'missing_cards';
       const resolutions = applyWireResolutions(db, page.resolutions);

@@ -8,6 +8,7 @@ import { appendAudit } from '../../store/audit/auditLog';
 import { ownDesk } from '../../store/deskNames';
 import { getSetting, setSetting } from '../../store/settings';
 import type { StoreContext } from '../../store/storeContext';
+import { storeWriteFailure } from '../../store/storeWriteFailure';
 import type { PointPeer } from '../../store/sync/pointPeers';
 import { isTrustedPeer, listPeers, peerByFingerprint, pinPeer } from '../../store/sync/pointPeers';
 import { fetchPointData, greet, noteHello, pullOnce } from './pullFromPeer';
@@ -178,6 +179,10 @@ async function pullLoop(
           if (!hello.isHost) await sleep(RETRY_MS);
         }
       }
+    } catch (error) {
+      // The store held by another process past the busy timeout (a long write, a full disk): the
+      // cursor did not move, so this pull is tried again later; the service must not die of it.
+      if (storeWriteFailure(error) === null) throw error;
     } finally {
       session.close();
     }
