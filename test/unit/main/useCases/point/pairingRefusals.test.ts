@@ -47,7 +47,15 @@ async function helloAnswer(desk: DeskProcess, identity: DeskCertificate): Promis
   if (!opened.ok) return null;
   try {
     const answer = await opened.value.ask(
-      { t: 'hello', v: SYNC_PROTOCOL_VERSION, deskId: 'desk-test', name: 'Test', url: null, nowMs: 0 },
+      {
+        t: 'hello',
+        v: SYNC_PROTOCOL_VERSION,
+        deskId: 'desk-test',
+        name: 'Test',
+        url: null,
+        nowMs: 0,
+        hostEpoch: 0,
+      },
       5000,
     );
     return answer === null ? null : answer.t;
