@@ -1,5 +1,5 @@
 import { useLang } from '../../app/i18n';
-import type { RateScale } from './rateColour';
+import type { RateScale } from '../../../shared/map/rateScale';
 
 /** What the dot colours and sizes mean. */
 export function MapLegend({ scale }: { scale: RateScale }) {

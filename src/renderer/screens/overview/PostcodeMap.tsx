@@ -3,7 +3,7 @@ import { useLang } from '../../app/i18n';
 import { formatCount, formatPercent, rateOf } from './formatNumbers';
 import { MapLegend } from './MapLegend';
 import { projectPoints } from './mapProjection';
-import type { RateScale } from './rateColour';
+import type { RateScale } from '../../../shared/map/rateScale';
 
 const WIDTH = 800;
 const MAX_HEIGHT = 560;

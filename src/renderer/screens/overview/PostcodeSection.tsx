@@ -4,7 +4,7 @@ import { useT } from '../../app/i18n';
 import { PostcodeMap } from './PostcodeMap';
 import { PostcodeTable } from './PostcodeTable';
 import { rateOf } from './formatNumbers';
-import { rateScale } from './rateColour';
+import { rateScale } from '../../../shared/map/rateScale';
 
 /** Where the cards are collected and where not: the map and the sortable table. */
 export function PostcodeSection({ rows, points }: { rows: PostcodeStats[]; points: PostcodeMapPoint[] }) {

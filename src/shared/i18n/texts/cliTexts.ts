@@ -19,7 +19,10 @@ export const cliCommandTexts = defineTexts(
     'cli.verify.valid':
       '{file}: geldig — {pointId} {cardYear}, rapport {sequence}, {collected}/{cards} afgehaald, ondertekend met {keyFile}.',
     'cli.aggregate.badBy': '--by is province, point of postcode.',
-    'cli.aggregate.badFormat': '--format is table, csv of json.',
+    'cli.aggregate.badFormat': '--format is table, csv, json, html of pdf.',
+    'cli.aggregate.pdfNeedsOut': '--format pdf heeft --out BESTAND.pdf nodig.',
+    'cli.aggregate.noPdf': 'Geen Chromium gevonden om een PDF te maken: de HTML staat in {file}.',
+    'cli.aggregate.written': 'Geschreven: {file}',
     'cli.import.moreProblems': { one: '… en nog {count} probleem.', other: '… en nog {count} problemen.' },
     'cli.group.waiting': {
       one: '{count} wachtende kaart voor school {school}.',
@@ -225,7 +228,10 @@ export const cliCommandTexts = defineTexts(
     'cli.verify.valid':
       '{file}: valid — {pointId} {cardYear}, report {sequence}, {collected}/{cards} collected, signed with {keyFile}.',
     'cli.aggregate.badBy': '--by is province, point or postcode.',
-    'cli.aggregate.badFormat': '--format is table, csv or json.',
+    'cli.aggregate.badFormat': '--format is table, csv, json, html or pdf.',
+    'cli.aggregate.pdfNeedsOut': '--format pdf needs --out FILE.pdf.',
+    'cli.aggregate.noPdf': 'No Chromium found to make a PDF: the HTML is in {file}.',
+    'cli.aggregate.written': 'Written: {file}',
     'cli.import.moreProblems': { one: '… and {count} more problem.', other: '… and {count} more problems.' },
     'cli.group.waiting': {
       one: '{count} waiting card for school {school}.',

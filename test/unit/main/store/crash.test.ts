@@ -6,7 +6,13 @@ import { handOut } from '../../../../src/main/useCases/desk/handOut';
 import { openStore } from '../../../../src/main/store/openStore';
 import { fixedClock } from '../../../../src/shared/time/clock';
 import { tempDir } from '../../../helpers/store';
-import { killRound, prepareKillBench, type KillBench, type KillMode, type RoundOutcome } from '../../../helpers/killRounds';
+import {
+  killRound,
+  prepareKillBench,
+  type KillBench,
+  type KillMode,
+  type RoundOutcome,
+} from '../../../helpers/killRounds';
 
 /** Fixed seeds: a failing round replays with `npm run kill-rounds -- --seed 20270115`. */
 const SEED = 20_270_115;

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOrCreateInstallationKey } from '../../../../../src/main/platform/keys/installationKey';
-import { SealedKeyUnavailableError, chooseKeyProtector } from '../../../../../src/main/platform/keys/keySealing';
+import {
+  SealedKeyUnavailableError,
+  chooseKeyProtector,
+} from '../../../../../src/main/platform/keys/keySealing';
 import { SEALED_KEY_MARKER, isSealedKey } from '../../../../../src/main/platform/keys/sealedKeyMarker';
 import type { SafeStorageLike } from '../../../../../src/main/platform/keys/keySealing';
 import { tempDir } from '../../../../helpers/store';

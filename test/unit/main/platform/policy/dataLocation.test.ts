@@ -1,8 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkDataLocation, dataLocationText, isUncPath } from '../../../../../src/main/platform/policy/dataLocation';
-import { chooseStore, demoDbPathFor, peekRealStore } from '../../../../../src/main/platform/policy/storeChoice';
+import {
+  checkDataLocation,
+  dataLocationText,
+  isUncPath,
+} from '../../../../../src/main/platform/policy/dataLocation';
+import {
+  chooseStore,
+  demoDbPathFor,
+  peekRealStore,
+} from '../../../../../src/main/platform/policy/storeChoice';
 import { tempDir, testStore } from '../../../../helpers/store';
 
 const winEnv = { APPDATA: 'C:\\Users\\an\\AppData\\Roaming', LOCALAPPDATA: 'C:\\Users\\an\\AppData\\Local' };

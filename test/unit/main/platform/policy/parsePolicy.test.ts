@@ -3,11 +3,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyPolicyPoint } from '../../../../../src/main/useCases/admin/applyPolicy';
 import { loadPolicy } from '../../../../../src/main/platform/policy/loadPolicy';
-import { NO_POLICY, parseInstallHours, parsePolicy } from '../../../../../src/main/platform/policy/parsePolicy';
+import {
+  NO_POLICY,
+  parseInstallHours,
+  parsePolicy,
+} from '../../../../../src/main/platform/policy/parsePolicy';
 import type { Policy } from '../../../../../src/main/platform/policy/parsePolicy';
 import { policyPath } from '../../../../../src/main/platform/policy/policyPath';
 import { policyProblemText } from '../../../../../src/main/platform/policy/policyText';
-import { policyProblemPage, renderStartupProblemPage } from '../../../../../src/main/platform/policy/startupPage';
+import {
+  policyProblemPage,
+  renderStartupProblemPage,
+} from '../../../../../src/main/platform/policy/startupPage';
 import { readAudit } from '../../../../../src/main/store/audit/auditLog';
 import { updateSettingsFromPolicy } from '../../../../../src/main/platform/updates/settingsFromPolicy';
 import { TEST_ISSUER_KEY, TEST_ISSUER_PUB, tempDir, testStore } from '../../../../helpers/store';

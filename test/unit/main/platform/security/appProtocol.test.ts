@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appResponseHeaders, isInsideRoot, resolveAppRequest } from '../../../../../src/main/platform/security/appProtocol';
+import {
+  appResponseHeaders,
+  isInsideRoot,
+  resolveAppRequest,
+} from '../../../../../src/main/platform/security/appProtocol';
 import { APP_CSP } from '../../../../../src/main/platform/security/contentSecurityPolicy';
 import { serveAppRequest } from '../../../../../src/main/adapters/electron/protocol';
 import { tempDir } from '../../../../helpers/store';

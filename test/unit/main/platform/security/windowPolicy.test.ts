@@ -5,7 +5,12 @@ import {
   buildCsp,
   parseCsp,
 } from '../../../../../src/main/platform/security/contentSecurityPolicy';
-import { APP_ENTRY_URL, APP_ORIGIN, isAppUrl, originOf } from '../../../../../src/main/platform/security/origin';
+import {
+  APP_ENTRY_URL,
+  APP_ORIGIN,
+  isAppUrl,
+  originOf,
+} from '../../../../../src/main/platform/security/origin';
 import {
   REQUIRED_WEB_PREFERENCES,
   decideNavigation,

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkAdminPin, hasAdminPin, lockSecondsAfter, setAdminPin } from '../../../../../src/main/useCases/admin/adminPin';
+import {
+  checkAdminPin,
+  hasAdminPin,
+  lockSecondsAfter,
+  setAdminPin,
+} from '../../../../../src/main/useCases/admin/adminPin';
 import { readAudit, verifyAudit } from '../../../../../src/main/store/audit/auditLog';
 import { openStore } from '../../../../../src/main/store/openStore';
 import { getSetting } from '../../../../../src/main/store/settings';

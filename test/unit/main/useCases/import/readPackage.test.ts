@@ -1,11 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { countCsvDataRows, decodeSignature, readBatchPackage } from '../../../../../src/main/useCases/import/readPackage';
+import {
+  countCsvDataRows,
+  decodeSignature,
+  readBatchPackage,
+} from '../../../../../src/main/useCases/import/readPackage';
 import type { VerifiedPackage } from '../../../../../src/main/useCases/import/readPackage';
 import { inflateWhole } from '../../../../../src/main/platform/zip/readZip';
 import Database from 'better-sqlite3';
 import { cardsProblems, stageCards } from '../../../../../src/main/useCases/import/stageCards';
-import { generateKeyPair, loadPublicKey, sha256Hex, signEd25519 } from '../../../../../src/main/platform/crypto/ed25519';
+import {
+  generateKeyPair,
+  loadPublicKey,
+  sha256Hex,
+  signEd25519,
+} from '../../../../../src/main/platform/crypto/ed25519';
 import { writeZip } from '../../../../../src/main/platform/zip/writeZip';
 import {
   CARDS_HEADER,

@@ -3,7 +3,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { auditEntryHash, verifyAudit } from '../../../../../src/main/store/audit/auditLog';
-import { enrol, handOut, issuer, payloadOf, report, setUpPoint, waitingCards } from '../../../../helpers/trustFixture';
+import {
+  enrol,
+  handOut,
+  issuer,
+  payloadOf,
+  report,
+  setUpPoint,
+  waitingCards,
+} from '../../../../helpers/trustFixture';
 
 const DAY1 = '2026-12-02T09:30:00Z';
 const DAY2 = '2026-12-03T09:30:00Z';

@@ -4,7 +4,14 @@ import { signReportEnvelope } from '../../../../../src/main/useCases/reports/sig
 import { keyIdOf } from '../../../../../src/main/useCases/reports/keyId';
 import { verifyReportFile } from '../../../../../src/main/useCases/reports/verifyReport';
 import { REPORT_PAYLOAD_TYPE } from '../../../../../src/shared/report/reportPayload';
-import { encodeEnvelope, enrolled, envelopeOf, newKeyPair, payloadFor, signRaw } from '../../../../helpers/reportFixtures';
+import {
+  encodeEnvelope,
+  enrolled,
+  envelopeOf,
+  newKeyPair,
+  payloadFor,
+  signRaw,
+} from '../../../../helpers/reportFixtures';
 
 const gent = newKeyPair();
 const antwerpen = newKeyPair();

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { signReportEnvelope } from '../../src/main/useCases/reports/signReport';
+import type { ReportPayload } from '../../src/shared/report/reportPayload';
+import { newKeyPair, payloadFor } from './reportFixtures';
+
+interface PointPlan {
+  pointId: string;
+  pointName: string;
+  generatedAt: string;
+  byPostcode: { postcode: string; cards: number; collected: number }[];
+}
+
+/** Three points across Belgium; Namen's last report is old (stale at --stale-days 7 on 2027-02-10). */
+export const ISSUER_POINTS: readonly PointPlan[] = [
+  {
+    pointId: 'BIB-GENT',
+    pointName: 'Bibliotheek De Krook, Gent',
+    generatedAt: '2027-02-09T17:02:11+01:00',
+    byPostcode: [
+      { postcode: '9000', cards: 220, collected: 130 },
+      { postcode: '9040', cards: 90, collected: 31 },
+      { postcode: '9050', cards: 70, collected: 12 },
+      { postcode: '8000', cards: 40, collected: 30 },
+    ],
+  },
+  {
+    pointId: 'BIB-ANTWERPEN',
+    pointName: 'Bib "Permeke" <Antwerpen> & De Coninckplein',
+    generatedAt: '2027-02-08T10:00:00+01:00',
+    byPostcode: [
+      { postcode: '2000', cards: 300, collected: 210 },
+      { postcode: '2018', cards: 180, collected: 40 },
+      { postcode: '2100', cards: 120, collected: 18 },
+      { postcode: '2900', cards: 60, collected: 45 },
+      { postcode: '1000', cards: 30, collected: 9 },
+    ],
+  },
+  {
+    pointId: 'BIB-NAMEN',
+    pointName: 'Bibliothèque de Namur',
+    generatedAt: '2027-01-22T15:30:00+01:00',
+    byPostcode: [
+      { postcode: '5000', cards: 50, collected: 20 },
+      { postcode: '4000', cards: 25, collected: 5 },
+    ],
+  },
+];
+
+export const ISSUER_NOW = '2027-02-10T09:00:00Z';
+
+export interface IssuerReports {
+  keysDir: string;
+  files: string[];
+  cards: number;
+  collected: number;
+  postcodes: string[];
+}
+
+/**
+ * Enrolled keys and one signed report per point in `dir`; with `conflict`, a rival report of
+ * Gent with the same sequence and other numbers (a chain problem the issuer must see).
+ */
+export function writeIssuerReports(dir: string, options: { conflict?: boolean } = {}): IssuerReports {
+  const keysDir = path.join(dir, 'keys');
+  fs.mkdirSync(keysDir, { recursive: true });
+  const files: string[] = [];
+  const write = (name: string, payload: ReportPayload, key: ReturnType<typeof newKeyPair>) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, signReportEnvelope(payload, key.privateKey, key.publicKey).bytes);
+    files.push(file);
+  };
+  for (const point of ISSUER_POINTS) {
+    const key = newKeyPair();
+    fs.writeFileSync(
+      path.join(keysDir, `${point.pointId}.pub.pem`),
+      key.publicKey.export({ type: 'spki', format: 'pem' }),
+    );
+    const cards = point.byPostcode.reduce((n, r) => n + r.cards, 0);
+    const collected = point.byPostcode.reduce((n, r) => n + r.collected, 0);
+    const payload = payloadFor({
+      pointId: point.pointId,
+      pointName: point.pointName,
+      generatedAt: point.generatedAt,
+      batches: [`2027-${point.pointId}-01`],
+      totals: { cards, collected, waiting: cards - collected, revoked: 0, replaced: 0 },
+      byPostcode: point.byPostcode,
+      pickups: [],
+    });
+    write(`${point.pointId}-1.lkr.json`, payload, key);
+    if (options.conflict && point.pointId === 'BIB-GENT')
+      write(
+        `${point.pointId}-1-rival.lkr.json`,
+        {
+          ...payload,
+          reportId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+          totals: { ...payload.totals, collected: collected + 1 },
+        },
+        key,
+      );
+  }
+  const all = ISSUER_POINTS.flatMap((p) => p.byPostcode);
+  return {
+    keysDir,
+    files,
+    cards: all.reduce((n, r) => n + r.cards, 0),
+    collected: all.reduce((n, r) => n + r.collected, 0),
+    postcodes: [...new Set(all.map((r) => r.postcode))].sort(),
+  };
+}
