@@ -20,7 +20,6 @@ export interface CardRow {
   status: IssuerStatus;
 }
 
-
 export interface PointRow {
   line: number;
   pointId: string;

@@ -41,12 +41,16 @@ export const FLEMISH_PROVINCES: ReadonlySet<Province> = new Set([
   'West-Vlaanderen',
 ]);
 
-/** The frame around some cells, padded, at least `minSize` wide and high, kept inside the map. */
+/**
+ * The frame around some cells, padded, at least `minSize` wide and high, widened or heightened to
+ * the `aspect` (width / height) so the picture keeps a steady shape, kept inside the map.
+ */
 export function frameAround(
   map: PostcodeCellMap,
   cells: readonly PostcodeCell[],
   pad = 0.12,
   minSize = 160,
+  aspect = 1.3,
 ): { x: number; y: number; width: number; height: number } {
   if (cells.length === 0) return { x: 0, y: 0, width: map.width, height: map.height };
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -57,8 +61,12 @@ export function frameAround(
     y1 = Math.max(y1, box[3]);
   }
   const size = (lo: number, hi: number) => Math.max(minSize, (hi - lo) * (1 + 2 * pad));
-  const width = Math.min(map.width, size(x0, x1));
-  const height = Math.min(map.height, size(y0, y1));
+  let width = size(x0, x1);
+  let height = size(y0, y1);
+  if (width / height < aspect) width = height * aspect;
+  else height = width / aspect;
+  width = Math.min(map.width, width);
+  height = Math.min(map.height, height);
   const clamp = (v: number, span: number, max: number) => Math.min(Math.max(0, v), max - span);
   const round = (v: number) => Math.round(v * 10) / 10;
   return {

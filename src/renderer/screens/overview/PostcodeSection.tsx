@@ -16,7 +16,9 @@ export function PostcodeSection({ rows, points }: { rows: PostcodeStats[]; point
       <p>{t('overview.postcodes.intro')}</p>
       <div className="overview-postcodes">
         <PostcodeMap points={points} scale={scale} />
-        <PostcodeTable rows={rows} scale={scale} />
+        <div className="overview-table-wrap">
+          <PostcodeTable rows={rows} scale={scale} />
+        </div>
       </div>
     </section>
   );
