@@ -2,21 +2,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { signReportEnvelope } from '../../src/main/useCases/reports/signReport';
 import type { ReportPayload } from '../../src/shared/report/reportPayload';
+import { brusselsIso } from '../../src/shared/time/brussels';
 import { newKeyPair, payloadFor } from './reportFixtures';
 
 interface PointPlan {
   pointId: string;
   pointName: string;
-  generatedAt: string;
+  /** How many days before `now` its report was made. */
+  daysOld: number;
   byPostcode: { postcode: string; cards: number; collected: number }[];
 }
 
-/** Three points across Belgium; Namen's last report is old (stale at --stale-days 7 on 2027-02-10). */
+/** Three points across Belgium; Namen's last report is 19 days old (stale at --stale-days 7). */
 export const ISSUER_POINTS: readonly PointPlan[] = [
   {
     pointId: 'BIB-GENT',
     pointName: 'Bibliotheek De Krook, Gent',
-    generatedAt: '2027-02-09T17:02:11+01:00',
+    daysOld: 1,
     byPostcode: [
       { postcode: '9000', cards: 220, collected: 130 },
       { postcode: '9040', cards: 90, collected: 31 },
@@ -27,7 +29,7 @@ export const ISSUER_POINTS: readonly PointPlan[] = [
   {
     pointId: 'BIB-ANTWERPEN',
     pointName: 'Bib "Permeke" <Antwerpen> & De Coninckplein',
-    generatedAt: '2027-02-08T10:00:00+01:00',
+    daysOld: 2,
     byPostcode: [
       { postcode: '2000', cards: 300, collected: 210 },
       { postcode: '2018', cards: 180, collected: 40 },
@@ -39,7 +41,7 @@ export const ISSUER_POINTS: readonly PointPlan[] = [
   {
     pointId: 'BIB-NAMEN',
     pointName: 'Bibliothèque de Namur',
-    generatedAt: '2027-01-22T15:30:00+01:00',
+    daysOld: 19,
     byPostcode: [
       { postcode: '5000', cards: 50, collected: 20 },
       { postcode: '4000', cards: 25, collected: 5 },
@@ -61,7 +63,11 @@ export interface IssuerReports {
  * Enrolled keys and one signed report per point in `dir`; with `conflict`, a rival report of
  * Gent with the same sequence and other numbers (a chain problem the issuer must see).
  */
-export function writeIssuerReports(dir: string, options: { conflict?: boolean } = {}): IssuerReports {
+export function writeIssuerReports(
+  dir: string,
+  options: { conflict?: boolean; now?: string } = {},
+): IssuerReports {
+  const now = Date.parse(options.now ?? ISSUER_NOW);
   const keysDir = path.join(dir, 'keys');
   fs.mkdirSync(keysDir, { recursive: true });
   const files: string[] = [];
@@ -81,7 +87,10 @@ export function writeIssuerReports(dir: string, options: { conflict?: boolean } 
     const payload = payloadFor({
       pointId: point.pointId,
       pointName: point.pointName,
-      generatedAt: point.generatedAt,
+      // Noon UTC, a whole number of days back: the same Brussels day count whatever the hour.
+      generatedAt: brusselsIso(
+        new Date(Math.floor(now / 86_400_000 - point.daysOld) * 86_400_000 + 43_200_000),
+      ),
       batches: [`2027-${point.pointId}-01`],
       totals: { cards, collected, waiting: cards - collected, revoked: 0, replaced: 0 },
       byPostcode: point.byPostcode,

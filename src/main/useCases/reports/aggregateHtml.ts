@@ -14,7 +14,7 @@ import { legendHtml, postcodeMapSvg, provinceMapSvg, type AreaCounts } from '../
 import type { PostcodeCellMap } from '../../../shared/map/postcodeCells';
 import { rateScale } from '../../../shared/map/rateScale';
 import { aggregateRows, blockingProblems, type AggregateRow } from '../../../shared/report/aggregate';
-import { brusselsDate } from '../../../shared/time/brussels';
+import { brusselsDate, daysBetween } from '../../../shared/time/brussels';
 import type { AggregateOutcome } from './aggregateReports';
 
 export const DEFAULT_STALE_DAYS = 7;
@@ -29,9 +29,6 @@ export interface AggregateHtmlInput {
   allowConflicts: boolean;
   lang?: Lang;
 }
-
-const DAY_MS = 86_400_000;
-const dayNumber = (isoDate: string) => Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
 
 /**
  * The issuer's report as one self-contained HTML page: inline SVG and CSS, no script, no URL.
@@ -109,15 +106,24 @@ export function renderAggregateHtml(input: AggregateHtmlInput): string {
     .join('');
   const barChart = `<svg class="bars" viewBox="0 0 650 ${Math.max(1, byProvince.rows.length) * barRow + 4}" role="img" aria-label="${escapeHtml(t('issuer.province.chart'))}" data-testid="province-bars">${bars}</svg>`;
 
-  const table = (head: string[], rows: string[][], foot?: string[], rowClass?: (i: number) => string) =>
-    `<table><thead><tr>${head.map((h, i) => `<th scope="col"${i > 0 ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>` +
-    rows
-      .map(
-        (cells, r) =>
-          `<tr${rowClass ? rowClass(r) : ''}>${cells.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td${/^[\d.,%\s]+$/.test(c) ? ' class="num"' : ''}>${c}</td>`)).join('')}</tr>`,
-      )
-      .join('') +
-    `</tbody>${foot ? `<tfoot><tr>${foot.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td class="num">${c}</td>`)).join('')}</tr></tfoot>` : ''}</table>`;
+  /** A table; the columns from `firstNumber` on hold numbers (right-aligned), the first is the row's header. */
+  const table = (
+    head: string[],
+    firstNumber: number,
+    rows: string[][],
+    foot?: string[],
+    rowClass?: (i: number) => string,
+  ) => {
+    const num = (i: number) => (i >= firstNumber && i < firstNumber + 3 ? ' class="num"' : '');
+    const line = (cells: string[]) =>
+      cells.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td${num(i)}>${c}</td>`)).join('');
+    return (
+      `<table><thead><tr>${head.map((h, i) => `<th scope="col"${num(i)}>${escapeHtml(h)}</th>`).join('')}</tr></thead>` +
+      `<tbody>${rows.map((cells, r) => `<tr${rowClass ? rowClass(r) : ''}>${line(cells)}</tr>`).join('')}</tbody>` +
+      (foot ? `<tfoot><tr>${line(foot)}</tr></tfoot>` : '') +
+      '</table>'
+    );
+  };
   const numbers = (r: { cards: number; collected: number; percent: number }) => [
     escapeHtml(whole.format(r.cards)),
     escapeHtml(whole.format(r.collected)),
@@ -127,6 +133,7 @@ export function renderAggregateHtml(input: AggregateHtmlInput): string {
 
   const provinceTable = table(
     [t('issuer.col.province'), t('issuer.col.cards'), t('issuer.col.collected'), t('issuer.col.percent')],
+    1,
     byProvince.rows.map((r) => [escapeHtml(r.key), ...numbers(r)]),
     totalsFoot,
   );
@@ -142,6 +149,7 @@ export function renderAggregateHtml(input: AggregateHtmlInput): string {
       t('issuer.col.collected'),
       t('issuer.col.percent'),
     ],
+    2,
     byPostcode.rows.map((r) => [
       escapeHtml(r.key),
       escapeHtml(cellOf.get(r.key)?.plaats ?? ''),
@@ -153,7 +161,7 @@ export function renderAggregateHtml(input: AggregateHtmlInput): string {
   const pointRows = kept.map((report) => {
     const p = report.payload;
     const reported = brusselsDate(new Date(p.generatedAt));
-    const age = Math.max(0, dayNumber(today) - dayNumber(reported));
+    const age = Math.max(0, daysBetween(reported, today));
     const isStale = age > input.staleDays;
     stale.push(isStale);
     const row = byPoint.rows.find((r) => r.key === p.pointId) ?? { cards: 0, collected: 0, percent: 0 };
@@ -175,6 +183,7 @@ export function renderAggregateHtml(input: AggregateHtmlInput): string {
       t('issuer.col.lastReport'),
       t('issuer.col.age'),
     ],
+    2,
     pointRows,
     [...totalsFoot.slice(0, 1), '', ...totalsFoot.slice(1), '', ''],
     (i) => (stale[i] ? ' class="stale"' : ''),
