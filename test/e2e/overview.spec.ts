@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { openDesk, test, expect } from '../helpers/deskServer';
@@ -126,4 +127,25 @@ test('Overzicht: the last report shows once one is made, and the screen reads in
   await expect(page.getByTestId('postcode-map').locator('[data-postcode="9050"] title')).toHaveText(
     '9050 Gentbrugge: 2 of 17 collected (11.8%)',
   );
+});
+
+test('Overzicht: export as a one-page PDF with the map, the per-day chart and the totals', async ({
+  page,
+  desk,
+}) => {
+  handOut(desk, waitingCards(desk, '9040', 2));
+  await openOverview(page, desk);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporteer als PDF' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^overzicht-.+-\d{4}-\d{2}-\d{2}\.pdf$/);
+  await expect(page.getByTestId('overview-pdf-status')).toHaveText(
+    `De PDF ${file.suggestedFilename()} is klaar.`,
+  );
+  const pdf = fs.readFileSync((await file.path())!);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // One page: one page object in the file's page tree.
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
+  fs.mkdirSync('test-results/screens', { recursive: true });
+  fs.writeFileSync('test-results/screens/overzicht.pdf', pdf);
 });

@@ -45,7 +45,6 @@ export interface GenerateDemoCardsOptions {
 
 type Rng = () => number;
 
-
 function intBelow(rng: Rng, n: number): number {
   return Math.floor(rng() * n);
 }

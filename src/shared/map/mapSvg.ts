@@ -29,9 +29,12 @@ function svgOpen(viewBox: string, label: string, testId: string | undefined): st
 
 function bordersAndOutline(map: PostcodeCellMap): string {
   const borders = map.provinces
-    .map((p) => `<path class="be-map-border" d="${p.border}" fill="none" stroke="#333" stroke-width="1"/>`)
+    .map(
+      (p) =>
+        `<path class="be-map-border" d="${p.border}" fill="none" stroke="#333" stroke-width="1" vector-effect="non-scaling-stroke"/>`,
+    )
     .join('');
-  return `${borders}<path class="be-map-outline" d="${map.outline}" fill="none" stroke="#222" stroke-width="1.4"/>`;
+  return `${borders}<path class="be-map-outline" d="${map.outline}" fill="none" stroke="#222" stroke-width="1.4" vector-effect="non-scaling-stroke"/>`;
 }
 
 /**
@@ -51,10 +54,10 @@ export function postcodeMapSvg(
     const c = counts.get(cell.postcode);
     if (!c) {
       const faint = options.zoom && !FLEMISH_PROVINCES.has(cell.province) ? '#f4f4f4' : '#e6e6e6';
-      return `<path d="${cell.d}" fill="${faint}" stroke="#fff" stroke-width="0.3"/>`;
+      return `<path d="${cell.d}" fill="${faint}" stroke="#fff" stroke-width="0.3" vector-effect="non-scaling-stroke"/>`;
     }
     const title = escapeHtml(options.describe(cell.postcode, cell.plaats, c));
-    return `<path class="be-map-area" data-postcode="${escapeHtml(cell.postcode)}" d="${cell.d}" fill="${scale.colourOf(ratio(c))}" stroke="#fff" stroke-width="0.4"><title>${title}</title></path>`;
+    return `<path class="be-map-area" data-postcode="${escapeHtml(cell.postcode)}" d="${cell.d}" fill="${scale.colourOf(ratio(c))}" stroke="#fff" stroke-width="0.6" vector-effect="non-scaling-stroke"><title>${title}</title></path>`;
   };
   const viewBox = `${frame.x} ${frame.y} ${frame.width} ${frame.height}`;
   return `${svgOpen(viewBox, options.label, options.testId)}${map.cells.map(area).join('')}${bordersAndOutline(map)}</svg>`;
@@ -77,7 +80,7 @@ export function provinceMapSvg(
   return `${svgOpen(`0 0 ${map.width} ${map.height}`, options.label, options.testId)}${areas.join('')}${bordersAndOutline(map)}</svg>`;
 }
 
-/** The legend of a rate scale as HTML: swatches with their ranges. */
+/** The legend of a rate scale as HTML: swatches (SVG, so they print without background graphics) with their ranges. */
 export function legendHtml(
   scale: RateScale,
   title: string,
@@ -86,7 +89,7 @@ export function legendHtml(
   const items = scale.classes
     .map(
       (c, i) =>
-        `<li><span class="swatch" style="background:${c.colour}"></span>${escapeHtml(range(Math.round(c.from * 100), Math.round(c.to * 100), i === scale.classes.length - 1))}</li>`,
+        `<li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill="${c.colour}"/></svg>${escapeHtml(range(Math.round(c.from * 100), Math.round(c.to * 100), i === scale.classes.length - 1))}</li>`,
     )
     .join('');
   return `<div class="legend"><p>${escapeHtml(title)}</p><ul>${items}</ul></div>`;

@@ -8,7 +8,9 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 type Obj = Record<string, unknown>;
 const config = loadYaml(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as Obj;
 // The installed electron-builder's own validation (schema and deprecations), exactly as `electron-builder` runs it.
-const { validateConfiguration } = createRequire(import.meta.url)('app-builder-lib/out/util/config/config.js') as {
+const { validateConfiguration } = createRequire(import.meta.url)(
+  'app-builder-lib/out/util/config/config.js',
+) as {
   validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(): void }): Promise<void>;
 };
 // electron-builder's own JSON schema: every key we use must exist there (a typo would be ignored silently).
@@ -23,7 +25,9 @@ describe('electron-builder.yml', () => {
   it('passes the installed electron-builder’s own configuration check', async () => {
     await expect(validateConfiguration(config, { isEnabled: false, add() {} })).resolves.toBeUndefined();
     const typo = { ...config, nsis: { ...(config.nsis as Obj), perMachin: true } };
-    await expect(validateConfiguration(typo, { isEnabled: false, add() {} })).rejects.toThrow(/configuration\.nsis/);
+    await expect(validateConfiguration(typo, { isEnabled: false, add() {} })).rejects.toThrow(
+      /configuration\.nsis/,
+    );
   });
 
   it('uses only keys electron-builder 26 knows', () => {

@@ -12,6 +12,7 @@ import { renderGroupReceiptHtml } from '../../../shared/desk/receipt';
 import { fail, ok } from '../../../shared/result';
 import type { Result } from '../../../shared/result';
 import type { KeyProtector } from '../../platform/keys/installationKey';
+import { loadPostcodeCells } from '../../platform/postcodeCells';
 import { loadPostcodePlaces } from '../../platform/postcodePlaces';
 import { UPDATES_OFF } from '../../platform/updates/updateController';
 import type { PostcodePlace } from '../../platform/postcodePlaces';
@@ -21,6 +22,7 @@ import type { AdminGrant, CheckAdminPinFailure } from '../../useCases/admin/admi
 import { readAuditView } from '../../useCases/admin/auditView';
 import { backupNow, listBackupInfo } from '../../useCases/admin/backups';
 import { readOverview, readPostcodeMap } from '../../useCases/overview/overview';
+import { exportOverviewPdf } from '../../useCases/overview/overviewPdf';
 import { changePointSettings, readPointSettings } from '../../useCases/admin/pointSettings';
 import { readSession } from '../../useCases/admin/session';
 import type { ShellFacts } from '../../useCases/admin/session';
@@ -190,6 +192,8 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment, hooks = NO_H
     schoolWaiting: ({ school }) => ok(waitingCardsOfSchool(db, school)),
     overview: () => ok(readOverview(ctx)),
     postcodeMap: () => ok(readPostcodeMap(ctx, (places ??= loadPostcodePlaces(env.postcodesFile)))),
+    overviewPdf: ({ lang }) =>
+      exportOverviewPdf(ctx, (places ??= loadPostcodePlaces(env.postcodesFile)), loadPostcodeCells(), lang),
     importPackage: async ({ contentBase64, allowUnsigned, preview }) => {
       const bytes = Buffer.from(contentBase64, 'base64');
       if (bytes.length > (env.maxPackageBytes ?? 250 * 1024 * 1024)) return fail('package_too_large');

@@ -4,6 +4,12 @@ import { defineTexts } from './catalogue';
 export const overviewTexts = defineTexts(
   {
     'overview.reload': 'Vernieuwen',
+    'overview.pdf.button': 'Exporteer als PDF',
+    'overview.pdf.busy': 'PDF wordt gemaakt…',
+    'overview.pdf.done': 'De PDF {file} is klaar.',
+    'overview.pdf.unavailable': 'Op deze computer is geen Chromium om een PDF te maken.',
+    'overview.pdf.title': 'Overzicht — {point}',
+    'overview.pdf.made': 'Gemaakt op {date} om {time}',
     'overview.totals.title': 'Afgehaald',
     'overview.totals.collectedOf': '{collected} van {cards} kaarten afgehaald',
     'overview.totals.waiting': 'wachten nog op afhaling',
@@ -55,6 +61,12 @@ export const overviewTexts = defineTexts(
   },
   {
     'overview.reload': 'Refresh',
+    'overview.pdf.button': 'Export as PDF',
+    'overview.pdf.busy': 'Making the PDF…',
+    'overview.pdf.done': 'The PDF {file} is ready.',
+    'overview.pdf.unavailable': 'This computer has no Chromium to make a PDF.',
+    'overview.pdf.title': 'Overview — {point}',
+    'overview.pdf.made': 'Made on {date} at {time}',
     'overview.totals.title': 'Collected',
     'overview.totals.collectedOf': '{collected} of {cards} cards collected',
     'overview.totals.waiting': 'still waiting to be collected',

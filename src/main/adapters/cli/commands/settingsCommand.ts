@@ -54,7 +54,9 @@ export const settingsCommand: Command = {
         const result = changePointSettings(ctx, valid, adminGrantArg(ctx, args, io, 'required'));
         // The one refusal left once the request is valid and the PIN checked: 'last_day_after_batches'.
         if (!result.ok)
-          throw new CliRefusal(t('cli.settings.lastDayAfterBatches', { day: belgianDate(result.batchesUntil) }));
+          throw new CliRefusal(
+            t('cli.settings.lastDayAfterBatches', { day: belgianDate(result.batchesUntil) }),
+          );
         settings = result.value;
       }
       if (flag(args, 'json')) {

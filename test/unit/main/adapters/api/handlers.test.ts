@@ -33,6 +33,7 @@ function sampleArgs(pin: string): { [M in ApiMethod]: ApiArgs<M> } {
     schoolWaiting: { school: '12345' },
     overview: {},
     postcodeMap: {},
+    overviewPdf: { lang: 'nl' },
     importPackage: {
       fileName: 'gent-small.lkb',
       contentBase64: fs.readFileSync(fixture('gent-small.lkb')).toString('base64'),
