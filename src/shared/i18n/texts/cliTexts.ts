@@ -16,6 +16,11 @@ export const cliCommandTexts = defineTexts(
       other:
         'De keten van rapporten klopt niet ({count} problemen hierboven): niets samengenomen. Zoek uit welk rapport echt is; --allow-conflicts neemt ze toch samen.',
     },
+    'cli.verify.pageLeftOut': {
+      one: 'De keten van rapporten klopt niet ({count} probleem hierboven): de pagina telt {points} niet mee en zet het probleem bovenaan. Zoek uit welk rapport echt is; --allow-conflicts telt ze toch mee.',
+      other:
+        'De keten van rapporten klopt niet ({count} problemen hierboven): de pagina telt {points} niet mee en zet de problemen bovenaan. Zoek uit welk rapport echt is; --allow-conflicts telt ze toch mee.',
+    },
     'cli.verify.valid':
       '{file}: geldig — {pointId} {cardYear}, rapport {sequence}, {collected}/{cards} afgehaald, ondertekend met {keyFile}.',
     'cli.aggregate.badBy': '--by is province, point of postcode.',
@@ -224,6 +229,11 @@ export const cliCommandTexts = defineTexts(
       one: 'The chain of reports does not add up ({count} problem above): nothing merged. Find out which report is genuine; --allow-conflicts merges them anyway.',
       other:
         'The chain of reports does not add up ({count} problems above): nothing merged. Find out which report is genuine; --allow-conflicts merges them anyway.',
+    },
+    'cli.verify.pageLeftOut': {
+      one: 'The chain of reports does not add up ({count} problem above): the page leaves {points} out and puts the problem at its top. Find out which report is genuine; --allow-conflicts counts them anyway.',
+      other:
+        'The chain of reports does not add up ({count} problems above): the page leaves {points} out and puts the problems at its top. Find out which report is genuine; --allow-conflicts counts them anyway.',
     },
     'cli.verify.valid':
       '{file}: valid — {pointId} {cardYear}, report {sequence}, {collected}/{cards} collected, signed with {keyFile}.',

@@ -33,7 +33,8 @@ interface Checked extends AggregateOutcome {
 }
 
 /** The issuer's side: no store needed, only the enrolled keys and the report files. */
-function verifyAll(args: ParsedArgs, io: CliIo): Checked {
+/** `page`: the HTML/PDF page, which counts the sound points and leaves the broken ones out. */
+function verifyAll(args: ParsedArgs, io: CliIo, page = false): Checked {
   const keysDir = requiredOption(args, 'keys');
   if (!fs.existsSync(keysDir)) throw new CliRefusal(t('cli.verify.noKeysDir', { dir: keysDir }));
   const enrolled = loadEnrolledKeys(keysDir);
@@ -65,11 +66,18 @@ function verifyAll(args: ParsedArgs, io: CliIo): Checked {
   if (cardYear !== undefined && selection.kept.length === 0 && outcome.verified.length > 0)
     io.err(t('cli.verify.noneOfYear', { cardYear }));
   const blocking = blockingProblems(selection);
+  const points = [
+    ...new Set(
+      [...selection.conflicts, ...selection.chainBreaks, ...selection.auditProblems].map((p) => p.pointId),
+    ),
+  ].join(', ');
   if (blocking > 0)
     io.err(
       flag(args, 'allow-conflicts')
         ? t('cli.verify.mergedAnyway', { count: blocking })
-        : t('cli.verify.chainBroken', { count: blocking }),
+        : page
+          ? t('cli.verify.pageLeftOut', { count: blocking, points })
+          : t('cli.verify.chainBroken', { count: blocking }),
     );
   return { ...outcome, unreadable, keyFiles: enrolled.keyFiles, blocking };
 }
@@ -149,7 +157,7 @@ export const aggregateCommand: Command = {
     if (!FORMATS.includes(format)) throw usageError(t('cli.aggregate.badFormat'));
     if (format === 'pdf' && !out) throw usageError(t('cli.aggregate.pdfNeedsOut'));
     const staleDays = intOption(args, 'stale-days', DEFAULT_STALE_DAYS, [0, 3650]);
-    const checked = verifyAll(args, io);
+    const checked = verifyAll(args, io, format === 'html' || format === 'pdf');
     const write = (text: string) => {
       if (out) fs.writeFileSync(out, text);
       else io.out(text);

@@ -66,6 +66,7 @@ describe('balie aggregate --format html|pdf --out', () => {
     const out = path.join(dir, 'verslag.html');
     const run = await aggregate(reports.keysDir, reports.files, '--format', 'html', '--out', out);
     expect(run.code).toBe(1);
+    expect(run.err).toContain('de pagina telt BIB-GENT niet mee en zet het probleem bovenaan');
     const html = fs.readFileSync(out, 'utf8');
     expect(html.indexOf('class="problems"')).toBeLessThan(html.indexOf('data-testid="totals"'));
     expect(html).toContain('BIB-GENT-1-rival.lkr.json');
