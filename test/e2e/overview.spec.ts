@@ -139,10 +139,13 @@ test('Overzicht: export as a one-page PDF with the map, the per-day chart and th
   await page.getByRole('button', { name: 'Exporteer als PDF' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^overzicht-.+-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const kept = path.join(desk.dir, 'reports', file.suggestedFilename());
   await expect(page.getByTestId('overview-pdf-status')).toHaveText(
-    `De PDF ${file.suggestedFilename()} is klaar.`,
+    `De PDF ${file.suggestedFilename()} is klaar; hij staat ook in ${kept}.`,
   );
   const pdf = fs.readFileSync((await file.path())!);
+  // Kept in the reports folder too (the Electron shell refuses downloads): the same bytes.
+  expect(fs.readFileSync(kept).equals(pdf)).toBe(true);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   // One page: one page object in the file's page tree.
   expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Lang } from '../../../shared/lang';
 import type { PostcodeCellMap } from '../../../shared/map/postcodeCells';
@@ -15,7 +14,12 @@ import { renderOverviewHtml } from './overviewHtml';
 export interface OverviewPdf {
   fileName: string;
   contentBase64: string;
+  /** Where the PDF was kept too (the reports folder next to the database). */
+  savedTo: string;
 }
+
+/** Prints an HTML page to a PDF file; false when no browser can. platform/htmlToPdf by default. */
+export type PrintPdf = (html: string, outFile: string) => Promise<boolean>;
 
 /** The Overzicht printed to a one-page A4 PDF by the local Chromium, for the library's own reporting. */
 export async function exportOverviewPdf(
@@ -23,7 +27,7 @@ export async function exportOverviewPdf(
   places: ReadonlyMap<string, PostcodePlace>,
   map: PostcodeCellMap,
   lang: Lang,
-  print: (html: string, outFile: string) => Promise<boolean> = htmlToPdf,
+  place: { saveDir: string; print?: PrintPdf | undefined },
 ): Promise<Result<OverviewPdf, Failure<'pdf_unavailable'>>> {
   const now = ctx.clock.now();
   const identity = readPointIdentity(ctx.db);
@@ -35,16 +39,11 @@ export async function exportOverviewPdf(
     now,
     lang,
   });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'balie-overzicht-'));
-  try {
-    const file = path.join(dir, 'overzicht.pdf');
-    if (!(await print(html, file))) return fail('pdf_unavailable');
-    const prefix = lang === 'nl' ? 'overzicht' : 'overview';
-    return ok({
-      fileName: `${prefix}-${identity?.pointId ?? 'punt'}-${brusselsDate(now)}.pdf`,
-      contentBase64: fs.readFileSync(file).toString('base64'),
-    });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const prefix = lang === 'nl' ? 'overzicht' : 'overview';
+  const fileName = `${prefix}-${identity?.pointId ?? 'punt'}-${brusselsDate(now)}.pdf`;
+  fs.mkdirSync(place.saveDir, { recursive: true });
+  const outFile = path.join(place.saveDir, fileName);
+  if (!(await (place.print ?? htmlToPdf)(html, outFile))) return fail('pdf_unavailable');
+  // Kept in the reports folder as well: the Electron shell refuses downloads from the page.
+  return ok({ fileName, contentBase64: fs.readFileSync(outFile).toString('base64'), savedTo: outFile });
 }

@@ -5,7 +5,10 @@ import { downloadBase64 } from '../../components/downloadBase64';
 import { problemText } from '../../components/problemText';
 
 type State =
-  { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; file: string } | { kind: 'failed'; text: string };
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'done'; file: string; savedTo: string }
+  | { kind: 'failed'; text: string };
 
 /** Exports the Overzicht as a one-page PDF (made by Chromium on the desk's side) and offers it as a download. */
 export function ExportPdfButton() {
@@ -17,7 +20,7 @@ export function ExportPdfButton() {
     void api.overviewPdf({ lang }).then((r) => {
       if (!r.ok) return setState({ kind: 'failed', text: problemText(r, lang) });
       downloadBase64(r.value.fileName, r.value.contentBase64, 'application/pdf');
-      setState({ kind: 'done', file: r.value.fileName });
+      setState({ kind: 'done', file: r.value.fileName, savedTo: r.value.savedTo });
     });
   };
   return (
@@ -26,7 +29,7 @@ export function ExportPdfButton() {
         {state.kind === 'busy' ? t('overview.pdf.busy') : t('overview.pdf.button')}
       </button>
       <p className="overview-pdf-status" role="status" data-testid="overview-pdf-status">
-        {state.kind === 'done' && t('overview.pdf.done', { file: state.file })}
+        {state.kind === 'done' && t('overview.pdf.done', { file: state.file, savedTo: state.savedTo })}
         {state.kind === 'failed' && state.text}
       </p>
     </>
