@@ -17,10 +17,10 @@ export function OverviewScreen() {
       <div className="screen-title-row">
         <h1 id="overview-title">{t('app.nav.overview')}</h1>
         <div className="overview-actions">
-          <ExportPdfButton />
           <button type="button" className="secondary-button" onClick={reload}>
             {t('overview.reload')}
           </button>
+          <ExportPdfButton />
         </div>
       </div>
       {data.state === 'loading' && <p className="loading">{t('app.loading')}</p>}
