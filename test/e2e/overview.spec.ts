@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { openDesk, test, expect } from '../helpers/deskServer';
@@ -71,25 +72,41 @@ test('Overzicht: totals, per-day chart, postcode table and map after hand-outs',
   await expect(rateHeader).toHaveAttribute('aria-sort', 'descending');
   await expect(table.locator('tbody tr').first()).toHaveAttribute('data-postcode', '9000');
 
-  // The map: one dot per postcode, the rate in words in each dot's title; lowest named.
+  // The map: one area per postcode (its cell of Belgium), the rate in words in each area's
+  // name and title; the rest of Flanders drawn faint around them; the lowest named.
   const map = page.getByTestId('postcode-map');
-  await expect(map).toHaveAttribute('role', 'img');
-  await expect(map).toHaveAttribute('aria-label', /Laagste percentage: 9050 Gentbrugge \(0,0%\)/);
-  await expect(map.locator('.map-dot')).toHaveCount(3);
+  await expect(map).toHaveAttribute('role', 'group');
+  await expect(
+    page.getByRole('group', { name: /Laagste percentage: 9050 Gentbrugge \(0,0%\)/ }),
+  ).toBeVisible();
+  await expect(map.locator('.map-area')).toHaveCount(3);
+  expect(await map.locator('.map-cell-flanders').count()).toBeGreaterThan(300);
   await expect(map.locator('[data-postcode="9000"] title')).toHaveText(
     '9000 Gent: 3 van 22 afgehaald (13,6%)',
   );
-  await expect(map.locator('[data-postcode="9040"] title')).toHaveText(
-    '9040 Sint-Amandsberg: 1 van 21 afgehaald (4,8%)',
-  );
+  await expect(
+    map.getByRole('img', { name: '9040 Sint-Amandsberg: 1 van 21 afgehaald (4,8%)' }),
+  ).toBeVisible();
   await expect(map.locator('[data-postcode="9050"] title')).toHaveText(
     '9050 Gentbrugge: 0 van 17 afgehaald (0,0%)',
   );
-  // Bigger postcodes get bigger dots; the lowest rate gets the darkest colour of the scale.
-  const r = async (pc: string) =>
-    Number(await map.locator(`[data-postcode="${pc}"] circle`).getAttribute('r'));
-  expect(await r('9000')).toBeGreaterThan(await r('9050'));
-  await expect(map.locator('[data-postcode="9050"] circle')).toHaveAttribute('fill', '#440154');
+  // Zoomed to Gent: the frame is a small part of Belgium's 1000 units.
+  const [, , width] = ((await map.getAttribute('viewBox')) ?? '').split(' ').map(Number);
+  expect(width).toBeLessThan(300);
+  // The lowest rate gets the darkest colour of the scale.
+  await expect(map.locator('[data-postcode="9050"]')).toHaveAttribute('fill', '#440154');
+
+  // Hover and keyboard focus show the numbers under the map.
+  const info = page.getByTestId('map-info');
+  await expect(info).toHaveText(/Wijs een postcode op de kaart aan/);
+  await map.locator('[data-postcode="9000"]').hover();
+  await expect(info).toHaveText('9000 Gent: 3 van 22 afgehaald (13,6%)');
+  await map.locator('[data-postcode="9050"]').focus();
+  await expect(info).toHaveText('9050 Gentbrugge: 0 van 17 afgehaald (0,0%)');
+  await page.keyboard.press('Shift+Tab');
+  await expect(info).toHaveText(/^90[04]0 .* afgehaald/);
+  await expect(map.locator('.map-area-active')).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/screens/overzicht-kaart.png', fullPage: true });
   await expect(page.getByText('Kleur: percentage afgehaald')).toBeVisible();
 });
 
@@ -110,4 +127,28 @@ test('Overzicht: the last report shows once one is made, and the screen reads in
   await expect(page.getByTestId('postcode-map').locator('[data-postcode="9050"] title')).toHaveText(
     '9050 Gentbrugge: 2 of 17 collected (11.8%)',
   );
+});
+
+test('Overzicht: export as a one-page PDF with the map, the per-day chart and the totals', async ({
+  page,
+  desk,
+}) => {
+  handOut(desk, waitingCards(desk, '9040', 2));
+  await openOverview(page, desk);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporteer als PDF' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^overzicht-.+-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const kept = path.join(desk.dir, 'reports', file.suggestedFilename());
+  await expect(page.getByTestId('overview-pdf-status')).toHaveText(
+    `De PDF ${file.suggestedFilename()} is klaar; hij staat ook in ${kept}.`,
+  );
+  const pdf = fs.readFileSync((await file.path())!);
+  // Kept in the reports folder too (the Electron shell refuses downloads): the same bytes.
+  expect(fs.readFileSync(kept).equals(pdf)).toBe(true);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // One page: one page object in the file's page tree.
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
+  fs.mkdirSync('test-results/screens', { recursive: true });
+  fs.writeFileSync('test-results/screens/overzicht.pdf', pdf);
 });

@@ -16,7 +16,8 @@ export type DeskMethod =
   | 'collectGroup'
   | 'schoolWaiting'
   | 'overview'
-  | 'postcodeMap';
+  | 'postcodeMap'
+  | 'overviewPdf';
 
 /** Any refusal a desk call can return, straight from the contract. */
 export type DeskFailure = ApiFailure<DeskMethod>;
@@ -33,6 +34,8 @@ export function problemText(failure: DeskFailure, lang: Lang): string {
       return transportFailureText(failure, translator(lang));
     case 'group_refused':
       return translator(lang)('group.confirm.refused');
+    case 'pdf_unavailable':
+      return translator(lang)('overview.pdf.unavailable');
     case 'already_collected':
     case 'revoked':
     case 'replaced':

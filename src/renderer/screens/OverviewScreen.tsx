@@ -2,6 +2,7 @@ import { FailureNotice } from '../app/FailureNotice';
 import { useLang } from '../app/i18n';
 import { problemText } from '../components/problemText';
 import { AnomaliesPanel } from './overview/AnomaliesPanel';
+import { ExportPdfButton } from './overview/ExportPdfButton';
 import { LastReportPanel } from './overview/LastReportPanel';
 import { PerDayChart } from './overview/PerDayChart';
 import { PostcodeSection } from './overview/PostcodeSection';
@@ -16,9 +17,12 @@ export function OverviewScreen() {
     <div className="overview">
       <div className="screen-title-row">
         <h1 id="overview-title">{t('app.nav.overview')}</h1>
-        <button type="button" className="secondary-button" onClick={reload}>
-          {t('overview.reload')}
-        </button>
+        <div className="overview-actions">
+          <button type="button" className="secondary-button" onClick={reload}>
+            {t('overview.reload')}
+          </button>
+          <ExportPdfButton />
+        </div>
       </div>
       {data.state === 'loading' && <p className="loading">{t('app.loading')}</p>}
       {data.state === 'failed' && <FailureNotice text={problemText(data.failure, lang)} onRetry={reload} />}

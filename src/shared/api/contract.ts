@@ -209,6 +209,13 @@ export const apiContract = {
     writes: true,
   }),
   postcodeMap: method<PostcodeMapPoint[]>()({ args: none }),
+  /** The Overzicht as a one-page PDF (Chromium print); refused when no Chromium is found. */
+  overviewPdf: method<
+    { fileName: string; contentBase64: string; savedTo: string },
+    Failure<'pdf_unavailable'>
+  >()({
+    args: z.object({ lang: z.enum(['nl', 'en']) }).strict(),
+  }),
   importPackage: method<ImportSummary, ImportFailure | Failure<'package_too_large'>>()({
     args: z
       .object({

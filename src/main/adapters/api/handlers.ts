@@ -12,6 +12,7 @@ import { renderGroupReceiptHtml } from '../../../shared/desk/receipt';
 import { fail, ok } from '../../../shared/result';
 import type { Result } from '../../../shared/result';
 import type { KeyProtector } from '../../platform/keys/installationKey';
+import { loadPostcodeCells } from '../../platform/postcodeCells';
 import { loadPostcodePlaces } from '../../platform/postcodePlaces';
 import { UPDATES_OFF } from '../../platform/updates/updateController';
 import type { PostcodePlace } from '../../platform/postcodePlaces';
@@ -21,6 +22,7 @@ import type { AdminGrant, CheckAdminPinFailure } from '../../useCases/admin/admi
 import { readAuditView } from '../../useCases/admin/auditView';
 import { backupNow, listBackupInfo } from '../../useCases/admin/backups';
 import { readOverview, readPostcodeMap } from '../../useCases/overview/overview';
+import { exportOverviewPdf, type PrintPdf } from '../../useCases/overview/overviewPdf';
 import { changePointSettings, readPointSettings } from '../../useCases/admin/pointSettings';
 import { readSession } from '../../useCases/admin/session';
 import type { ShellFacts } from '../../useCases/admin/session';
@@ -50,6 +52,8 @@ export interface HandlerEnvironment extends ShellFacts {
   reportsDir: string;
   /** Seals the report-signing key (safeStorage in the Electron shell); plain file otherwise. */
   keyProtector?: KeyProtector;
+  /** Prints the Overzicht's page to PDF (the Electron shell's own Chromium); default platform/htmlToPdf. */
+  printPdf?: PrintPdf;
   /** Largest accepted package (bytes). */
   maxPackageBytes?: number;
   /** The update controller's status (the shell's); without it Beheer shows updates as off. */
@@ -81,7 +85,10 @@ export interface LongWorkHooks {
 }
 
 /** What a worker thread needs to run a `long` use case: the environment without its functions. */
-export type LongWorkEnvironment = Omit<HandlerEnvironment, 'keyProtector' | 'updateStatus' | 'longWork'>;
+export type LongWorkEnvironment = Omit<
+  HandlerEnvironment,
+  'keyProtector' | 'updateStatus' | 'longWork' | 'printPdf'
+>;
 
 /** The grant a method's use case gets, from its contract `adminPin` fact. */
 type GrantFor<R> = R extends 'required' ? AdminGrant : R extends 'none' ? undefined : AdminGrant | null;
@@ -210,6 +217,11 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment, hooks = NO_H
     anomalies: () => ok(listAnomalies(db)),
     resolveAnomaly: (args) => resolveAnomaly(ctx, args),
     postcodeMap: () => ok(readPostcodeMap(ctx, (places ??= loadPostcodePlaces(env.postcodesFile)))),
+    overviewPdf: ({ lang }) =>
+      exportOverviewPdf(ctx, (places ??= loadPostcodePlaces(env.postcodesFile)), loadPostcodeCells(), lang, {
+        saveDir: env.reportsDir,
+        print: env.printPdf,
+      }),
     importPackage: async ({ contentBase64, allowUnsigned, preview }) => {
       const bytes = Buffer.from(contentBase64, 'base64');
       if (bytes.length > (env.maxPackageBytes ?? 250 * 1024 * 1024)) return fail('package_too_large');

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { electronPrintPdf } from './printToPdf';
 import { systemClock } from '../../../shared/time/clock';
 import { createApiHandlers } from '../api/handlers';
 import { DEFAULT_DESK_SYNC_PORT, deskSyncHolder, isPaired } from '../sync/deskSync';
@@ -163,6 +164,7 @@ async function start(): Promise<void> {
     lockedByPolicy: policy.lockedKeys,
     keyProtector: keys.protector,
     updateStatus: () => updates.status(),
+    printPdf: electronPrintPdf,
   };
   // Import, reports and backups run in a worker thread with its own connection; their progress
   // goes to the main window only.

@@ -83,9 +83,14 @@ export function createLongWorkRunner(ctx: StoreContext, options: LongWorkOptions
 
 /** Only the environment's data crosses to the worker (functions cannot be cloned). */
 function plainEnvironment(
-  env: LongWorkEnvironment & { keyProtector?: unknown; updateStatus?: unknown; longWork?: unknown },
+  env: LongWorkEnvironment & {
+    keyProtector?: unknown;
+    updateStatus?: unknown;
+    longWork?: unknown;
+    printPdf?: unknown;
+  },
 ): LongWorkEnvironment {
-  const { keyProtector: _k, updateStatus: _u, longWork: _l, ...plain } = env;
+  const { keyProtector: _k, updateStatus: _u, longWork: _l, printPdf: _p, ...plain } = env;
   return plain;
 }
 

@@ -4,7 +4,7 @@ import { useLang } from '../../app/i18n';
 import { useDesk } from '../../app/session';
 import { formatCount } from '../overview/formatNumbers';
 import { describeAdminFailure } from './adminFailureText';
-import { downloadBase64 } from './downloadBase64';
+import { downloadBase64 } from '../../components/downloadBase64';
 import { Notice } from './Notice';
 
 /** The year rollover: closes the card year and offers the final report as a download. */

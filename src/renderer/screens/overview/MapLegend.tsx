@@ -1,7 +1,7 @@
 import { useLang } from '../../app/i18n';
-import type { RateScale } from './rateColour';
+import type { RateScale } from '../../../shared/map/rateScale';
 
-/** What the dot colours and sizes mean. */
+/** What the area colours mean. */
 export function MapLegend({ scale }: { scale: RateScale }) {
   const { t } = useLang();
   return (
@@ -18,7 +18,7 @@ export function MapLegend({ scale }: { scale: RateScale }) {
           </li>
         ))}
       </ul>
-      <p className="map-legend-size">{t('overview.map.legendSize')}</p>
+      <p className="map-legend-size">{t('overview.map.context')}</p>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { formatDay, useLang } from '../../app/i18n';
-import { fillDays } from './fillDays';
-import type { DayCount } from './fillDays';
+import { fillDays } from '../../../shared/cards/fillDays';
+import type { DayCount } from '../../../shared/cards/fillDays';
 import { formatCount } from './formatNumbers';
 import { PerDayTable } from './PerDayTable';
 

@@ -1,5 +1,5 @@
 import { formatDay, useLang } from '../../app/i18n';
-import type { DayCount } from './fillDays';
+import type { DayCount } from '../../../shared/cards/fillDays';
 import { formatCount } from './formatNumbers';
 
 /** The chart's data as a table, for anyone who prefers numbers. */

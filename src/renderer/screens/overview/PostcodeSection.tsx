@@ -4,7 +4,7 @@ import { useT } from '../../app/i18n';
 import { PostcodeMap } from './PostcodeMap';
 import { PostcodeTable } from './PostcodeTable';
 import { rateOf } from './formatNumbers';
-import { rateScale } from './rateColour';
+import { rateScale } from '../../../shared/map/rateScale';
 
 /** Where the cards are collected and where not: the map and the sortable table. */
 export function PostcodeSection({ rows, points }: { rows: PostcodeStats[]; points: PostcodeMapPoint[] }) {
@@ -16,7 +16,9 @@ export function PostcodeSection({ rows, points }: { rows: PostcodeStats[]; point
       <p>{t('overview.postcodes.intro')}</p>
       <div className="overview-postcodes">
         <PostcodeMap points={points} scale={scale} />
-        <PostcodeTable rows={rows} scale={scale} />
+        <div className="overview-table-wrap">
+          <PostcodeTable rows={rows} scale={scale} />
+        </div>
       </div>
     </section>
   );

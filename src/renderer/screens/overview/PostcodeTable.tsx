@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { PostcodeStats } from '../../../shared/cards/cardStats';
 import { useLang } from '../../app/i18n';
 import { formatCount, formatPercent, rateOf } from './formatNumbers';
-import type { RateScale } from './rateColour';
+import type { RateScale } from '../../../shared/map/rateScale';
 import { sortPostcodes } from './sortPostcodes';
 import type { SortKey, SortOrder } from './sortPostcodes';
 

@@ -67,7 +67,7 @@ export const cliHelpTexts = defineTexts(
     'cli.cmd.verify.summary':
       'controleer afhaalrapporten tegen de ingeschreven sleutels en hun keten (voor de uitgever)',
     'cli.cmd.aggregate.usage':
-      'aggregate --keys MAP BESTAND.lkr.json... [--by province|point|postcode] [--format table|csv|json] [--card-year JJJJ] [--allow-conflicts]',
+      'aggregate --keys MAP BESTAND.lkr.json... [--by province|point|postcode] [--format table|csv|json|html|pdf] [--out BESTAND] [--stale-days N] [--card-year JJJJ] [--allow-conflicts]',
     'cli.cmd.aggregate.summary':
       'voeg rapporten samen: % afgehaald per provincie, punt of postcode (weigert een gebroken keten)',
     'cli.cmd.void.usage': 'void KAART --reason TEKST --staff NAAM [--admin-pin PIN of BALIE_ADMIN_PIN]',
@@ -132,7 +132,7 @@ export const cliHelpTexts = defineTexts(
     'cli.cmd.verify.summary':
       'check collection reports against the enrolled keys and their chain (for the issuer)',
     'cli.cmd.aggregate.usage':
-      'aggregate --keys FOLDER FILE.lkr.json... [--by province|point|postcode] [--format table|csv|json] [--card-year YYYY] [--allow-conflicts]',
+      'aggregate --keys FOLDER FILE.lkr.json... [--by province|point|postcode] [--format table|csv|json|html|pdf] [--out FILE] [--stale-days N] [--card-year YYYY] [--allow-conflicts]',
     'cli.cmd.aggregate.summary':
       'merge reports: % collected per province, point or postcode (refuses a broken chain)',
     'cli.cmd.void.usage': 'void CARD --reason TEXT --staff NAME [--admin-pin PIN or BALIE_ADMIN_PIN]',

@@ -16,10 +16,18 @@ export const cliCommandTexts = defineTexts(
       other:
         'De keten van rapporten klopt niet ({count} problemen hierboven): niets samengenomen. Zoek uit welk rapport echt is; --allow-conflicts neemt ze toch samen.',
     },
+    'cli.verify.pageLeftOut': {
+      one: 'De keten van rapporten klopt niet ({count} probleem hierboven): de pagina telt {points} niet mee en zet het probleem bovenaan. Zoek uit welk rapport echt is; --allow-conflicts telt ze toch mee.',
+      other:
+        'De keten van rapporten klopt niet ({count} problemen hierboven): de pagina telt {points} niet mee en zet de problemen bovenaan. Zoek uit welk rapport echt is; --allow-conflicts telt ze toch mee.',
+    },
     'cli.verify.valid':
       '{file}: geldig — {pointId} {cardYear}, rapport {sequence}, {collected}/{cards} afgehaald, ondertekend met {keyFile}.',
     'cli.aggregate.badBy': '--by is province, point of postcode.',
-    'cli.aggregate.badFormat': '--format is table, csv of json.',
+    'cli.aggregate.badFormat': '--format is table, csv, json, html of pdf.',
+    'cli.aggregate.pdfNeedsOut': '--format pdf heeft --out BESTAND.pdf nodig.',
+    'cli.aggregate.noPdf': 'Geen Chromium gevonden om een PDF te maken: de HTML staat in {file}.',
+    'cli.aggregate.written': 'Geschreven: {file}',
     'cli.import.moreProblems': { one: '… en nog {count} probleem.', other: '… en nog {count} problemen.' },
     'cli.group.waiting': {
       one: '{count} wachtende kaart voor school {school}.',
@@ -222,10 +230,18 @@ export const cliCommandTexts = defineTexts(
       other:
         'The chain of reports does not add up ({count} problems above): nothing merged. Find out which report is genuine; --allow-conflicts merges them anyway.',
     },
+    'cli.verify.pageLeftOut': {
+      one: 'The chain of reports does not add up ({count} problem above): the page leaves {points} out and puts the problem at its top. Find out which report is genuine; --allow-conflicts counts them anyway.',
+      other:
+        'The chain of reports does not add up ({count} problems above): the page leaves {points} out and puts the problems at its top. Find out which report is genuine; --allow-conflicts counts them anyway.',
+    },
     'cli.verify.valid':
       '{file}: valid — {pointId} {cardYear}, report {sequence}, {collected}/{cards} collected, signed with {keyFile}.',
     'cli.aggregate.badBy': '--by is province, point or postcode.',
-    'cli.aggregate.badFormat': '--format is table, csv or json.',
+    'cli.aggregate.badFormat': '--format is table, csv, json, html or pdf.',
+    'cli.aggregate.pdfNeedsOut': '--format pdf needs --out FILE.pdf.',
+    'cli.aggregate.noPdf': 'No Chromium found to make a PDF: the HTML is in {file}.',
+    'cli.aggregate.written': 'Written: {file}',
     'cli.import.moreProblems': { one: '… and {count} more problem.', other: '… and {count} more problems.' },
     'cli.group.waiting': {
       one: '{count} waiting card for school {school}.',

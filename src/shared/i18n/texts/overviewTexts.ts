@@ -4,6 +4,12 @@ import { defineTexts } from './catalogue';
 export const overviewTexts = defineTexts(
   {
     'overview.reload': 'Vernieuwen',
+    'overview.pdf.button': 'Exporteer als PDF',
+    'overview.pdf.busy': 'PDF wordt gemaakt…',
+    'overview.pdf.done': 'De PDF {file} is klaar; hij staat ook in {savedTo}.',
+    'overview.pdf.unavailable': 'Op deze computer is geen Chromium om een PDF te maken.',
+    'overview.pdf.title': 'Overzicht — {point}',
+    'overview.pdf.made': 'Gemaakt op {date} om {time}',
     'overview.totals.title': 'Afgehaald',
     'overview.totals.collectedOf': '{collected} van {cards} kaarten afgehaald',
     'overview.totals.waiting': 'wachten nog op afhaling',
@@ -29,7 +35,7 @@ export const overviewTexts = defineTexts(
     'overview.days.handedOut': 'Afgegeven',
     'overview.postcodes.title': 'Per postcode',
     'overview.postcodes.intro':
-      'Waar komen leraren hun kaart niet halen? Donkere stippen hebben het laagste percentage.',
+      'Waar komen leraren hun kaart niet halen? Hoe donkerder de postcode op de kaart, hoe lager het percentage.',
     'overview.postcodes.caption': 'Kaarten en afhalingen per postcode; klik op een kolomkop om te sorteren',
     'overview.postcodes.gemeente': 'Gemeente',
     'overview.postcodes.cards': 'Kaarten',
@@ -45,10 +51,22 @@ export const overviewTexts = defineTexts(
     'overview.map.legendColour': 'Kleur: percentage afgehaald',
     'overview.map.legendRange': '{from} tot {to}%',
     'overview.map.legendLast': '{from} tot en met {to}%',
-    'overview.map.legendSize': 'Grootte van de stip: aantal kaarten.',
+    'overview.map.hint':
+      'Wijs een postcode op de kaart aan of ga er met Tab naartoe: de cijfers staan dan hier.',
+    'overview.map.context': 'Grijs: de rest van Vlaanderen, lichter: Brussel en Wallonië.',
+    'overview.map.unmapped': {
+      one: '{count} postcode staat niet op de kaart (geen gekende ligging): {postcodes}.',
+      other: '{count} postcodes staan niet op de kaart (geen gekende ligging): {postcodes}.',
+    },
   },
   {
     'overview.reload': 'Refresh',
+    'overview.pdf.button': 'Export as PDF',
+    'overview.pdf.busy': 'Making the PDF…',
+    'overview.pdf.done': 'The PDF {file} is ready; it is also kept in {savedTo}.',
+    'overview.pdf.unavailable': 'This computer has no Chromium to make a PDF.',
+    'overview.pdf.title': 'Overview — {point}',
+    'overview.pdf.made': 'Made on {date} at {time}',
     'overview.totals.title': 'Collected',
     'overview.totals.collectedOf': '{collected} of {cards} cards collected',
     'overview.totals.waiting': 'still waiting to be collected',
@@ -74,7 +92,7 @@ export const overviewTexts = defineTexts(
     'overview.days.handedOut': 'Handed out',
     'overview.postcodes.title': 'Per postcode',
     'overview.postcodes.intro':
-      'Where do teachers not collect their card? Dark dots have the lowest percentage.',
+      'Where do teachers not collect their card? The darker a postcode on the map, the lower its percentage.',
     'overview.postcodes.caption': 'Cards and collections per postcode; click a column header to sort',
     'overview.postcodes.gemeente': 'Municipality',
     'overview.postcodes.cards': 'Cards',
@@ -90,6 +108,11 @@ export const overviewTexts = defineTexts(
     'overview.map.legendColour': 'Colour: percentage collected',
     'overview.map.legendRange': '{from} to {to}%',
     'overview.map.legendLast': '{from} to {to}% inclusive',
-    'overview.map.legendSize': 'Size of the dot: number of cards.',
+    'overview.map.hint': 'Point at a postcode on the map or Tab to it: its numbers show here.',
+    'overview.map.context': 'Grey: the rest of Flanders, lighter: Brussels and Wallonia.',
+    'overview.map.unmapped': {
+      one: '{count} postcode is not on the map (no known location): {postcodes}.',
+      other: '{count} postcodes are not on the map (no known location): {postcodes}.',
+    },
   },
 );

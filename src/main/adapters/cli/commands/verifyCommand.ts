@@ -12,7 +12,10 @@ import {
 } from '../../../../shared/i18n/reportText';
 import { aggregateReports, blockingProblems } from '../../../useCases/reports/aggregateReports';
 import type { AggregateOutcome, ReportFile } from '../../../useCases/reports/aggregateReports';
+import { DEFAULT_STALE_DAYS, renderAggregateHtml } from '../../../useCases/reports/aggregateHtml';
 import { formatAggregate } from '../../../useCases/reports/formatAggregate';
+import { htmlToPdf } from '../../../platform/htmlToPdf';
+import { loadPostcodeCells } from '../../../platform/postcodeCells';
 import { loadEnrolledKeys } from '../../../useCases/reports/verifyReport';
 import { flag, intOption, requiredOption, stringOption } from '../kit/argValues';
 import { CliRefusal, EXIT_OK, EXIT_REFUSED, usageError } from '../kit/cliIo';
@@ -30,7 +33,8 @@ interface Checked extends AggregateOutcome {
 }
 
 /** The issuer's side: no store needed, only the enrolled keys and the report files. */
-function verifyAll(args: ParsedArgs, io: CliIo): Checked {
+/** `page`: the HTML/PDF page, which counts the sound points and leaves the broken ones out. */
+function verifyAll(args: ParsedArgs, io: CliIo, page = false): Checked {
   const keysDir = requiredOption(args, 'keys');
   if (!fs.existsSync(keysDir)) throw new CliRefusal(t('cli.verify.noKeysDir', { dir: keysDir }));
   const enrolled = loadEnrolledKeys(keysDir);
@@ -62,11 +66,18 @@ function verifyAll(args: ParsedArgs, io: CliIo): Checked {
   if (cardYear !== undefined && selection.kept.length === 0 && outcome.verified.length > 0)
     io.err(t('cli.verify.noneOfYear', { cardYear }));
   const blocking = blockingProblems(selection);
+  const points = [
+    ...new Set(
+      [...selection.conflicts, ...selection.chainBreaks, ...selection.auditProblems].map((p) => p.pointId),
+    ),
+  ].join(', ');
   if (blocking > 0)
     io.err(
       flag(args, 'allow-conflicts')
         ? t('cli.verify.mergedAnyway', { count: blocking })
-        : t('cli.verify.chainBroken', { count: blocking }),
+        : page
+          ? t('cli.verify.pageLeftOut', { count: blocking, points })
+          : t('cli.verify.chainBroken', { count: blocking }),
     );
   return { ...outcome, unreadable, keyFiles: enrolled.keyFiles, blocking };
 }
@@ -123,21 +134,54 @@ export const verifyCommand: Command = {
   },
 };
 
+const FORMATS = ['table', 'csv', 'json', 'html', 'pdf'] as const;
+type Format = (typeof FORMATS)[number];
+
 export const aggregateCommand: Command = {
   name: 'aggregate',
   usage: t('cli.cmd.aggregate.usage'),
   summary: t('cli.cmd.aggregate.summary'),
-  options: { ...CHAIN_OPTIONS, by: { type: 'string' }, format: { type: 'string' } },
+  options: {
+    ...CHAIN_OPTIONS,
+    by: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    'stale-days': { type: 'string' },
+  },
   positionals: [1, 10_000],
-  run: (args, io) => {
+  run: async (args, io) => {
     const by = stringOption(args, 'by') ?? 'province';
-    const format = stringOption(args, 'format') ?? 'table';
+    const format = (stringOption(args, 'format') ?? 'table') as Format;
+    const out = stringOption(args, 'out');
     if (!['province', 'point', 'postcode'].includes(by)) throw usageError(t('cli.aggregate.badBy'));
-    if (!['table', 'csv', 'json'].includes(format)) throw usageError(t('cli.aggregate.badFormat'));
-    const checked = verifyAll(args, io);
-    // A broken chain is not merged unless asked: which of two rival reports is true is for a person to decide.
-    if (checked.blocking === 0 || flag(args, 'allow-conflicts'))
-      io.out(formatAggregate(checked.table, format as 'table' | 'csv' | 'json'));
+    if (!FORMATS.includes(format)) throw usageError(t('cli.aggregate.badFormat'));
+    if (format === 'pdf' && !out) throw usageError(t('cli.aggregate.pdfNeedsOut'));
+    const staleDays = intOption(args, 'stale-days', DEFAULT_STALE_DAYS, [0, 3650]);
+    const checked = verifyAll(args, io, format === 'html' || format === 'pdf');
+    const write = (text: string) => {
+      if (out) fs.writeFileSync(out, text);
+      else io.out(text);
+    };
+    if (format === 'html' || format === 'pdf') {
+      // The page is written even with a broken chain: the problems stand at its top, in red.
+      const html = renderAggregateHtml({
+        outcome: checked,
+        map: loadPostcodeCells(),
+        now: io.clock.now(),
+        staleDays,
+        allowConflicts: flag(args, 'allow-conflicts'),
+      });
+      if (format === 'html') write(html);
+      else if (out && !(await htmlToPdf(html, out))) {
+        const htmlFile = out.replace(/\.pdf$/i, '') + '.html';
+        fs.writeFileSync(htmlFile, html);
+        io.err(t('cli.aggregate.noPdf', { file: htmlFile }));
+      }
+      if (out) io.err(t('cli.aggregate.written', { file: out }));
+    } else if (checked.blocking === 0 || flag(args, 'allow-conflicts')) {
+      // A broken chain is not merged unless asked: which of two rival reports is true is for a person to decide.
+      write(formatAggregate(checked.table, format));
+    }
     return exitCode(args, checked);
   },
 };

@@ -39,6 +39,7 @@ function sampleArgs(pin: string): { [M in ApiMethod]: ApiArgs<M> } {
     anomalies: {},
     resolveAnomaly: { card: CARD, note: 'tweede kaart teruggebracht', staff: 'Sofie' },
     postcodeMap: {},
+    overviewPdf: { lang: 'nl' },
     importPackage: {
       fileName: 'gent-small.lkb',
       contentBase64: fs.readFileSync(fixture('gent-small.lkb')).toString('base64'),

@@ -1,4 +1,4 @@
-/** Viridis in five classes: colour-blind safe, sequential, the lowest rates the darkest. */
+/** Shared by the desk's Overzicht and the issuer's HTML report. Viridis in five classes: colour-blind safe, sequential, the lowest rates the darkest. */
 const VIRIDIS = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'] as const;
 
 export interface RateClass {

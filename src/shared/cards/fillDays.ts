@@ -1,4 +1,4 @@
-import { daysBetween } from '../../../shared/time/brussels';
+import { daysBetween } from '../time/brussels';
 
 export interface DayCount {
   day: string;
