@@ -5,6 +5,7 @@ import { m0030Reports } from './m0030_reports';
 import { m0040PostcodeNameIndex } from './m0040_postcode_name_index';
 import { m0050CardStateEventSeq } from './m0050_card_state_event_seq';
 import { m0070ReportAuditAnchor } from './m0070_report_audit_anchor';
+import { m0080NameWords } from './m0080_name_words';
 
 /** In order. Never edit a released migration: add a new one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0040PostcodeNameIndex,
   m0050CardStateEventSeq,
   m0070ReportAuditAnchor,
+  m0080NameWords,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
