@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --json] [-- --only import,search,desk,reports] [-- --sizes 10000,50000] [-- --queries 1000]
  *   [-- --fuse-queries N] [-- --seed N] [-- --keep] [-- --desk-size 200000] [-- --handouts 2000] [-- --groups 100]
- *   [-- --points 350] [-- --point-cards 190000] [-- --report-runs 5]`
+ *   [-- --points 350] [-- --point-cards 190000] [-- --report-runs 9]`
  *
  * import/search, per size: import (ours vs the sqlite3 shell floor), search latency (ours vs FlexSearch
  * vs Fuse.js), recall on name queries, memory. desk: durable hand-out and group latency vs a bare
@@ -103,7 +103,7 @@ function parseArgs(argv: readonly string[]): Options {
     groups: 100,
     points: 350,
     pointCards: 190_000,
-    reportRuns: 5,
+    reportRuns: 9,
     sizes: [10_000, 50_000, 200_000],
     queries: 1000,
     warmup: 200,
@@ -809,6 +809,9 @@ function printReports(r: ReportsResult): string {
           line('  of which cardStats (GROUP BY)', c.cardStats, vs(c.cardStats)),
           line('ours: signReportEnvelope', c.signReportEnvelope, vs(c.signReportEnvelope)),
           line('  of which writer schema (safeParse)', c.writerSchema, vs(c.writerSchema)),
+          line('createReport builds once: buildReportHead', c.reportHead, vs(c.reportHead)),
+          line('  + buildPickupsJson (SQLite json_group_array)', c.pickupsJson, vs(c.pickupsJson)),
+          line('  + signReportParts (head schema, base64, sign)', c.signReportParts, vs(c.signReportParts)),
           line('ours: createReport (whole, file written)', c.createReport, vs(c.createReport)),
         ],
       ),
