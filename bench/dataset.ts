@@ -8,7 +8,7 @@ import {
   type DemoCardRecord,
   type PostcodeWeight,
 } from '../src/main/demo/generateDemoCards';
-import { nameSearchText } from '../src/shared/search/foldName';
+import { nameSearchText, nameSortKey } from '../src/shared/search/foldName';
 import { since } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -67,6 +67,7 @@ export const CARD_COLUMNS = [
   'first_batch_id',
   'last_batch_id',
   'search_text',
+  'name_key',
 ] as const;
 
 function csvField(value: string): string {
@@ -120,6 +121,7 @@ export function makeDataset(size: number, seed: number, dir: string, privateKeyP
       batchId,
       batchId,
       searchTexts[i] ?? '',
+      nameSortKey(r.voornaam, r.achternaam),
     ];
     lines.push(row.map(csvField).join(','));
   });

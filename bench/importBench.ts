@@ -13,7 +13,7 @@ import { openStore } from '../src/main/store/openStore';
 import type { StoreContext } from '../src/main/store/storeContext';
 import { readCardRows } from '../src/shared/batch/readCardRows';
 import { decodeCsvBytes } from '../src/shared/csv/decodeText';
-import { nameSearchText } from '../src/shared/search/foldName';
+import { nameSearchText, nameSortKey } from '../src/shared/search/foldName';
 import { fixedClock } from '../src/shared/time/clock';
 import { BENCH_POINT, CARD_COLUMNS, type Dataset } from './dataset';
 import { since } from './stats';
@@ -178,7 +178,7 @@ export interface ImportBreakdown {
   verifyMs: number;
   /** decode + CSV parse + validation (decodeCsvBytes + readCardRows). */
   parseMs: number;
-  /** nameSearchText for every row. */
+  /** nameSearchText and nameSortKey for every row. */
   foldMs: number;
   /** One prepared INSERT per row, as importBatch's insertCards does (FTS trigger fires per statement). */
   insertRowwiseMs: number;
@@ -209,6 +209,7 @@ export function importBreakdown(ds: Dataset, dir: string, publicKeyPem: string):
   const parseMs = since(start);
   start = performance.now();
   const texts = rows.map((r) => nameSearchText(r.voornaam, r.achternaam));
+  const keys = rows.map((r) => nameSortKey(r.voornaam, r.achternaam));
   const foldMs = since(start);
   const values = rows.map((r, i) => [
     r.card,
@@ -222,6 +223,7 @@ export function importBreakdown(ds: Dataset, dir: string, publicKeyPem: string):
     ds.batchId,
     ds.batchId,
     texts[i],
+    keys[i],
   ]);
 
   const timeInsert = (name: string, staged: boolean): number => {

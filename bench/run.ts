@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --json] [-- --only import,search,desk,reports] [-- --sizes 10000,50000] [-- --queries 1000]
  *   [-- --fuse-queries N] [-- --seed N] [-- --keep] [-- --desk-size 200000] [-- --handouts 2000] [-- --groups 100]
- *   [-- --points 350] [-- --point-cards 190000] [-- --report-runs 5]`
+ *   [-- --points 350] [-- --point-cards 190000] [-- --report-runs 9]`
  *
  * import/search, per size: import (ours vs the sqlite3 shell floor), search latency (ours vs FlexSearch
  * vs Fuse.js), recall on name queries, memory. desk: durable hand-out and group latency vs a bare
@@ -9,6 +9,7 @@
  * point's report vs OpenSSL and Python `cryptography`. Progress on stderr; tables (or JSON with --json)
  * on stdout; JSON also in bench/results/latest.json.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,7 +74,7 @@ const TARGET_IMPORT_RATIO = 1.5;
 const TARGET_P95_MS = 5;
 const TARGET_SIZE = 200_000;
 
-const PARTS = ['import', 'search', 'desk', 'reports', 'ui'] as const;
+const PARTS = ['import', 'search', 'desk', 'reports', 'ui', 'coldstart'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -103,7 +104,7 @@ function parseArgs(argv: readonly string[]): Options {
     groups: 100,
     points: 350,
     pointCards: 190_000,
-    reportRuns: 5,
+    reportRuns: 9,
     sizes: [10_000, 50_000, 200_000],
     queries: 1000,
     warmup: 200,
@@ -593,7 +594,14 @@ async function main(): Promise<void> {
     );
     ui = await runUiBench({ size: uiSize, seed: opts.seed, queries: 300, scans: 150 });
   }
+  let coldStart: ColdStartResult | null = null;
+  if (opts.only.includes('coldstart')) {
+    const cards = Math.max(...opts.sizes);
+    progress(`coldstart: ${cards.toLocaleString('en-US')}-card store, 7 fresh processes to the first answer`);
+    coldStart = runColdStart(cards);
+  }
   const final = memory();
+  const goals = issueGoals(results, reports, ui, coldStart);
   const report = {
     generatedAt: new Date().toISOString(),
     machine,
@@ -609,6 +617,8 @@ async function main(): Promise<void> {
     desk,
     reports,
     ui,
+    coldStart,
+    goals,
     peakRssMB: final.maxRssMB,
     peakRssNote:
       'process-wide ru_maxrss: includes the generated rows, the FlexSearch and Fuse indexes and SQLite caches',
@@ -667,11 +677,196 @@ async function main(): Promise<void> {
         : []),
       ...summaryDeskReports(desk, reports, results.length > 0),
       ...(ui ? ['', formatUiBench(ui)] : []),
+      ...(coldStart
+        ? [
+            '',
+            `Cold start at ${coldStart.cards.toLocaleString('en-US')} cards (median of ${coldStart.runs} fresh processes): open store ${fmtMs(coldStart.openStoreMs)}, API handlers ${fmtMs(coldStart.handlersMs)}, first search ${fmtMs(coldStart.firstSearchMs)}; core ${fmtMs(coldStart.coreMs)}, with Node start and tsx ${fmtMs(coldStart.totalMs)} (bare node ${fmtMs(coldStart.bareNodeMs)}); peak RSS ${fmtMB(coldStart.rssMB)}`,
+          ]
+        : []),
       `peak RSS ${fmtMB(final.maxRssMB)} (${report.peakRssNote}); total ${fmtMs(report.totalMs)}; JSON in bench/results/latest.json`,
+      '',
+      'Goals (issue 13), each against its baseline in this run',
+      table(
+        ['goal', 'ours', 'baseline', 'ratio', 'met'],
+        goals.map((g) => [
+          g.goal,
+          g.ours,
+          g.baseline,
+          g.ratio,
+          g.met === null ? 'not run' : g.met ? 'MET' : 'MISSED',
+        ]),
+      ),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   }
   progress(`done in ${fmtMs(report.totalMs)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cold start and the issue's goals
+
+interface ColdStartResult {
+  cards: number;
+  runs: number;
+  openStoreMs: number;
+  handlersMs: number;
+  firstSearchMs: number;
+  coreMs: number;
+  totalMs: number;
+  bareNodeMs: number;
+  rssMB: number;
+  targets: { coreMs: number; rssMB: number; coreMet: boolean; rssMet: boolean };
+}
+
+/** bench/coldStartBench.ts in its own process (it spawns the fresh probes itself). */
+function runColdStart(cards: number): ColdStartResult {
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'coldStartBench.ts'),
+      '--json',
+      '--cards',
+      String(cards),
+      '--runs',
+      '7',
+    ],
+    { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 },
+  );
+  if (run.status !== 0) throw new Error(`coldStartBench failed: ${run.stderr}`);
+  const last = run.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as ColdStartResult;
+}
+
+interface Goal {
+  goal: string;
+  ours: string;
+  baseline: string;
+  ratio: string;
+  met: boolean | null;
+}
+
+const SEARCH_P50_MS = 0.3;
+const SEARCH_P99_MS = 2;
+const SURNAME_P50_MS = 1;
+const FLEX_FACTOR = 10;
+const IMPORT_RATIO_GOAL = 0.75;
+
+/** One row per goal of issue 13, from this run's figures (null = that part was not run). */
+function issueGoals(
+  results: SizeResult[],
+  reports: ReportsResult | null,
+  ui: UiBenchResult | null,
+  cold: ColdStartResult | null,
+): Goal[] {
+  const big = results.find((r) => r.size === TARGET_SIZE) ?? null;
+  const ours = big?.search.engines.ours;
+  const flex = big?.search.engines.flexsearch;
+  const surname = ours?.perKind.surname?.latency;
+  const none = (goal: string): Goal => ({ goal, ours: '—', baseline: '—', ratio: '—', met: null });
+  const goals: Goal[] = [];
+  if (ours && flex) {
+    goals.push(
+      {
+        goal: `search p50 ≤ ${SEARCH_P50_MS} ms (200k)`,
+        ours: fmtMs(ours.overall.p50),
+        baseline: `Flex ${fmtMs(flex.overall.p50)}`,
+        ratio: fmtRatio(ours.overall.p50 / flex.overall.p50),
+        met: ours.overall.p50 <= SEARCH_P50_MS,
+      },
+      {
+        goal: `search p99 ≤ ${SEARCH_P99_MS} ms`,
+        ours: fmtMs(ours.overall.p99),
+        baseline: `Flex ${fmtMs(flex.overall.p99)}`,
+        ratio: fmtRatio(ours.overall.p99 / flex.overall.p99),
+        met: ours.overall.p99 <= SEARCH_P99_MS,
+      },
+      {
+        goal: `Flex/ours p95 ≥ ${FLEX_FACTOR}×`,
+        ours: fmtMs(ours.overall.p95),
+        baseline: `Flex ${fmtMs(flex.overall.p95)}`,
+        ratio: fmtRatio(flex.overall.p95 / ours.overall.p95),
+        met: flex.overall.p95 / ours.overall.p95 >= FLEX_FACTOR,
+      },
+      {
+        goal: `Flex/ours p99 ≥ ${FLEX_FACTOR}×`,
+        ours: fmtMs(ours.overall.p99),
+        baseline: `Flex ${fmtMs(flex.overall.p99)}`,
+        ratio: fmtRatio(flex.overall.p99 / ours.overall.p99),
+        met: flex.overall.p99 / ours.overall.p99 >= FLEX_FACTOR,
+      },
+      {
+        goal: `surname p50 ≤ ${SURNAME_P50_MS} ms`,
+        ours: fmtMs(surname?.p50),
+        baseline: `Flex ${fmtMs(flex.perKind.surname?.latency.p50)}`,
+        ratio: fmtRatio((surname?.p50 ?? NaN) / (flex.perKind.surname?.latency.p50 ?? NaN)),
+        met: surname ? surname.p50 <= SURNAME_P50_MS : null,
+      },
+      {
+        goal: 'name recall 100% (ground truth)',
+        ours: fmtPct(ours.nameRecall),
+        baseline: `Flex ${fmtPct(flex.nameRecall)}`,
+        ratio: '—',
+        met: ours.nameRecall >= 1,
+      },
+    );
+  } else goals.push(none('search (200k)'));
+  if (big)
+    goals.push({
+      goal: `import ours/shell ≤ ${IMPORT_RATIO_GOAL}`,
+      ours: fmtMs(big.import.oursMs),
+      baseline: `shell ${fmtMs(big.import.shellMs)}`,
+      ratio: fmtRatio(big.import.ratio),
+      met: big.import.ratio <= IMPORT_RATIO_GOAL,
+    });
+  if (ui) {
+    goals.push(
+      {
+        goal: `keystroke → painted p95 ≤ ${ui.targets.keystrokeP95Ms} ms`,
+        ours: fmtMs(ui.keystroke.paint.p95),
+        baseline: `handler ${fmtMs(ui.keystroke.handler.p95)}`,
+        ratio: fmtRatio(ui.keystroke.paint.p95 / ui.keystroke.handler.p95),
+        met: ui.targets.keystrokeMet,
+      },
+      {
+        goal: `scan → verdict painted p95 ≤ ${ui.targets.scanP95Ms} ms`,
+        ours: fmtMs(ui.scan.paint.p95),
+        baseline: `handler ${fmtMs(ui.scan.handler.p95)}`,
+        ratio: fmtRatio(ui.scan.paint.p95 / ui.scan.handler.p95),
+        met: ui.targets.scanMet,
+      },
+    );
+  } else goals.push(none('paint (ui)'));
+  const c = reports?.create;
+  if (c)
+    goals.push({
+      goal: `report ≤ 1.0× floor (median of ${c.repeats})`,
+      ours: fmtMs(c.createReport.median),
+      baseline: `floor ${fmtMs(c.floor.median)}`,
+      ratio: fmtRatio(c.ratio.createReportVsFloor),
+      met: c.ratio.createReportVsFloor <= 1,
+    });
+  else goals.push(none('report'));
+  if (cold) {
+    goals.push(
+      {
+        goal: `cold start core ≤ ${cold.targets.coreMs} ms`,
+        ours: fmtMs(cold.coreMs),
+        baseline: `open store ${fmtMs(cold.openStoreMs)}`,
+        ratio: fmtRatio(cold.coreMs / cold.openStoreMs),
+        met: cold.targets.coreMet,
+      },
+      {
+        goal: `cold start peak RSS ≤ ${cold.targets.rssMB} MB`,
+        ours: fmtMB(cold.rssMB),
+        baseline: '—',
+        ratio: '—',
+        met: cold.targets.rssMet,
+      },
+    );
+  } else goals.push(none('cold start'));
+  return goals;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -809,6 +1004,9 @@ function printReports(r: ReportsResult): string {
           line('  of which cardStats (GROUP BY)', c.cardStats, vs(c.cardStats)),
           line('ours: signReportEnvelope', c.signReportEnvelope, vs(c.signReportEnvelope)),
           line('  of which writer schema (safeParse)', c.writerSchema, vs(c.writerSchema)),
+          line('createReport builds once: buildReportHead', c.reportHead, vs(c.reportHead)),
+          line('  + buildPickupsJson (SQLite json_group_array)', c.pickupsJson, vs(c.pickupsJson)),
+          line('  + signReportParts (head schema, base64, sign)', c.signReportParts, vs(c.signReportParts)),
           line('ours: createReport (whole, file written)', c.createReport, vs(c.createReport)),
         ],
       ),

@@ -245,11 +245,18 @@ export function explainPlans(
     (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
   for (const [kind, text] of Object.entries(samples)) {
     const q = classifyQuery(text);
-    if (q.kind === 'name') {
+    if (q.kind === 'name' && q.words.length === 1) {
+      const word = q.words[0] as string;
+      plans[`${kind} (${JSON.stringify(text)} → name_words tiers, surname prefix shown)`] = eqp(
+        `SELECT ${columns} FROM name_words w JOIN cards c ON c.id = w.card_id LEFT JOIN card_state s ON s.card_id = c.id
+         WHERE w.field = 0 AND w.word > ? AND w.word < ? ORDER BY w.word, w.name_key, w.card_id LIMIT ? OFFSET 0`,
+        [word, `${word}~`, LIMIT],
+      );
+    } else if (q.kind === 'name') {
       const match = q.words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
       plans[`${kind} (${JSON.stringify(text)} → MATCH ${match} LIMIT 400)`] = eqp(
-        `SELECT ${columns}, c.search_text FROM cards_fts f JOIN cards c ON c.id = f.rowid
-         LEFT JOIN card_state s ON s.card_id = c.id WHERE cards_fts MATCH ? LIMIT ?`,
+        `SELECT c.id, c.search_text, c.name_key FROM cards_fts f JOIN cards c ON c.id = f.rowid
+         WHERE cards_fts MATCH ? LIMIT ?`,
         [match, 400],
       );
     } else if (q.kind === 'digits' && q.digits.length === 4) {

@@ -17,8 +17,11 @@ export interface CardSearchState {
 const RESULT_LIMIT = 20;
 
 /**
- * Results as staff type: every keystroke asks (search is fast), and an answer is shown only if it
- * belongs to the newest request, so a slow early answer never overwrites a later one.
+ * Results as staff type: one search in flight at a time. A keystroke while one is out only notes
+ * the newest query, which is asked the moment the answer arrives; queries typed in between are
+ * never sent (a fast typist costs no more server work than the answers can keep up with). An
+ * answer is shown only if it belongs to the newest query, so a slow early answer never
+ * overwrites a later one.
  */
 export function useCardSearch(): CardSearchState {
   const { api } = useDesk();
@@ -30,24 +33,36 @@ export function useCardSearch(): CardSearchState {
   }>({ forQuery: '', results: [], failure: null });
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);
+  const inFlight = useRef(false);
+  const next = useRef<{ query: string; request: number } | null>(null);
+
+  const send = useCallback(() => {
+    const wanted = next.current;
+    if (wanted === null || inFlight.current) return;
+    next.current = null;
+    inFlight.current = true;
+    void api.search({ query: wanted.query.trim().slice(0, 300), limit: RESULT_LIMIT }).then((result) => {
+      inFlight.current = false;
+      if (wanted.request === latest.current)
+        setAnswer(
+          result.ok
+            ? { forQuery: wanted.query, results: result.value, failure: null }
+            : { forQuery: wanted.query, results: [], failure: result },
+        );
+      send();
+    });
+  }, [api]);
 
   useEffect(() => {
     const request = ++latest.current;
-    const trimmed = query.trim();
-    if (trimmed === '') {
+    if (query.trim() === '') {
+      next.current = null;
       setAnswer({ forQuery: query, results: [], failure: null });
       return;
     }
-    void api.search({ query: trimmed.slice(0, 300), limit: RESULT_LIMIT }).then((result) => {
-      if (request !== latest.current) return;
-      setAnswer(
-        result.ok
-          ? { forQuery: query, results: result.value, failure: null }
-          : { forQuery: query, results: [], failure: result },
-      );
-    });
-  }, [api, query, attempt]);
-
+    next.current = { query, request };
+    send();
+  }, [send, query, attempt]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return {
     query,

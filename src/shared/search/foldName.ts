@@ -48,3 +48,14 @@ export function nameSearchText(voornaam: string, achternaam: string): string {
   if (surnameWords.length > 1) words.push(surnameWords.join(''));
   return words.join(' ');
 }
+
+/** Separates the surname from the first name in a name key; below every letter and the space. */
+export const NAME_KEY_SEPARATOR = '\u0001';
+
+/**
+ * How a card sorts among name matches: folded surname, then folded first name, compared as plain
+ * strings. Stored with the card so SQLite's indexes hand out results already in this order.
+ */
+export function nameSortKey(voornaam: string, achternaam: string): string {
+  return `${foldedWords(achternaam).join(' ')}${NAME_KEY_SEPARATOR}${foldedWords(voornaam).join(' ')}`;
+}

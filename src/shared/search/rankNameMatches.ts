@@ -1,14 +1,12 @@
 /**
- * Orders name matches the way a person expects: whole-word matches before prefixes, the
- * surname before the first name, then alphabetically.
+ * Orders the candidates of a query of several words the way a person expects: whole-word
+ * matches before prefixes, then by name (surname, then first name). The name order is the stored
+ * name key (`nameSortKey`), the same order the one-word search reads from its index.
  */
 export interface RankableName {
-  searchText?: string;
-  achternaam: string | null;
-  voornaam: string | null;
+  searchText: string;
+  nameKey: string;
 }
-
-const collator = new Intl.Collator('nl', { sensitivity: 'base' });
 
 function score(searchText: string, words: readonly string[]): number {
   const nameWords = searchText.split(' ');
@@ -20,13 +18,16 @@ function score(searchText: string, words: readonly string[]): number {
   return total;
 }
 
-export function rankNameMatches<T extends RankableName>(rows: readonly T[], words: readonly string[]): T[] {
-  const scored = rows.map((row) => ({ row, score: score(row.searchText ?? '', words) }));
+/** The best `limit` rows, in order. */
+export function rankNameMatches<T extends RankableName>(
+  rows: readonly T[],
+  words: readonly string[],
+  limit = rows.length,
+): T[] {
+  const scored = rows.map((row) => ({ row, score: score(row.searchText, words) }));
   scored.sort(
     (a, b) =>
-      b.score - a.score ||
-      collator.compare(a.row.achternaam ?? '', b.row.achternaam ?? '') ||
-      collator.compare(a.row.voornaam ?? '', b.row.voornaam ?? ''),
+      b.score - a.score || (a.row.nameKey < b.row.nameKey ? -1 : a.row.nameKey > b.row.nameKey ? 1 : 0),
   );
-  return scored.map((s) => s.row);
+  return scored.slice(0, limit).map((s) => s.row);
 }

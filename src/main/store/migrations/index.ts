@@ -5,6 +5,7 @@ import { m0030Reports } from './m0030_reports';
 import { m0040PostcodeNameIndex } from './m0040_postcode_name_index';
 import { m0050CardStateEventSeq } from './m0050_card_state_event_seq';
 import { m0070ReportAuditAnchor } from './m0070_report_audit_anchor';
+import { m0080NameWords } from './m0080_name_words';
 import { m0090DeskNamesGroupNumbers } from './m0090_desk_names_group_numbers';
 import { m0100PointSync } from './m0100_point_sync';
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0040PostcodeNameIndex,
   m0050CardStateEventSeq,
   m0070ReportAuditAnchor,
+  m0080NameWords,
   m0090DeskNamesGroupNumbers,
   m0100PointSync,
 ];

@@ -74,6 +74,8 @@ const CARD_COLUMNS = [
   'first_batch_id',
   'last_batch_id',
   'search_text',
+  // The folded name the search index reads (its words follow by trigger on every desk).
+  'name_key',
 ] as const;
 
 /** Cards whose newest batch is `batchId`, in card order after `afterCard`: one page. */

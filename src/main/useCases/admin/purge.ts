@@ -24,7 +24,7 @@ export type PurgePhase = (typeof PURGE_PHASES)[number];
 const ERASE_CHUNK_ROWS = 2000;
 
 const CARD_HAS_PERSONAL = `(stamboeknummer IS NOT NULL OR voornaam IS NOT NULL OR achternaam IS NOT NULL
-  OR search_text <> '')`;
+  OR search_text <> '' OR name_key <> '')`;
 const GROUP_HAS_PERSONAL = '(collector_name IS NOT NULL OR collector_id_note IS NOT NULL)';
 
 /** Days personal data is kept after the point's last day, unless the setting says otherwise. */
@@ -136,7 +136,8 @@ function eraseCards(db: StoreContext['db'], erased: (done: number) => void): num
   };
   if (range.low === null || range.high === null) return 0;
   const update = db.prepare(
-    `UPDATE cards SET stamboeknummer = NULL, voornaam = NULL, achternaam = NULL, search_text = ''
+    `UPDATE cards SET stamboeknummer = NULL, voornaam = NULL, achternaam = NULL, search_text = '',
+       name_key = ''
      WHERE id >= ? AND id < ? AND ${CARD_HAS_PERSONAL}`,
   );
   let cards = 0;

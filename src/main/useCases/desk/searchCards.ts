@@ -7,10 +7,11 @@ import { isValidPostcode } from '../../../shared/domain/postcode';
 import { CARD_SUMMARY_COLUMNS, CARDS_WITH_STATE } from '../../store/cardStatusSql';
 
 export const DEFAULT_SEARCH_LIMIT = 50;
-/** Name matches read before ranking; a broader query is narrowed by typing on. */
+/** Matches of a query of several words read before ranking; a broader query is narrowed by typing on. */
 const NAME_CANDIDATES = 400;
 
-type Row = Omit<CardSummary, 'match'> & { searchText?: string };
+type Row = Omit<CardSummary, 'match'>;
+type NameRow = Row & { id: number };
 
 /** Prepared once per database: search runs on every keystroke. */
 class SearchStatements {
@@ -19,7 +20,10 @@ class SearchStatements {
   readonly byPostcode: Statement;
   readonly bySchool: Statement;
   readonly byCardPrefix: Statement;
-  readonly byName: Statement;
+  /** One word, in rank order: [whole surname word, whole first name, surname prefix, first-name prefix]. */
+  readonly wordTiers: [Statement, Statement, Statement, Statement];
+  readonly nameCandidates: Statement;
+  readonly byIds: Statement;
 
   constructor(db: Database) {
     const select = `SELECT ${CARD_SUMMARY_COLUMNS} FROM ${CARDS_WITH_STATE}`;
@@ -30,10 +34,21 @@ class SearchStatements {
     this.byPostcode = db.prepare(`${select} WHERE c.postcode = ? ORDER BY c.achternaam, c.voornaam LIMIT ?`);
     this.bySchool = db.prepare(`${select} WHERE c.school = ? ORDER BY c.achternaam, c.voornaam LIMIT ?`);
     this.byCardPrefix = db.prepare(`${select} WHERE c.card >= ? AND c.card < ? ORDER BY c.card LIMIT ?`);
-    this.byName = db.prepare(
-      `SELECT ${CARD_SUMMARY_COLUMNS}, c.search_text AS searchText
-       FROM cards_fts f JOIN cards c ON c.id = f.rowid LEFT JOIN card_state s ON s.card_id = c.id
-       WHERE cards_fts MATCH ? LIMIT ?`,
+    const words = `SELECT ${CARD_SUMMARY_COLUMNS}, c.id AS id
+       FROM name_words w JOIN cards c ON c.id = w.card_id LEFT JOIN card_state s ON s.card_id = c.id`;
+    const page = 'LIMIT ? OFFSET ?';
+    const whole = `${words} WHERE w.field = ? AND w.word = ? ORDER BY w.name_key, w.card_id ${page}`;
+    const prefix = `${words} WHERE w.field = ? AND w.word > ? AND w.word < ?
+       ORDER BY w.word, w.name_key, w.card_id ${page}`;
+    const [w, p] = [db.prepare(whole), db.prepare(prefix)];
+    this.wordTiers = [w, w, p, p];
+    this.nameCandidates = db.prepare(
+      `SELECT c.id, c.search_text AS searchText, c.name_key AS nameKey
+       FROM cards_fts f JOIN cards c ON c.id = f.rowid WHERE cards_fts MATCH ? LIMIT ?`,
+    );
+    this.byIds = db.prepare(
+      `SELECT ${CARD_SUMMARY_COLUMNS}, c.id AS id FROM ${CARDS_WITH_STATE}
+       WHERE c.id IN (SELECT value FROM json_each(?))`,
     );
   }
 }
@@ -50,10 +65,11 @@ function statements(db: Database): SearchStatements {
 }
 
 function tag(rows: unknown[], match: MatchKind): CardSummary[] {
-  return (rows as Row[]).map((row) => {
-    const { searchText: _unused, ...summary } = row;
-    return { ...summary, match };
-  });
+  return (rows as Row[]).map((row) => ({ ...row, match }));
+}
+
+function asNameMatch({ id: _unused, ...summary }: NameRow): CardSummary {
+  return { ...summary, match: 'name' };
 }
 
 /** `"jan"* "peet"*`: every word must match the start of some word of the name, in any order. */
@@ -80,13 +96,62 @@ export function searchClassified(db: Database, query: SearchQuery, limit: number
     }
     case 'digits':
       return dedupe(digitMatches(st, query.digits, limit), limit);
-    case 'name': {
-      const rows = st.byName.all(ftsPrefixQuery(query.words), NAME_CANDIDATES) as Row[];
-      return rankNameMatches(rows, query.words)
-        .slice(0, limit)
-        .map(({ searchText: _unused, ...summary }) => ({ ...summary, match: 'name' as const }));
+    case 'name':
+      return query.words.length === 1
+        ? oneWord(st, query.words[0] as string, limit)
+        : severalWords(st, query.words, limit);
+  }
+}
+
+/**
+ * Reads the tiers in rank order and stops at `limit` cards: a surname shared by 6,000 teachers
+ * costs the same as a rare one. A card already found (in an earlier tier, or by another of its
+ * words) is skipped; then the tier is read on by another page, which is rare.
+ */
+function oneWord(st: SearchStatements, word: string, limit: number): CardSummary[] {
+  const bound = prefixUpperBound(word);
+  const seen = new Set<number>();
+  const found: CardSummary[] = [];
+  for (const [tier, statement] of st.wordTiers.entries()) {
+    const range = tier < 2 ? [tier % 2, word] : [tier % 2, word, bound];
+    for (let offset = 0; ;) {
+      const want = limit - found.length;
+      const rows = statement.all(...range, want, offset) as NameRow[];
+      for (const row of rows) {
+        if (seen.has(row.id)) continue;
+        seen.add(row.id);
+        found.push(asNameMatch(row));
+      }
+      if (found.length >= limit) return found;
+      if (rows.length < want) break;
+      offset += rows.length;
     }
   }
+  return found;
+}
+
+/** The least string above every string that starts with `word` (code point order = SQLite's BINARY). */
+function prefixUpperBound(word: string): string {
+  const chars = Array.from(word);
+  const last = chars.pop()?.codePointAt(0) ?? 0;
+  return chars.join('') + String.fromCodePoint(last + 1);
+}
+
+/** Candidates from FTS5 (every word a prefix), ranked on their name key; only the shown ones are read whole. */
+function severalWords(st: SearchStatements, words: readonly string[], limit: number): CardSummary[] {
+  const candidates = st.nameCandidates.all(ftsPrefixQuery(words), NAME_CANDIDATES) as {
+    id: number;
+    searchText: string;
+    nameKey: string;
+  }[];
+  const best = rankNameMatches(candidates, words, limit);
+  const rows = new Map(
+    (st.byIds.all(JSON.stringify(best.map((c) => c.id))) as NameRow[]).map((r) => [r.id, r]),
+  );
+  return best.flatMap((c) => {
+    const row = rows.get(c.id);
+    return row ? [asNameMatch(row)] : [];
+  });
 }
 
 function digitMatches(st: SearchStatements, digits: string, limit: number): CardSummary[] {

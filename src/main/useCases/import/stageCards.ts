@@ -13,7 +13,7 @@ import { columnRef, type ColumnLayout } from '../../../shared/csv/parseCsv';
 import type { CardRow } from '../../../shared/batch/rows';
 import { CsvStreamParser } from '../../../shared/csv/csvStream';
 import { fixWindows1252 } from '../../../shared/csv/decodeText';
-import { nameSearchText } from '../../../shared/search/foldName';
+import { nameSearchText, nameSortKey } from '../../../shared/search/foldName';
 import { inflateEntry, type ZipEntry } from '../../platform/zip/readZip';
 import { toZipSource, type ZipInput, type ZipSource } from '../../platform/zip/zipSource';
 
@@ -42,7 +42,7 @@ const FILE = 'cards.csv';
 
 export const STAGING_COLUMNS = `line INTEGER NOT NULL, card TEXT, stamboeknummer TEXT,
   voornaam TEXT, achternaam TEXT, postcode TEXT, gemeente TEXT, school TEXT, issuer_status TEXT,
-  search_text TEXT, valid INTEGER NOT NULL, known_id INTEGER, action TEXT`;
+  search_text TEXT, name_key TEXT, valid INTEGER NOT NULL, known_id INTEGER, action TEXT`;
 /** Page cache of the temp schema during an import (the default 2 MiB makes staging spill). */
 const TEMP_CACHE_KIB = 64 * 1024;
 
@@ -56,14 +56,14 @@ class TableStage implements CardStage {
   constructor(db: Database, table: string) {
     this.insert = db.prepare(
       `INSERT INTO ${table} (line, card, stamboeknummer, voornaam, achternaam, postcode, gemeente, school,
-         issuer_status, search_text, valid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         issuer_status, search_text, name_key, valid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
   add(line: number, card: string | null, stamboeknummer: string | null, row: CardRow | null) {
     if (row === null) {
       if (card !== null || stamboeknummer !== null)
-        this.insert.run(line, card, stamboeknummer, null, null, null, null, null, null, null, 0);
+        this.insert.run(line, card, stamboeknummer, null, null, null, null, null, null, null, null, 0);
     } else {
       this.insert.run(
         line,
@@ -76,6 +76,7 @@ class TableStage implements CardStage {
         row.school,
         row.status,
         nameSearchText(row.voornaam, row.achternaam),
+        nameSortKey(row.voornaam, row.achternaam),
         1,
       );
     }

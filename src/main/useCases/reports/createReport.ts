@@ -14,8 +14,8 @@ import type { KeyProtector, KeyUnreadable } from '../../platform/keys/installati
 import { hostNameIfNotHost } from '../point/pointRole';
 import { getSetting } from '../../store/settings';
 import type { StoreContext } from '../../store/storeContext';
-import { buildReportPayload } from './buildReport';
-import { signReportEnvelope } from './signReport';
+import { buildPickupsJson, buildReportHead } from './buildReport';
+import { signReportParts } from './signReport';
 
 export interface ReportCreated {
   file: string;
@@ -60,8 +60,9 @@ export function createReport(
   try {
     return db
       .transaction((): Result<ReportCreated, ReportFailure> => {
-        const payload = buildReportPayload(ctx);
-        const { bytes } = signReportEnvelope(payload, key.privateKey, key.publicKey);
+        // The pickups go from SQLite's JSON text straight into the signed bytes, built once.
+        const payload = buildReportHead(ctx);
+        const { bytes } = signReportParts(payload, buildPickupsJson(db), key.privateKey, key.publicKey);
         const fileSha256 = createHash('sha256').update(bytes).digest('hex');
         writeAtomically(options.outFile, bytes);
         db.prepare(

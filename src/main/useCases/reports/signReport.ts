@@ -8,6 +8,7 @@ import {
   type ReportPayload,
 } from '../../../shared/report/reportPayload';
 import { keyIdOf } from './keyId';
+import type { ReportHead } from './buildReport';
 
 export { keyIdOf } from './keyId';
 
@@ -24,6 +25,35 @@ export function signReportEnvelope(
   privateKey: KeyObject,
   publicKey: KeyObject,
 ): { envelope: DsseEnvelope; bytes: Uint8Array } {
+  checkKeys(privateKey, publicKey);
+  const parsed = reportPayloadSchema.safeParse(payload);
+  if (!parsed.success) throw new Error(`invalid report payload: ${describeIssues(parsed.error)}`);
+  return envelopeOf(Buffer.from(JSON.stringify(parsed.data), 'utf8'), privateKey, publicKey);
+}
+
+/**
+ * The same envelope from the payload's head and its pickups as JSON text (`buildPickupsJson`):
+ * the writer schema checks the head, the pickups were checked as SQLite built them, and the
+ * payload bytes are made once and signed as they are written. Same bytes as signReportEnvelope
+ * of the whole payload (a test keeps them equal).
+ */
+export function signReportParts(
+  head: ReportHead,
+  pickupsJson: string,
+  privateKey: KeyObject,
+  publicKey: KeyObject,
+): { bytes: Uint8Array } {
+  checkKeys(privateKey, publicKey);
+  const parsed = reportPayloadSchema.safeParse({ ...head, pickups: [] });
+  if (!parsed.success) throw new Error(`invalid report payload: ${describeIssues(parsed.error)}`);
+  const empty = JSON.stringify(parsed.data);
+  // pickups is the schema's last key: its `[]` sits just before the closing brace.
+  if (!empty.endsWith('"pickups":[]}')) throw new Error('pickups must be the last key of the payload');
+  const body = Buffer.from(`${empty.slice(0, -3)}${pickupsJson}}`, 'utf8');
+  return { bytes: envelopeOf(body, privateKey, publicKey).bytes };
+}
+
+function checkKeys(privateKey: KeyObject, publicKey: KeyObject): void {
   if (privateKey.type !== 'private' || privateKey.asymmetricKeyType !== 'ed25519')
     throw new Error('signReportEnvelope needs an Ed25519 private key');
   if (publicKey.type !== 'public' || publicKey.asymmetricKeyType !== 'ed25519')
@@ -31,11 +61,13 @@ export function signReportEnvelope(
   const derived = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
   if (!derived.equals(publicKey.export({ type: 'spki', format: 'der' })))
     throw new Error('the public key does not belong to the private key');
+}
 
-  const parsed = reportPayloadSchema.safeParse(payload);
-  if (!parsed.success) throw new Error(`invalid report payload: ${describeIssues(parsed.error)}`);
-
-  const body = Buffer.from(JSON.stringify(parsed.data), 'utf8');
+function envelopeOf(
+  body: Buffer,
+  privateKey: KeyObject,
+  publicKey: KeyObject,
+): { envelope: DsseEnvelope; bytes: Uint8Array } {
   const signature = sign(null, dssePae(REPORT_PAYLOAD_TYPE, body), privateKey);
   const envelope: DsseEnvelope = {
     payloadType: REPORT_PAYLOAD_TYPE,

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { searchCards } from '../../../../src/main/useCases/desk/searchCards';
 import { readCardFacts } from '../../../../src/main/useCases/desk/cardFacts';
 import { APPLICATION_ID, openStore } from '../../../../src/main/store/openStore';
 import { MIGRATIONS } from '../../../../src/main/store/migrations';
@@ -85,6 +86,19 @@ describe('migrations, each from the version before it', () => {
     if (!opened.ok) throw new Error(opened.error);
     expect(opened.value.prepare('SELECT count(*) FROM desks').pluck().get()).toBe(0);
     opened.value.close();
+  });
+
+  it('80: cards of an older store get their name key and words, and one-word search finds them', () => {
+    const opened = openStore(storeAtVersion(70));
+    if (!opened.ok) throw new Error(opened.error);
+    const db = opened.value;
+    expect(db.prepare('SELECT name_key FROM cards ORDER BY id').pluck().all()).toEqual([
+      'peeters\u0001an',
+      'maes\u0001bram',
+    ]);
+    expect(searchCards(db, 'pee').map((r) => r.card)).toEqual(['270000000154']);
+    expect(searchCards(db, 'bram').map((r) => r.card)).toEqual(['270000000255']);
+    db.close();
   });
 
   it('70: reports signed before the audit anchor keep their chain; the next report carries the head and verifies at the point', () => {

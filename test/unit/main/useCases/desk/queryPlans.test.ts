@@ -24,6 +24,11 @@ function recordingStore(): { db: Database; ran: Ran[] } {
       ran.push({ sql, params });
       return all(...params);
     }) as typeof statement.all;
+    const iterate = statement.iterate.bind(statement);
+    statement.iterate = ((...params: unknown[]) => {
+      ran.push({ sql, params });
+      return iterate(...params);
+    }) as typeof statement.iterate;
     return statement;
   }) as typeof db.prepare;
   return { db, ran };
@@ -79,11 +84,24 @@ describe('query plans of the statements searchCards runs', () => {
     }
   });
 
-  it('a name goes through the full-text index and fetches each card by its row id', () => {
+  it('several name words go through the full-text index, then fetch only the shown cards by row id', () => {
     const plans = plansOf('Jan Peeters');
-    expect(plans).toHaveLength(1);
+    expect(plans).toHaveLength(2);
     expect(plans[0]).toMatch(/SCAN f VIRTUAL TABLE INDEX/);
     expect(plans[0]).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
-    expect(plans[0]).not.toMatch(NO_CARD_SCAN);
+    expect(plans[1]).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    for (const plan of plans) expect(plan).not.toMatch(NO_CARD_SCAN);
+  });
+
+  it('one name word reads the name-word index in rank order: four ranges, nothing sorted', () => {
+    const plans = plansOf('peeters');
+    expect(plans).toHaveLength(4);
+    expect(plans[0]).toMatch(/SEARCH w USING PRIMARY KEY \(field=\? AND word=\?\)/);
+    expect(plans[2]).toMatch(/SEARCH w USING PRIMARY KEY \(field=\? AND word>\? AND word<\?\)/);
+    for (const plan of plans) {
+      expect(plan).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
+      expect(plan).not.toMatch(NO_CARD_SCAN);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+    }
   });
 });
