@@ -26,6 +26,8 @@ export const DOC_SCREENSHOTS = [
   'webcam-kader.png', // test/e2e/webcam.spec.ts
   'uitgever-verslag.png', // test/e2e/issuerReport.spec.ts: balie aggregate --format html
   'uitgever-verslag-problemen.png', // test/e2e/issuerReport.spec.ts: with a broken chain
+  'meerdere-balies-offline.png', // test/e2e/severalDesks.spec.ts: the header while the host is away
+  'meerdere-balies-dubbel.png', // test/e2e/severalDesks.spec.ts: a double hand-out resolved in Overzicht
 ];
 
 const check = process.argv.includes('--check');

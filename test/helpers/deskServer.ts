@@ -50,9 +50,18 @@ export async function startDeskServer(
   const fixture = options.importFixture === undefined ? 'gent-small.lkb' : options.importFixture;
   if (fixture) expect(cli('import', path.join(FIXTURES, fixture)).code).toBe(0);
 
+  const web = await startWebOn(dbPath);
+  return { ...web, dir, dbPath, cli };
+}
+
+/** `start:web`'s server on an existing store (extra arguments e.g. `--sync-listen off`). */
+export async function startWebOn(
+  dbPath: string,
+  extraArgs: string[] = [],
+): Promise<{ url: string; origin: string; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/main/adapters/web/startWeb.ts', '--db', dbPath],
+    ['--import', 'tsx', 'src/main/adapters/web/startWeb.ts', '--db', dbPath, ...extraArgs],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,9 +84,6 @@ export async function startDeskServer(
   return {
     url,
     origin: new URL(url).origin,
-    dir,
-    dbPath,
-    cli,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

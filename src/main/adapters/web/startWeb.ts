@@ -49,17 +49,27 @@ const env = {
   version: APP_VERSION,
 };
 const longWork = createLongWorkRunner(ctx, { env, publish: progress.publish });
-const syncListen = parseListen(values['sync-listen'] ?? `0.0.0.0:${DEFAULT_DESK_SYNC_PORT}`);
+// `--sync-listen off`: another process (`balie desk serve`) serves this store's sync.
+const syncOff = values['sync-listen'] === 'off';
+const syncListen = parseListen(
+  syncOff
+    ? `0.0.0.0:${DEFAULT_DESK_SYNC_PORT}`
+    : (values['sync-listen'] ?? `0.0.0.0:${DEFAULT_DESK_SYNC_PORT}`),
+);
 if (!syncListen) {
-  process.stderr.write(`--sync-listen wil HOST:POORT, niet ${values['sync-listen'] ?? ''}\n`);
+  process.stderr.write(`--sync-listen wil HOST:POORT of off, niet ${values['sync-listen'] ?? ''}\n`);
   process.exit(2);
 }
 const sync = deskSyncHolder(ctx, syncListen);
-if (values['sync-listen'] !== undefined || isPaired(ctx)) {
+if (!syncOff && (values['sync-listen'] !== undefined || isPaired(ctx))) {
   const { service } = await sync.ensure();
   process.stdout.write(`Balie sync: ${service.url} ${service.fingerprint}\n`);
 }
-const handlers = createApiHandlers(ctx, { ...env, longWork, pairing: () => sync.pairing() });
+const handlers = createApiHandlers(ctx, {
+  ...env,
+  longWork,
+  pairing: () => (syncOff ? Promise.resolve(null) : sync.pairing()),
+});
 const transport = await startHttpTransport({
   handlers,
   progress,

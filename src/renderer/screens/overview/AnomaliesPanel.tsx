@@ -23,6 +23,7 @@ export function AnomaliesPanel() {
   }, [api]);
   useEffect(load, [load]);
   if (list.length === 0) return null;
+  const open = list.filter((a) => !a.resolved).length;
   const resolve = async (card: string) => {
     const answer = await api.resolveAnomaly({ card, note: notes[card] ?? '', staff });
     if (answer.ok) {
@@ -38,8 +39,15 @@ export function AnomaliesPanel() {
   return (
     <section className="panel anomalies" aria-labelledby="anomalies-title">
       <h2 id="anomalies-title">
-        <Icon name="stop" size={22} />{' '}
-        {t('point.anomalies', { count: list.filter((a) => !a.resolved).length })}
+        {open > 0 ? (
+          <>
+            <Icon name="stop" size={22} /> {t('point.anomalies', { count: open })}
+          </>
+        ) : (
+          <>
+            <Icon name="ok" size={22} /> {t('point.anomalies.allResolved', { count: list.length })}
+          </>
+        )}
       </h2>
       <p>{t('point.anomaly.todo')}</p>
       {problem && (

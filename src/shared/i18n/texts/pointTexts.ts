@@ -15,6 +15,10 @@ export const pointTexts = defineTexts(
       one: '{count} dubbele afgifte te bekijken',
       other: '{count} dubbele afgiftes te bekijken',
     },
+    'point.anomalies.allResolved': {
+      one: '{count} dubbele afgifte, afgehandeld',
+      other: '{count} dubbele afgiftes, alle afgehandeld',
+    },
     'point.anomaly.what':
       'Kaart {card} werd twee keer afgegeven: eerst aan {keptDesk} ({keptStaff}, {keptAt}), daarna aan {otherDesk} ({otherStaff}, {otherAt}) terwijl de balies elkaar niet bereikten.',
     'point.anomaly.todo':
@@ -90,6 +94,10 @@ export const pointTexts = defineTexts(
     'point.anomalies': {
       one: '{count} double hand-out to review',
       other: '{count} double hand-outs to review',
+    },
+    'point.anomalies.allResolved': {
+      one: '{count} double hand-out, resolved',
+      other: '{count} double hand-outs, all resolved',
     },
     'point.anomaly.what':
       'Card {card} was handed out twice: first at {keptDesk} ({keptStaff}, {keptAt}), then at {otherDesk} ({otherStaff}, {otherAt}) while the desks could not reach each other.',
