@@ -20,6 +20,8 @@ export interface AggregateTotal {
   cards: number;
   collected: number;
   percent: number;
+  /** Several desks: double hand-outs the points reported (not in `collected`), summed. */
+  doubleHandOuts: number;
 }
 
 /** Sequences `from`…`to` (inclusive) of a point are missing between the reports given. */
@@ -339,5 +341,6 @@ export function aggregateRows(kept: readonly VerifiedReport[], by: AggregateBy):
   });
   const cards = rows.reduce((n, r) => n + r.cards, 0);
   const collected = rows.reduce((n, r) => n + r.collected, 0);
-  return { by, rows, total: { cards, collected, percent: percentOf(collected, cards) } };
+  const doubleHandOuts = kept.reduce((n, { payload }) => n + (payload.totals.doubleHandOuts ?? 0), 0);
+  return { by, rows, total: { cards, collected, percent: percentOf(collected, cards), doubleHandOuts } };
 }

@@ -97,6 +97,12 @@ function fields(mode: 'write' | 'read') {
     waiting: count,
     revoked: count,
     replaced: count,
+    /**
+     * Several desks: hand-outs of a card that was already out, made while desks could not reach
+     * each other (the first one counts in `collected`; these are listed, never dropped). Absent in
+     * reports from before it existed.
+     */
+    doubleHandOuts: count.optional(),
   };
   const byPostcode = { postcode, cards: count, collected: count };
   const selfPickup = {

@@ -130,6 +130,7 @@ export function buildReportHead(ctx: StoreContext): ReportHead {
       waiting: stats.waiting + stats.returned,
       revoked: stats.revoked,
       replaced: stats.replaced,
+      doubleHandOuts: db.prepare('SELECT count(*) FROM card_anomalies').pluck().get() as number,
     },
     byPostcode: stats.byPostcode.map((p) => ({
       postcode: p.postcode,

@@ -186,7 +186,7 @@ describe('the issuer counts collected cards per province, point and postcode', (
         { key: 'Vlaams-Brabant', cards: 9, collected: 3, percent: 33.3 },
         { key: 'Brussel', cards: 3, collected: 0, percent: 0 },
       ],
-      total: { cards: 30, collected: 13, percent: 43.3 },
+      total: { cards: 30, collected: 13, percent: 43.3, doubleHandOuts: 0 },
     });
   });
 
@@ -198,7 +198,7 @@ describe('the issuer counts collected cards per province, point and postcode', (
         { key: 'BIB-GENT', cards: 10, collected: 3, percent: 30 },
         { key: 'BIB-LEUVEN', cards: 9, collected: 3, percent: 33.3 },
       ],
-      total: { cards: 30, collected: 13, percent: 43.3 },
+      total: { cards: 30, collected: 13, percent: 43.3, doubleHandOuts: 0 },
     });
   });
 
@@ -225,7 +225,7 @@ describe('the issuer counts collected cards per province, point and postcode', (
     expect(aggregateRows([], 'province')).toEqual({
       by: 'province',
       rows: [],
-      total: { cards: 0, collected: 0, percent: 0 },
+      total: { cards: 0, collected: 0, percent: 0, doubleHandOuts: 0 },
     });
   });
 
@@ -288,7 +288,7 @@ describe('verify and merge a folder of report files end to end', () => {
       { key: 'Oost-Vlaanderen', cards: 10, collected: 3, percent: 30 },
       { key: 'Vlaams-Brabant', cards: 9, collected: 3, percent: 33.3 },
     ]);
-    expect(outcome.table.total).toEqual({ cards: 19, collected: 6, percent: 31.6 });
+    expect(outcome.table.total).toEqual({ cards: 19, collected: 6, percent: 31.6, doubleHandOuts: 0 });
   });
 });
 

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createReport } from '../../../../../src/main/useCases/reports/createReport';
 import { applyWireEvents, readEventsAfter } from '../../../../../src/main/store/sync/eventLog';
 import { handOut } from '../../../../../src/main/useCases/desk/handOut';
 import { listAnomalies } from '../../../../../src/main/useCases/point/anomalies';
@@ -39,6 +42,16 @@ describe('merging two desks that handed out the same card while apart', () => {
       expect(anomalies.map((a) => [a.card, a.kept.eventId, a.other.eventId])).toEqual([
         [card, early.value.eventId, late.value.eventId],
       ]);
+      // The signed report counts the card once and the double apart.
+      const report = createReport(store, { outFile: path.join(store.dir, 'r.json') });
+      expect(report).toMatchObject({ ok: true, value: { collected: 1 } });
+      const envelope = JSON.parse(fs.readFileSync(path.join(store.dir, 'r.json'), 'utf8')) as {
+        payload: string;
+      };
+      const payload = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as {
+        totals: { collected: number; doubleHandOuts: number };
+      };
+      expect(payload.totals).toMatchObject({ collected: 1, doubleHandOuts: 1 });
     }
   });
 

@@ -14,7 +14,7 @@ const byProvince: AggregateTable = {
     { key: 'Oost-Vlaanderen', cards: 10, collected: 3, percent: 30 },
     { key: 'Brussel', cards: 3, collected: 0, percent: 0 },
   ],
-  total: { cards: 3013, collected: 2628, percent: 87.2 },
+  total: { cards: 3013, collected: 2628, percent: 87.2, doubleHandOuts: 0 },
 };
 
 describe('the issuer reads the collection figures as a table, CSV or JSON', () => {
@@ -67,7 +67,11 @@ describe('the issuer reads the collection figures as a table, CSV or JSON', () =
   });
 
   it('an empty result still prints a header and a zero total', () => {
-    const empty: AggregateTable = { by: 'postcode', rows: [], total: { cards: 0, collected: 0, percent: 0 } };
+    const empty: AggregateTable = {
+      by: 'postcode',
+      rows: [],
+      total: { cards: 0, collected: 0, percent: 0, doubleHandOuts: 0 },
+    };
     expect(formatAggregateTable(empty)).toContain('Totaal');
     expect(formatAggregateTable(empty)).toMatch(/0,0\n$/);
     expect(formatAggregateCsv(empty)).toBe('key;cards;collected;percent\n');
