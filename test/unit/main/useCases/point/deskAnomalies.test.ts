@@ -1,21 +1,15 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   anomalyRows,
   availableCards,
   collectedCount,
-  killAllDesks,
-  startDesks,
   waitFor,
   type DeskCluster,
   type DeskProcess,
 } from '../../../../helpers/deskProcesses';
+import { desksPerTest } from '../../../../helpers/deskClusters';
 
-let cluster: DeskCluster | null = null;
-afterEach(async () => {
-  await cluster?.cleanup();
-  cluster = null;
-});
-afterAll(killAllDesks);
+const desks = desksPerTest();
 
 interface ListedAnomaly {
   card: string;
@@ -32,7 +26,7 @@ async function anomaliesAt(c: DeskCluster, desk: DeskProcess): Promise<ListedAno
 
 describe('desk status and desk anomalies over three desks', () => {
   it('status has exactly the contract shape; three offline hand-outs of one card are two anomalies, resolved on every desk', async () => {
-    cluster = await startDesks(3);
+    const cluster = await desks.start(3);
     const c = cluster;
     const [a, b, d] = c.desks as [DeskProcess, DeskProcess, DeskProcess];
 

@@ -1,25 +1,19 @@
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   anomalyRows,
   availableCards,
   cardStates,
   collectedCount,
   eventIds,
-  killAllDesks,
   sleep,
-  startDesks,
   waitFor,
   type DeskCluster,
   type DeskProcess,
 } from '../../../../helpers/deskProcesses';
+import { desksPerTest } from '../../../../helpers/deskClusters';
 
-let cluster: DeskCluster | null = null;
-afterEach(async () => {
-  await cluster?.cleanup();
-  cluster = null;
-});
-afterAll(killAllDesks);
+const desks = desksPerTest();
 
 function three(c: DeskCluster): [DeskProcess, DeskProcess, DeskProcess] {
   return c.desks as [DeskProcess, DeskProcess, DeskProcess];
@@ -29,7 +23,7 @@ const eventIdOf = (out: string) => (JSON.parse(out) as { eventId: string }).even
 
 describe('desk faults: a stopped or killed process, then the heal', () => {
   it('host stopped: B and C hand out the same card; after the heal every desk counts one hand-out and one anomaly', async () => {
-    cluster = await startDesks(3);
+    const cluster = await desks.start(3);
     const [a, b, c] = three(cluster);
     const card = availableCards(a.db)[1] as string;
     await cluster.pause(a);
@@ -62,7 +56,7 @@ describe('desk faults: a stopped or killed process, then the heal', () => {
   });
 
   it('host stopped: B and C still sync with each other, so C refuses the card B handed out offline', async () => {
-    cluster = await startDesks(3);
+    const cluster = await desks.start(3);
     const [a, b, c] = three(cluster);
     const card = availableCards(a.db)[6] as string;
     await cluster.pause(a);
@@ -83,7 +77,7 @@ describe('desk faults: a stopped or killed process, then the heal', () => {
   });
 
   it('the host SIGKILLed right after its acknowledged hand-out: after its restart the event reaches every desk', async () => {
-    cluster = await startDesks(3);
+    const cluster = await desks.start(3);
     const [a, b, c] = three(cluster);
     const card = availableCards(a.db)[2] as string;
     // B and C cannot pull before the kill: the event is only in A's store.
@@ -100,7 +94,7 @@ describe('desk faults: a stopped or killed process, then the heal', () => {
   });
 
   it('a desk SIGKILLed right after an offline hand-out (host down): after the restarts the event reaches every desk', async () => {
-    cluster = await startDesks(3);
+    const cluster = await desks.start(3);
     const [a, b, c] = three(cluster);
     const card = availableCards(a.db)[3] as string;
     await cluster.kill(a);
@@ -121,7 +115,7 @@ describe('desk faults: a stopped or killed process, then the heal', () => {
   });
 
   it('a desk whose store another writer holds past the busy timeout keeps serving and catches up', async () => {
-    cluster = await startDesks(2);
+    const cluster = await desks.start(2);
     const [a, b] = cluster.desks as [DeskProcess, DeskProcess];
     // Another writer on B's store (as a second process's long write would) holds its write lock for longer than the 5 s busy timeout.
     const holder = new Database(b.db);

@@ -1,22 +1,15 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   availableCards,
   cardStates,
   eventIds,
-  killAllDesks,
   readStore,
-  startDesks,
   waitFor,
-  type DeskCluster,
   type DeskProcess,
 } from '../../../../helpers/deskProcesses';
+import { desksPerTest } from '../../../../helpers/deskClusters';
 
-let cluster: DeskCluster | null = null;
-afterEach(async () => {
-  await cluster?.cleanup();
-  cluster = null;
-});
-afterAll(killAllDesks);
+const desks = desksPerTest();
 
 const groups = (db: string) =>
   readStore(
@@ -45,7 +38,7 @@ function groupArgs(cards: readonly string[], staff: string): string[] {
 
 describe('a group pickup of 10 at one desk is all or nothing on every desk', () => {
   it('collected on every desk as one group, and refused everywhere when one card is already out at another desk', async () => {
-    cluster = await startDesks(3);
+    const cluster = await desks.start(3);
     const c = cluster;
     const [a, b, d] = c.desks as [DeskProcess, DeskProcess, DeskProcess];
     const cards = availableCards(a.db);
@@ -84,7 +77,7 @@ describe('a group pickup of 10 at one desk is all or nothing on every desk', () 
   });
 
   it('refused by the host when the desk has not seen the other hand-out yet (its serve is stopped)', async () => {
-    cluster = await startDesks(3);
+    const cluster = await desks.start(3);
     const c = cluster;
     const [a, b, d] = c.desks as [DeskProcess, DeskProcess, DeskProcess];
     const cards = availableCards(a.db).slice(20, 30);

@@ -1,20 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import {
-  availableCards,
-  killAllDesks,
-  startDesks,
-  type DeskCluster,
-  type DeskProcess,
-} from '../../../../helpers/deskProcesses';
+import { describe, expect, it } from 'vitest';
+import { availableCards, type DeskProcess } from '../../../../helpers/deskProcesses';
+import { desksPerTest } from '../../../../helpers/deskClusters';
 
-let cluster: DeskCluster | null = null;
-afterEach(async () => {
-  await cluster?.cleanup();
-  cluster = null;
-});
-afterAll(killAllDesks);
+const desks = desksPerTest();
 
 interface Payload {
   totals: { collected: number };
@@ -23,7 +13,7 @@ interface Payload {
 
 describe('the report made on the host', () => {
   it('holds the pickups of all desks: hand-outs at every desk and a group at another, each card once', async () => {
-    cluster = await startDesks(3);
+    const cluster = await desks.start(3);
     const c = cluster;
     const [a, b, d] = c.desks as [DeskProcess, DeskProcess, DeskProcess];
     const cards = availableCards(a.db);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createDeskCertificate,
   deskCertificateDirFor,
@@ -15,21 +15,14 @@ import {
   availableCards,
   cli,
   eventIds,
-  killAllDesks,
   readStore,
   sleep,
-  startDesks,
   waitFor,
-  type DeskCluster,
   type DeskProcess,
 } from '../../../../helpers/deskProcesses';
+import { desksPerTest } from '../../../../helpers/deskClusters';
 
-let cluster: DeskCluster | null = null;
-afterEach(async () => {
-  await cluster?.cleanup();
-  cluster = null;
-});
-afterAll(killAllDesks);
+const desks = desksPerTest();
 
 /** Another code than the host's: the last digit moved on by one. */
 function wrongCode(code: string): string {
@@ -70,7 +63,7 @@ function filesIn(dir: string): string[] {
 
 describe('pairing refusals against a real host process', () => {
   it('a wrong code is refused and leaves no file; after five wrong codes the right one is refused too', async () => {
-    cluster = await startDesks(1);
+    const cluster = await desks.start(1);
     const host = cluster.host;
     const code = host.code ?? '';
     expect(code).toMatch(/^\d{3}-\d{3}$/);
@@ -109,7 +102,7 @@ describe('pairing refusals against a real host process', () => {
   });
 
   it('desk join on an existing store is refused and changes nothing; the code still works for a fresh one', async () => {
-    cluster = await startDesks(1);
+    const cluster = await desks.start(1);
     const host = cluster.host;
     const dir = path.join(cluster.root, 'existing');
     fs.mkdirSync(dir);
@@ -164,7 +157,7 @@ describe('pairing refusals against a real host process', () => {
   });
 
   it('refuses an unpinned certificate on the sync endpoint and plain HTTP on the port', async () => {
-    cluster = await startDesks(2);
+    const cluster = await desks.start(2);
     const [host, paired] = cluster.desks as [DeskProcess, DeskProcess];
     const stranger = await createDeskCertificate('Vreemde pc');
     expect(await helloAnswer(host, stranger)).toBeNull();
@@ -185,7 +178,7 @@ describe('pairing refusals against a real host process', () => {
   });
 
   it('a revoked desk can no longer sync or claim: its hand-out stays on its own store', async () => {
-    cluster = await startDesks(3);
+    const cluster = await desks.start(3);
     const c = cluster;
     const [a, b, d] = c.desks as [DeskProcess, DeskProcess, DeskProcess];
     const notOnHost = await c.run(b, ['desk', 'revoke', 'Balie 3']);

@@ -5,20 +5,18 @@
  * a small pool of cards (so desks that cannot reach each other make doubles), sometimes a group of
  * three, then heals. Replay a failing run with DESK_ROUNDS_SEED=<seed>.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../../../src/shared/random/seededRandom';
 import {
   anomalyRows,
   availableCards,
   cardStates,
   eventIds,
-  killAllDesks,
   readStore,
   sleep,
-  startDesks,
-  type DeskCluster,
   type DeskProcess,
 } from '../../../../helpers/deskProcesses';
+import { desksPerTest } from '../../../../helpers/deskClusters';
 
 const SEED = Number(process.env.DESK_ROUNDS_SEED ?? 20_261_202);
 const ROUNDS = 20;
@@ -36,16 +34,11 @@ const FAULTS: readonly Fault[] = [
   'partition',
 ];
 
-let cluster: DeskCluster | null = null;
-afterEach(async () => {
-  await cluster?.cleanup();
-  cluster = null;
-});
-afterAll(killAllDesks);
+const desks = desksPerTest();
 
 describe(`random kill and partition rounds (seed ${SEED})`, () => {
   it('loses no acknowledged event, converges, and counts each card once or flags it', async () => {
-    cluster = await startDesks(DESKS);
+    const cluster = await desks.start(DESKS);
     const c = cluster;
     const random = seededRandom(SEED);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;

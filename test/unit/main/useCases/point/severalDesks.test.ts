@@ -1,27 +1,14 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import {
-  availableCards,
-  cardStates,
-  eventIds,
-  killAllDesks,
-  readStore,
-  startDesks,
-  waitFor,
-  type DeskCluster,
-} from '../../../../helpers/deskProcesses';
+import { describe, expect, it } from 'vitest';
+import { availableCards, cardStates, eventIds, readStore, waitFor } from '../../../../helpers/deskProcesses';
+import { desksPerTest } from '../../../../helpers/deskClusters';
 
-let cluster: DeskCluster | null = null;
-afterEach(async () => {
-  await cluster?.cleanup();
-  cluster = null;
-});
-afterAll(killAllDesks);
+const desks = desksPerTest();
 
 const hasEvent = (db: string, eventId: string) => eventIds(db).includes(eventId);
 
 describe('three desks at one point, real processes on loopback', () => {
   it('a hand-out at B shows as collected at A and C; the same card at C is then refused as al afgehaald', async () => {
-    cluster = await startDesks(3);
+    const cluster = await desks.start(3);
     const [a, b, c] = cluster.desks as [typeof cluster.host, typeof cluster.host, typeof cluster.host];
     expect(a.port).toBeGreaterThan(0);
     expect(a.url).toBe(`https://127.0.0.1:${a.port}`);
@@ -68,7 +55,7 @@ describe('three desks at one point, real processes on loopback', () => {
   });
 
   it('a void at another desk frees the card on every desk, and the next hand-out counts everywhere', async () => {
-    cluster = await startDesks(3);
+    const cluster = await desks.start(3);
     const [a, b, c] = cluster.desks as [typeof cluster.host, typeof cluster.host, typeof cluster.host];
     const card = availableCards(a.db)[1] as string;
     const out = await cluster.run(b, ['handout', card, '--staff', 'Bram', '--id-checked', '--json']);
