@@ -38,7 +38,7 @@ import { listAnomalies, resolveAnomaly } from '../../useCases/point/anomalies';
 import { readPointDesks, readPointStatusView } from '../../useCases/point/deskStatus';
 import { hostNameIfNotHost } from '../../useCases/point/pointRole';
 import { revokeDesk } from '../../useCases/point/revokeDesk';
-import { openHostLink, writeThroughHost } from '../../useCases/point/claimThroughHost';
+import { afterPendingClaims, openHostLink, writeThroughHost } from '../../useCases/point/claimThroughHost';
 import { importBatch } from '../../useCases/import/importBatch';
 import { exportReport } from '../../useCases/reports/exportReport';
 import { startNewYearFromBeheer } from '../../useCases/year/newYear';
@@ -124,6 +124,15 @@ export function createApiHandlers(ctx: StoreContext, env: HandlerEnvironment): A
       if (!gate.ok) return gate;
       if (offThePath) return offThePath.port.run(offThePath.method, gate.value.args, gate.value.grant);
       if (writes && env.longWork) await env.longWork.writesIdle();
+      // A write never lands inside a claim's open transaction on this connection (it would be
+      // rolled back with it when the host answers "taken"). The check and the write run in one
+      // synchronous stretch, so no claim can begin in between.
+      if (writes)
+        for (let waits = 0; waits < 1000; waits += 1) {
+          await afterPendingClaims(ctx);
+          if (!ctx.db.inTransaction) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
       return run(gate.value.args, gate.value.grant);
     };
   }

@@ -84,6 +84,15 @@ function aborted(signal: AbortSignal): Promise<null> {
 const queues = new WeakMap<object, Promise<unknown>>();
 
 /**
+ * Resolves once the claims already waiting on this connection are done. Any other write on the
+ * same connection waits here first, so it never lands inside a claim's open transaction (and is
+ * never rolled back with it when the host answers "taken").
+ */
+export function afterPendingClaims(ctx: StoreContext): Promise<void> {
+  return (queues.get(ctx.db) ?? Promise.resolve()).then(() => undefined);
+}
+
+/**
  * A desk write (hand-out, group, void) that the host confirms first, while it answers:
  * the use case runs inside a transaction held open for the claim; the host's "claimed" (or no
  * answer within 1.5 s: offline, the desk works alone) commits it, the host's "taken" rolls it

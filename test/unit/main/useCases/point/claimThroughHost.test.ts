@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setSetting } from '../../../../../src/main/store/settings';
 import { collectGroup } from '../../../../../src/main/useCases/desk/collectGroup';
 import { handOut } from '../../../../../src/main/useCases/desk/handOut';
-import { writeThroughHost } from '../../../../../src/main/useCases/point/claimThroughHost';
+import {
+  afterPendingClaims,
+  writeThroughHost,
+} from '../../../../../src/main/useCases/point/claimThroughHost';
+import type { HostLink } from '../../../../../src/main/useCases/point/claimThroughHost';
 import { closeDeskStores, deskStore, teacher } from '../../../../helpers/deskFixture';
 import { inProcessHost } from '../../../../helpers/fakeHostLink';
 import { dbChecksum } from '../../../../helpers/store';
@@ -100,5 +104,30 @@ describe('a hand-out on a paired desk', () => {
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
     expect(collected(desk, card)).toBe(1);
     expect(host.db.prepare('SELECT count(*) FROM desk_events').pluck().get()).toBe(1);
+  });
+
+  it('another write waits for a claim in flight, so a "taken" rollback never takes it along', async () => {
+    const { host, desk } = await pointOfTwo();
+    const card = teacher(11).card;
+    expect(handOut(host, { card, staff: 'Jan', idChecked: true }).ok).toBe(true);
+    const inner = inProcessHost(host);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The host answers only once the other write has been asked for.
+    const slow: HostLink = { claim: async (events, group) => (await held, inner.claim(events, group)) };
+    const claim = writeThroughHost(desk, slow, hand(desk, card));
+    const other = (async () => {
+      await afterPendingClaims(desk);
+      expect(desk.db.inTransaction).toBe(false);
+      setSetting(desk.db, 'max_group_size', '33');
+    })();
+    await Promise.resolve();
+    expect(desk.db.inTransaction).toBe(true);
+    release();
+    expect(await claim).toMatchObject({ ok: false, error: 'already_collected' });
+    await other;
+    expect(desk.db.prepare(`SELECT value FROM settings WHERE key = 'max_group_size'`).pluck().get()).toBe(
+      '33',
+    );
   });
 });
