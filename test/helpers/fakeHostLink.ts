@@ -1,3 +1,4 @@
+import { claimAnswerOf } from '../../src/main/useCases/point/claimThroughHost';
 import type { ClaimAnswer, HostLink } from '../../src/main/useCases/point/claimThroughHost';
 import { confirmClaim } from '../../src/main/useCases/point/confirmClaim';
 import type { StoreContext } from '../../src/main/store/storeContext';
@@ -17,15 +18,7 @@ export function inProcessHost(host: StoreContext): HostLink & {
     async claim(events: WireEvent[], group: WireGroup | null): Promise<ClaimAnswer> {
       link.claims.push({ events, group });
       if (link.offline) return { kind: 'offline' };
-      const answer = confirmClaim(host, events[0]?.deskId ?? '?', events, group);
-      switch (answer.t) {
-        case 'claimed':
-          return { kind: 'claimed' };
-        case 'taken':
-          return { kind: 'taken', events: answer.events, groups: answer.groups };
-        default:
-          return { kind: 'offline' };
-      }
+      return claimAnswerOf(confirmClaim(host, events[0]?.deskId ?? '?', events, group));
     },
   };
   return link;

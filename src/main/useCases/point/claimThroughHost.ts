@@ -1,10 +1,8 @@
-import type { WireEvent, WireGroup } from '../../../shared/point/syncMessages';
+import type { SyncAnswer, WireEvent, WireGroup } from '../../../shared/point/syncMessages';
 import { CLAIM_TIMEOUT_MS } from '../../../shared/point/syncMessages';
 import type { Result } from '../../../shared/result';
 import type { DeskCertificate } from '../../platform/lan/deskCertificate';
 import { deskCertificateDirFor, loadOrCreateDeskCertificate } from '../../platform/lan/deskCertificate';
-import { ownDesk } from '../../store/deskNames';
-import { getSetting } from '../../store/settings';
 import { openSyncSession } from '../../platform/lan/syncSession';
 import type { StoreContext } from '../../store/storeContext';
 import { storeWriteFailure } from '../../store/storeWriteFailure';
@@ -12,10 +10,23 @@ import { applyWireEvents, headSeq, readOwnEventsAfter } from '../../store/sync/e
 import { hostPeer, notePeerSeen } from '../../store/sync/pointPeers';
 import { greet } from './pullFromPeer';
 import { pointRole } from './pointRole';
+import { thisDeskOf } from './thisDesk';
 import type { ThisDesk } from './thisDesk';
 
 export type ClaimAnswer =
   { kind: 'claimed' } | { kind: 'taken'; events: WireEvent[]; groups: WireGroup[] } | { kind: 'offline' };
+
+/** The host's answer to a claim, as the desk acts on it; anything but a verdict counts as no answer. */
+export function claimAnswerOf(answer: SyncAnswer): ClaimAnswer {
+  switch (answer.t) {
+    case 'claimed':
+      return { kind: 'claimed' };
+    case 'taken':
+      return { kind: 'taken', events: answer.events, groups: answer.groups };
+    default:
+      return { kind: 'offline' };
+  }
+}
 
 /** How a desk asks its host to confirm a write; null on the host itself (its store decides). */
 export interface HostLink {
@@ -55,14 +66,7 @@ export function hostLinkFor(ctx: StoreContext, identity: DeskCertificate, me: ()
           ]);
           if (answer === null) return { kind: 'offline' };
           notePeerSeen(ctx.db, host.fingerprint, ctx.clock.now().getTime());
-          switch (answer.t) {
-            case 'claimed':
-              return { kind: 'claimed' };
-            case 'taken':
-              return { kind: 'taken', events: answer.events, groups: answer.groups };
-            default:
-              return { kind: 'offline' };
-          }
+          return claimAnswerOf(answer);
         } finally {
           session.close();
         }
@@ -176,14 +180,7 @@ export function openHostLink(ctx: StoreContext): HostLink {
   let link: Promise<HostLink | null> | null = null;
   const open = async (): Promise<HostLink | null> => {
     const identity = await loadOrCreateDeskCertificate(deskCertificateDirFor(ctx.dbPath), 'Balie', ctx.clock);
-    const deskId = getSetting(ctx.db, 'desk_id') ?? 'desk-unknown';
-    const me = (): ThisDesk => ({
-      deskId,
-      name: ownDesk(ctx.db)?.name ?? deskId,
-      fingerprint: identity.fingerprint,
-      url: getSetting(ctx.db, 'sync_url'),
-    });
-    return hostLinkFor(ctx, identity, me);
+    return hostLinkFor(ctx, identity, () => thisDeskOf(ctx.db, identity.fingerprint));
   };
   return {
     async claim(events, group) {

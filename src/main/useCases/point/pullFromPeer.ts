@@ -12,6 +12,7 @@ import {
   notePulled,
   peerByFingerprint,
   pinPeer,
+  revokePeer,
 } from '../../store/sync/pointPeers';
 import { applyBatches, applySharedSettings, batchIds } from '../../store/sync/pointSnapshot';
 import { carryReports } from '../../store/restoreStore';
@@ -19,7 +20,7 @@ import { getSetting, setSetting } from '../../store/settings';
 import { grantOrderedByHost } from '../admin/adminPin';
 import { purgePersonalData } from '../admin/purge';
 import type { ThisDesk } from './thisDesk';
-import { followHostEpoch } from './hostRole';
+import { followHostEpoch, hostEpoch } from './hostRole';
 
 export type PeerHello = Extract<SyncAnswer, { t: 'hello' }>;
 
@@ -41,7 +42,7 @@ export async function greet(
       name: me.name,
       url: me.url,
       nowMs: ctx.clock.now().getTime(),
-      hostEpoch: Number(getSetting(ctx.db, 'host_epoch') ?? '0'),
+      hostEpoch: hostEpoch(ctx),
     },
     timeoutMs,
   );
@@ -91,13 +92,8 @@ export async function fetchPointData(
     for (const desk of point.desks) upsertDesk.run(desk.deskId, desk.name, desk.number);
     for (const desk of point.desks) {
       if (desk.deskId === ownDeskId) continue;
-      const known = peerByFingerprint(db, desk.fingerprint);
       if (desk.revoked) {
-        if (known)
-          db.prepare('UPDATE point_peers SET revoked_at = coalesce(revoked_at, ?) WHERE fingerprint = ?').run(
-            at,
-            desk.fingerprint,
-          );
+        revokePeer(db, desk.fingerprint, at);
         continue;
       }
       pinPeer(db, {

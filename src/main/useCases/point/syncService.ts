@@ -19,9 +19,8 @@ import {
 import { isTrustedPeer, listPeers, notePeerHello } from '../../store/sync/pointPeers';
 import { ensureOwnDesk } from '../../store/deskNames';
 import { confirmClaim } from './confirmClaim';
-import { acceptHandover } from './hostRole';
+import { acceptHandover, hostEpoch } from './hostRole';
 import type { ThisDesk } from './thisDesk';
-import { getSetting } from '../../store/settings';
 import type { KeyProtector } from '../../platform/keys/installationKey';
 import { pointRole } from './pointRole';
 
@@ -102,7 +101,7 @@ async function answerRequest(
         url: me.url,
         nowMs: now,
         isHost: pointRole(db) === 'host',
-        hostEpoch: Number(getSetting(db, 'host_epoch') ?? '0'),
+        hostEpoch: hostEpoch(ctx),
       };
     }
     case 'pull': {

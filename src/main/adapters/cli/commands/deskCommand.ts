@@ -1,10 +1,10 @@
 import { describePointProblem } from '../../../../shared/i18n/pointText';
 import { deskCertificateDirFor, loadOrCreateDeskCertificate } from '../../../platform/lan/deskCertificate';
 import { ownDesk } from '../../../store/deskNames';
-import { getSetting } from '../../../store/settings';
 import { handOverTo } from '../../../useCases/point/handOverTo';
 import type { HandoverFailure } from '../../../useCases/point/handOverTo';
 import { takeOver } from '../../../useCases/point/hostRole';
+import { thisDeskOf } from '../../../useCases/point/thisDesk';
 import { assertNever } from '../../../../shared/result';
 import { keyUnreadableText } from './keyUnreadableText';
 import { listAnomalies, resolveAnomaly } from '../../../useCases/point/anomalies';
@@ -103,18 +103,7 @@ export const deskCommand: Command = {
             'Balie',
             ctx.clock,
           );
-          const own = ownDesk(ctx.db);
-          const moved = await handOverTo(
-            ctx,
-            identity,
-            {
-              deskId: own?.deskId ?? '?',
-              name: own?.name ?? 'Balie 1',
-              fingerprint: identity.fingerprint,
-              url: getSetting(ctx.db, 'sync_url'),
-            },
-            to,
-          );
+          const moved = await handOverTo(ctx, identity, thisDeskOf(ctx.db, identity.fingerprint), to);
           if (!moved.ok) throw new CliRefusal(handoverRefusal(moved));
           io.out(t('point.handedOver', { name: moved.value.to, keyId: moved.value.keyId }));
           return EXIT_OK;
