@@ -19,8 +19,9 @@ import type { StoreContext } from '../src/main/store/storeContext';
 import { backupDirFor } from '../src/main/platform/paths';
 import { collectGroup } from '../src/main/useCases/desk/collectGroup';
 import { handOut } from '../src/main/useCases/desk/handOut';
-import { openHostLink, writeThroughHost } from '../src/main/useCases/point/claimThroughHost';
-import type { HostLink } from '../src/main/useCases/point/claimThroughHost';
+import { writeThroughHost } from '../src/main/useCases/point/claimThroughHost';
+import { openHostLink } from '../src/main/useCases/point/hostLink';
+import type { HostLink } from '../src/main/useCases/point/hostLink';
 import { systemClock } from '../src/shared/time/clock';
 import {
   availableCards,

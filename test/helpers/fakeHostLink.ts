@@ -1,5 +1,5 @@
-import { claimAnswerOf } from '../../src/main/useCases/point/claimThroughHost';
-import type { ClaimAnswer, HostLink } from '../../src/main/useCases/point/claimThroughHost';
+import { claimAnswerOf } from '../../src/main/useCases/point/hostLink';
+import type { ClaimAnswer, HostLink } from '../../src/main/useCases/point/hostLink';
 import { confirmClaim } from '../../src/main/useCases/point/confirmClaim';
 import type { StoreContext } from '../../src/main/store/storeContext';
 import type { WireEvent, WireGroup } from '../../src/shared/point/syncMessages';

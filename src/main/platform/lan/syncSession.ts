@@ -17,6 +17,8 @@ export interface SyncSession {
   ask(request: SyncRequest, timeoutMs: number): Promise<SyncAnswer | null>;
   close(): void;
   readonly closed: boolean;
+  /** Lets the process exit while this session sits idle (a kept connection must not hold a CLI run open). */
+  unref(): void;
 }
 
 export function syncSessionOver(socket: TLSSocket): SyncSession {
@@ -37,6 +39,7 @@ export function syncSessionOver(socket: TLSSocket): SyncSession {
       return answer.data;
     },
     close: () => socket.destroy(),
+    unref: () => void socket.unref(),
     get closed() {
       return closed || socket.destroyed;
     },

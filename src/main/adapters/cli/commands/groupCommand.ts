@@ -13,7 +13,8 @@ import type { Command } from '../kit/command';
 import { withStore } from '../kit/withStore';
 import { htmlToPdf } from '../../../platform/htmlToPdf';
 import { cliTexts } from '../kit/cliTexts';
-import { openHostLink, writeThroughHost } from '../../../useCases/point/claimThroughHost';
+import { writeThroughHost } from '../../../useCases/point/claimThroughHost';
+import { openHostLink } from '../../../useCases/point/hostLink';
 
 const t = cliTexts();
 

@@ -7,7 +7,8 @@ import { CliRefusal, EXIT_OK } from '../kit/cliIo';
 import type { Command } from '../kit/command';
 import { withStore } from '../kit/withStore';
 import { cliTexts } from '../kit/cliTexts';
-import { openHostLink, writeThroughHost } from '../../../useCases/point/claimThroughHost';
+import { writeThroughHost } from '../../../useCases/point/claimThroughHost';
+import { openHostLink } from '../../../useCases/point/hostLink';
 
 const t = cliTexts();
 

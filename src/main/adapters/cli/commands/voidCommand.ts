@@ -8,7 +8,8 @@ import type { Command } from '../kit/command';
 import { withStore } from '../kit/withStore';
 import { adminGrantArg } from '../kit/adminPinArg';
 import { cliTexts } from '../kit/cliTexts';
-import { openHostLink, writeThroughHost } from '../../../useCases/point/claimThroughHost';
+import { writeThroughHost } from '../../../useCases/point/claimThroughHost';
+import { openHostLink } from '../../../useCases/point/hostLink';
 
 const t = cliTexts();
 

@@ -6,7 +6,7 @@ import {
   afterPendingClaims,
   writeThroughHost,
 } from '../../../../../src/main/useCases/point/claimThroughHost';
-import type { HostLink } from '../../../../../src/main/useCases/point/claimThroughHost';
+import type { HostLink } from '../../../../../src/main/useCases/point/hostLink';
 import { closeDeskStores, deskStore, teacher } from '../../../../helpers/deskFixture';
 import { inProcessHost } from '../../../../helpers/fakeHostLink';
 import { dbChecksum } from '../../../../helpers/store';
