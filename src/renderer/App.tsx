@@ -15,6 +15,7 @@ import type { OnProgress } from './app/progressFeed';
 import { ShiftStart } from './app/ShiftStart';
 import { problemText } from './components/problemText';
 import { PointStatus } from './app/PointStatus';
+import { PointChangesContext } from './app/pointChanges';
 
 export type ScreenId = 'balie' | 'group' | 'overview' | 'admin';
 const SCREENS: { id: ScreenId; key: PlainTextKey; shortcut: string }[] = [
@@ -33,6 +34,7 @@ export function App({ api, onProgress }: { api: ApiClient; onProgress: OnProgres
   const [failure, setFailure] = useState<ApiFailure<'session'> | null>(null);
   const [staff, setStaff] = useState<string | null>(() => sessionStorage.getItem('balie-staff'));
   const [screen, setScreen] = useState<ScreenId>('balie');
+  const [changes, setChanges] = useState(0);
 
   const refresh = useCallback(async () => {
     const result = await api.session({});
@@ -126,7 +128,7 @@ export function App({ api, onProgress }: { api: ApiClient; onProgress: OnProgres
             ))}
           </nav>
         )}
-        {session?.point && <PointStatus api={api} />}
+        {session?.point && <PointStatus api={api} onChanges={setChanges} />}
         <div className="app-tools">
           {staff && (
             <>
@@ -157,12 +159,14 @@ export function App({ api, onProgress }: { api: ApiClient; onProgress: OnProgres
       {body}
       {desk && (
         <SessionContext.Provider value={desk}>
-          <main className="screen" id="main">
-            {screen === 'balie' && <BalieScreen />}
-            {screen === 'group' && <GroupScreen />}
-            {screen === 'overview' && <OverviewScreen />}
-            {screen === 'admin' && <AdminScreen />}
-          </main>
+          <PointChangesContext.Provider value={changes}>
+            <main className="screen" id="main">
+              {screen === 'balie' && <BalieScreen />}
+              {screen === 'group' && <GroupScreen />}
+              {screen === 'overview' && <OverviewScreen />}
+              {screen === 'admin' && <AdminScreen />}
+            </main>
+          </PointChangesContext.Provider>
         </SessionContext.Provider>
       )}
     </LangContext.Provider>
