@@ -136,6 +136,8 @@ export interface PointDeskView {
   lastSyncAt: string | null;
   lagEvents: number;
   revoked: boolean;
+  /** It unpaired itself and wiped its copy (revoked too); a revoked PC's disk may still hold data. */
+  unpaired: boolean;
 }
 
 /** A fresh pairing code on the host, with what the joining desk checks. */

@@ -79,5 +79,6 @@ export function readPointDesks(ctx: StoreContext): PointDeskView[] {
     lastSyncAt: p.lastSyncAt,
     lagEvents: Math.max(0, p.headSeq - p.pulledSeq),
     revoked: p.revokedAt !== null,
+    unpaired: p.unpairedAt !== null,
   }));
 }

@@ -76,11 +76,13 @@ export function DesksPanel({ pin }: { pin: string }) {
                   {d.isHost ? ` (${t('point.desks.host')})` : ''}
                 </td>
                 <td>
-                  {d.revoked
-                    ? t('point.desks.revokedState')
-                    : d.online
-                      ? t('point.desks.online')
-                      : t('point.desks.offline')}
+                  {d.unpaired
+                    ? t('point.desks.unpairedState')
+                    : d.revoked
+                      ? t('point.desks.revokedState')
+                      : d.online
+                        ? t('point.desks.online')
+                        : t('point.desks.offline')}
                 </td>
                 <td>{d.lastSyncAt?.slice(0, 16).replace('T', ' ') ?? '—'}</td>
                 <td className="num">{d.lagEvents}</td>

@@ -79,6 +79,17 @@ export const pointTexts = defineTexts(
       'Deze balie is nu de hostbalie, met een nieuwe sleutel ({keyId}). Laat de uitgever de nieuwe publieke sleutel inschrijven als {enrolAs} (balie keys --export).',
     'point.refused.alreadyHost': 'Deze balie is al de hostbalie.',
     'point.refused.deskUnreachable': 'Balie {name} is niet bereikbaar. Draait haar synchronisatie?',
+    'point.refused.unpairOnHost':
+      'Dit is de hostbalie: die kan niet ontkoppeld worden. Draag eerst de hostrol over aan een andere balie (Beheer → Balies of "balie desk handover --to NAAM"). Er is niets gewijzigd.',
+    'point.refused.storeInUse':
+      'De gegevens van deze balie zijn nog open in een ander programma (de app of "balie desk serve"). Sluit dat eerst. Er is niets gewijzigd.',
+    'point.refused.unpairHostUnreachable':
+      'De hostbalie ({host}) antwoordt niet: ze kan niet horen dat deze balie vertrekt. Er is niets gewijzigd. Probeer opnieuw als de host bereikbaar is, of wis toch (--force) en trek deze balie daarna in op de host.',
+    'point.unpaired':
+      'Deze balie is ontkoppeld van {host} en haar kopie is gewist ({count} bestanden en mappen). De hostbalie bewaart alles.',
+    'point.unpairedForced':
+      'De kopie van deze balie is gewist ({count} bestanden en mappen), maar de hostbalie ({host}) weet het nog niet: trek deze balie in op de host (Beheer → Balies → "Trek … in" of "balie desk revoke NAAM").',
+    'point.desks.unpairedState': 'ontkoppeld, kopie gewist',
     'point.refused.handoverRefused':
       'Balie {name} weigerde de overdracht (ze mist nog gegevens of is niet gekoppeld aan deze host). Probeer opnieuw.',
   },
@@ -156,6 +167,17 @@ export const pointTexts = defineTexts(
       'This desk is now the host desk, with a new key ({keyId}). Have the issuer enrol the new public key as {enrolAs} (balie keys --export).',
     'point.refused.alreadyHost': 'This desk is already the host desk.',
     'point.refused.deskUnreachable': 'Desk {name} cannot be reached. Is its sync running?',
+    'point.refused.unpairOnHost':
+      'This is the host desk: it cannot be unpaired. Hand the host role over to another desk first (Beheer → Desks or "balie desk handover --to NAME"). Nothing was changed.',
+    'point.refused.storeInUse':
+      'This desk\'s data is still open in another program (the app or "balie desk serve"). Close it first. Nothing was changed.',
+    'point.refused.unpairHostUnreachable':
+      'The host desk ({host}) does not answer: it cannot learn that this desk leaves. Nothing was changed. Try again when the host can be reached, or wipe anyway (--force) and then revoke this desk on the host.',
+    'point.unpaired':
+      'This desk is unpaired from {host} and its copy is wiped ({count} files and folders). The host desk keeps everything.',
+    'point.unpairedForced':
+      'This desk\'s copy is wiped ({count} files and folders), but the host desk ({host}) does not know yet: revoke this desk on the host (Beheer → Desks → "Revoke …" or "balie desk revoke NAME").',
+    'point.desks.unpairedState': 'unpaired, copy wiped',
     'point.refused.handoverRefused':
       'Desk {name} refused the handover (it still lacks data or is not paired with this host). Try again.',
   },
