@@ -28,6 +28,12 @@ async function startShift(page: Page, url: string, staff: string): Promise<void>
   await expect(page.getByText(`Medewerker: ${staff}`)).toBeVisible();
 }
 
+async function unlockAdmin(page: Page): Promise<void> {
+  await nav(page, 'Beheer');
+  await page.getByLabel('Beheerderspincode').fill(ADMIN_PIN);
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+}
+
 async function openCard(page: Page, card: string): Promise<void> {
   await searchField(page).fill(card);
   await page.keyboard.press('Enter');
@@ -117,6 +123,81 @@ test('a desk pairs with the code Beheer shows; a hand-out at the host turns the 
     await expect(pageB.getByRole('button', { name: /Identiteit gecontroleerd/ })).toHaveCount(0);
     await expectAccessible(pageB);
     await pageB.screenshot({ path: 'test-results/screens/meerdere-balies-live.png' });
+  } finally {
+    await contextA.close();
+    await contextB.close();
+    await deskWeb?.stop();
+    await host.stop();
+    fs.rmSync(deskDir, { recursive: true, force: true });
+    fs.rmSync(host.dir, { recursive: true, force: true });
+  }
+});
+
+test('Beheer on a desk: "Ontkoppel deze balie" with the PIN tells the host and wipes the copy; the host lists it as unpaired', async ({
+  browser,
+}) => {
+  const host = await startDeskServer({ webArgs: ['--sync-listen', '127.0.0.1:0'] });
+  const deskDir = fs.mkdtempSync(path.join(path.dirname(host.dir), 'balie-e2e-desk-'));
+  const deskDb = path.join(deskDir, 'balie.sqlite');
+  let deskWeb: Awaited<ReturnType<typeof startWebOn>> | null = null;
+  const contextA = await browser.newContext();
+  const contextB = await browser.newContext();
+  const pageA = await contextA.newPage();
+  const pageB = await contextB.newPage();
+  try {
+    await startShift(pageA, host.url, 'An');
+    await unlockAdmin(pageA);
+    const desksA = pageA.getByRole('region', { name: 'Balies van dit punt' });
+    await desksA.getByRole('button', { name: 'Toon een koppelcode' }).click();
+    const shown = (await pageA.getByTestId('pairing-code').textContent()) ?? '';
+    const [, code, url] = /Koppelcode (\d{3}-\d{3}),.*Adres (https:\/\/\S+?)\. Vingerafdruk/.exec(shown) ?? [];
+    const joined = await cli([
+      '--db',
+      deskDb,
+      'desk',
+      'join',
+      url as string,
+      '--code',
+      code as string,
+      '--name',
+      'Groepen',
+    ]);
+    expect(joined.code, joined.err).toBe(0);
+    // A backup of the desk's copy: it goes with the wipe.
+    expect((await cli(['--db', deskDb, 'backup'])).code).toBe(0);
+    expect(fs.readdirSync(path.join(deskDir, 'backups')).length).toBeGreaterThan(0);
+    deskWeb = await startWebOn(deskDb, ['--sync-listen', '127.0.0.1:0']);
+    await startShift(pageB, deskWeb.url, 'Sofie');
+    await expect(pageB.locator('.point-status').getByText('Online met 1 andere balie')).toBeVisible({
+      timeout: 30_000,
+    });
+    await unlockAdmin(pageB);
+    const unpair = pageB.getByRole('region', { name: 'Ontkoppel deze balie' });
+    await expect(unpair).toContainText('De hostbalie (Balie 1) hoort het eerst');
+    const button = unpair.getByRole('button', { name: 'Ontkoppel deze balie' });
+    await expect(button).toBeDisabled();
+    await expectAccessible(pageB);
+    await unpair.getByLabel('Beheerderspincode ter bevestiging').fill(ADMIN_PIN);
+    await button.click();
+
+    await expect(pageB.getByRole('heading', { name: 'Deze balie is ontkoppeld' })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(pageB.getByTestId('desk-wiped')).toContainText('De hostbalie bewaart alles.');
+    await expectAccessible(pageB);
+    await pageB.screenshot({ path: 'test-results/screens/balie-ontkoppeld.png' });
+    expect(fs.readdirSync(deskDir)).toEqual([]);
+
+    // The host lists it as unpaired (its own list, read again).
+    await nav(pageA, 'Balie');
+    await unlockAdmin(pageA);
+    const row = pageA.getByTestId('desk-table').getByRole('row', { name: /Groepen/ });
+    await expect(row).toContainText('ontkoppeld, kopie gewist');
+    expect(
+      readStore(host.dbPath, (s) =>
+        s.prepare(`SELECT count(*) FROM audit_log WHERE action = 'desk_unpaired'`).pluck().get(),
+      ),
+    ).toBe(1);
   } finally {
     await contextA.close();
     await contextB.close();
