@@ -15,6 +15,7 @@ import type { OnProgress } from './app/progressFeed';
 import { ShiftStart } from './app/ShiftStart';
 import { problemText } from './components/problemText';
 import { PointStatus } from './app/PointStatus';
+import { PointChangesContext } from './app/pointChanges';
 
 export type ScreenId = 'balie' | 'group' | 'overview' | 'admin';
 const SCREENS: { id: ScreenId; key: PlainTextKey; shortcut: string }[] = [
@@ -33,6 +34,8 @@ export function App({ api, onProgress }: { api: ApiClient; onProgress: OnProgres
   const [failure, setFailure] = useState<ApiFailure<'session'> | null>(null);
   const [staff, setStaff] = useState<string | null>(() => sessionStorage.getItem('balie-staff'));
   const [screen, setScreen] = useState<ScreenId>('balie');
+  const [changes, setChanges] = useState(0);
+  const [wiped, setWiped] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     const result = await api.session({});
@@ -80,7 +83,15 @@ export function App({ api, onProgress }: { api: ApiClient; onProgress: OnProgres
   };
 
   let body;
-  if (failure) body = <FailureNotice text={problemText(failure, lang)} onRetry={() => void refresh()} />;
+  if (wiped !== null)
+    body = (
+      <main className="panel" id="main" data-testid="desk-wiped">
+        <h1>{t('point.unpair.doneTitle')}</h1>
+        <p>{wiped}</p>
+        <p>{t('point.unpair.closeApp')}</p>
+      </main>
+    );
+  else if (failure) body = <FailureNotice text={problemText(failure, lang)} onRetry={() => void refresh()} />;
   else if (!session) body = <p className="loading">{t('app.loading')}</p>;
   else if (!session.point)
     body = (
@@ -91,7 +102,10 @@ export function App({ api, onProgress }: { api: ApiClient; onProgress: OnProgres
     );
   else if (!staff) body = <ShiftStart staffList={session.staff} onStart={startShift} />;
 
-  const desk: DeskSession | null = session && staff ? { api, session, staff, refresh, onProgress } : null;
+  const desk: DeskSession | null =
+    session && staff && wiped === null
+      ? { api, session, staff, refresh, onProgress, onDeskWiped: setWiped }
+      : null;
 
   return (
     <LangContext.Provider value={langValue}>
@@ -126,7 +140,7 @@ export function App({ api, onProgress }: { api: ApiClient; onProgress: OnProgres
             ))}
           </nav>
         )}
-        {session?.point && <PointStatus api={api} />}
+        {session?.point && wiped === null && <PointStatus api={api} onChanges={setChanges} />}
         <div className="app-tools">
           {staff && (
             <>
@@ -157,12 +171,14 @@ export function App({ api, onProgress }: { api: ApiClient; onProgress: OnProgres
       {body}
       {desk && (
         <SessionContext.Provider value={desk}>
-          <main className="screen" id="main">
-            {screen === 'balie' && <BalieScreen />}
-            {screen === 'group' && <GroupScreen />}
-            {screen === 'overview' && <OverviewScreen />}
-            {screen === 'admin' && <AdminScreen />}
-          </main>
+          <PointChangesContext.Provider value={changes}>
+            <main className="screen" id="main">
+              {screen === 'balie' && <BalieScreen />}
+              {screen === 'group' && <GroupScreen />}
+              {screen === 'overview' && <OverviewScreen />}
+              {screen === 'admin' && <AdminScreen />}
+            </main>
+          </PointChangesContext.Provider>
         </SessionContext.Provider>
       )}
     </LangContext.Provider>

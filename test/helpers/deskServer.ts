@@ -22,7 +22,7 @@ export interface DeskServer {
 
 /** A fresh store per test, set up like a real point, served by `start:web`'s server. */
 export async function startDeskServer(
-  options: { point?: string; importFixture?: string | null } = {},
+  options: { point?: string; importFixture?: string | null; webArgs?: string[] } = {},
 ): Promise<DeskServer & { stop(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'balie-e2e-'));
   const dbPath = path.join(dir, 'balie.sqlite');
@@ -50,7 +50,7 @@ export async function startDeskServer(
   const fixture = options.importFixture === undefined ? 'gent-small.lkb' : options.importFixture;
   if (fixture) expect(cli('import', path.join(FIXTURES, fixture)).code).toBe(0);
 
-  const web = await startWebOn(dbPath);
+  const web = await startWebOn(dbPath, options.webArgs);
   return { ...web, dir, dbPath, cli };
 }
 

@@ -42,5 +42,9 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
 export function backupDirFor(dbPath: string): string {
   return path.join(path.dirname(path.resolve(dbPath)), 'backups');
 }
+/** Signed reports and the Overzicht PDFs, next to the database. */
+export function reportsDirFor(dbPath: string): string {
+  return path.join(path.dirname(path.resolve(dbPath)), 'reports');
+}
 /** The postcode map (Voronoi cells, projected), made by scripts/make-postcode-map.ts. */
 export const POSTCODE_CELLS_FILE = path.join(ASSETS_DIR, 'be-postcode-cells.json');

@@ -12,14 +12,16 @@ const POLL_MS = 2000;
  * (amber) with the reminder that scanning the card is what catches an offline double.
  * A desk alone shows nothing.
  */
-export function PointStatus({ api }: { api: ApiClient }) {
+export function PointStatus({ api, onChanges }: { api: ApiClient; onChanges(changes: number): void }) {
   const t = useT();
   const [status, setStatus] = useState<PointStatusView | null>(null);
   useEffect(() => {
     let live = true;
     const ask = () =>
       void api.pointStatus({}).then((answer) => {
-        if (live && answer.ok) setStatus(answer.value);
+        if (!live || !answer.ok) return;
+        setStatus(answer.value);
+        onChanges(answer.value.changes);
       });
     ask();
     const timer = window.setInterval(ask, POLL_MS);
@@ -27,7 +29,7 @@ export function PointStatus({ api }: { api: ApiClient }) {
       live = false;
       window.clearInterval(timer);
     };
-  }, [api]);
+  }, [api, onChanges]);
   if (!status?.paired) return null;
   return (
     <div className="point-status" role="status" aria-live="polite">

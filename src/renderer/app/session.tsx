@@ -12,6 +12,8 @@ export interface DeskSession {
   refresh(): Promise<void>;
   /** Progress of long work (import, report, backup) while it runs in main's worker thread. */
   onProgress: OnProgress;
+  /** This desk unpaired and wiped its copy: the app shows only that (its store is closed). */
+  onDeskWiped(text: string): void;
 }
 
 export const SessionContext = createContext<DeskSession | null>(null);

@@ -121,6 +121,11 @@ export interface PointStatusView {
   /** Minutes this PC's clock differs from the host's, when more than 2. */
   clockDriftMinutes: number | null;
   hostName: string | null;
+  /**
+   * Rises with every event this store holds (its own and those synced in): an open card re-checks
+   * when it changes, so a hand-out at another desk shows without a reload.
+   */
+  changes: number;
 }
 
 /** A desk of the point as Beheer → Balies lists it. */
@@ -131,6 +136,8 @@ export interface PointDeskView {
   lastSyncAt: string | null;
   lagEvents: number;
   revoked: boolean;
+  /** It unpaired itself and wiped its copy (revoked too); a revoked PC's disk may still hold data. */
+  unpaired: boolean;
 }
 
 /** A fresh pairing code on the host, with what the joining desk checks. */

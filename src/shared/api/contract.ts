@@ -190,6 +190,19 @@ export const apiContract = {
     args: z.object(withPin).strict(),
     adminPin: 'required',
   }),
+  /**
+   * On a desk (not the host): tells the host, then wipes this desk's copy (docs/admin.md §3a); the
+   * store is closed afterwards, so the shell shows only the result. `force`: also when the host
+   * does not answer (the admin then revokes the desk there).
+   */
+  unpairThisDesk: method<
+    { host: 'told' | 'already_revoked' | 'not_told'; hostName: string; removed: number },
+    Failure<'is_host'> | Failure<'in_use'> | Failure<'host_unreachable', { host: string }>
+  >()({
+    args: z.object({ force: z.boolean(), ...withPin }).strict(),
+    writes: true,
+    adminPin: 'required',
+  }),
   revokeDesk: method<
     { name: string },
     Failure<'not_host', { host: string }> | Failure<'unknown_desk', { name: string }>

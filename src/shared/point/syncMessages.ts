@@ -131,6 +131,12 @@ export const syncRequestSchema = z.discriminatedUnion('t', [
     batchId: z.string().max(100),
     afterCard: z.string().max(20),
   }),
+  /**
+   * Host only: the asking desk leaves the point and wipes its copy; the host refuses it from now
+   * on and lists it as unpaired. A host without this message answers `bad_request` (same
+   * protocol version: a new request, no changed meaning), and the desk then says so.
+   */
+  z.object({ t: z.literal('unpair') }),
 ]);
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
@@ -152,6 +158,7 @@ export const syncAnswerSchema = z.discriminatedUnion('t', [
     headSeq: z.number().int().nonnegative(),
   }),
   z.object({ t: z.literal('claimed') }),
+  z.object({ t: z.literal('unpaired') }),
   /** Some card of the claim is already out: the host's events for it, so the desk can show who and when. */
   z.object({
     t: z.literal('taken'),

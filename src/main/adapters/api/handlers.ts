@@ -38,6 +38,11 @@ import { listAnomalies, resolveAnomaly } from '../../useCases/point/anomalies';
 import { readPointDesks, readPointStatusView } from '../../useCases/point/deskStatus';
 import { hostNameIfNotHost } from '../../useCases/point/pointRole';
 import { revokeDesk } from '../../useCases/point/revokeDesk';
+import { unpairDesk } from '../../useCases/point/unpairDesk';
+import { thisDeskOf } from '../../useCases/point/thisDesk';
+import { pointRole } from '../../useCases/point/pointRole';
+import { deskCertificateDirFor, loadOrCreateDeskCertificate } from '../../platform/lan/deskCertificate';
+import { ownDesk } from '../../store/deskNames';
 import { afterPendingClaims, writeThroughHost } from '../../useCases/point/claimThroughHost';
 import { openHostLink } from '../../useCases/point/hostLink';
 import { importBatch } from '../../useCases/import/importBatch';
@@ -66,6 +71,8 @@ export interface HandlerEnvironment extends ShellFacts {
   longWork?: LongWorkPort;
   /** The shell's sync service: a new pairing code (started on first use). Without it, pairing is off. */
   pairing?: () => Promise<PairingView | null>;
+  /** The shell's sync service, stopped while this desk unpairs (the wipe needs the store alone). */
+  deskSync?: { pause(): Promise<void>; resume(): void };
 }
 
 /** The way a `long` method's use case leaves the request path; the runner implements it. */
@@ -224,6 +231,21 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment, hooks = NO_H
       return pairing ? ok(pairing) : fail('sync_unavailable');
     },
     revokeDesk: ({ name }) => revokeDesk(ctx, name),
+    unpairThisDesk: async ({ force }) => {
+      if (pointRole(db) === 'host') return fail('is_host');
+      const identity = await loadOrCreateDeskCertificate(
+        deskCertificateDirFor(ctx.dbPath),
+        ownDesk(db)?.name ?? 'Balie',
+        ctx.clock,
+      );
+      await env.deskSync?.pause();
+      const done = await unpairDesk(ctx, identity, thisDeskOf(db, identity.fingerprint), { force });
+      if (!done.ok) {
+        env.deskSync?.resume();
+        return done;
+      }
+      return ok({ host: done.value.host, hostName: done.value.hostName, removed: done.value.removed.length });
+    },
     anomalies: () => ok(listAnomalies(db)),
     resolveAnomaly: (args) => resolveAnomaly(ctx, args),
     postcodeMap: () => ok(readPostcodeMap(ctx, (places ??= loadPostcodePlaces(env.postcodesFile)))),

@@ -181,7 +181,15 @@ async function start(): Promise<void> {
       (error: unknown) => log.error(`desk sync not started: ${String(error)}`),
     );
   const pairing = () => (sync ? sync.pairing() : Promise.resolve(null));
-  registerApiIpc(ipcMain, tracker.wrap(createApiHandlers(store, { ...env, longWork, pairing })), log);
+  const deskSync = {
+    pause: () => sync?.pause() ?? Promise.resolve(),
+    resume: () => sync?.resume(),
+  };
+  registerApiIpc(
+    ipcMain,
+    tracker.wrap(createApiHandlers(store, { ...env, longWork, pairing, deskSync })),
+    log,
+  );
   startUpdates(policy, tracker, log);
   if (!opened.demo) startDailyBackups(log);
   openWindow(PRELOAD);

@@ -61,6 +61,15 @@ export function deskSyncHolder(ctx: StoreContext, listen: { host: string; port: 
     async close(): Promise<void> {
       if (running) await (await running).close();
     },
+    /** Stopped while the desk unpairs (its copy is wiped: the store must be free). */
+    async pause(): Promise<void> {
+      const was = running;
+      running = null;
+      if (was) await (await was.catch(() => null))?.close();
+    },
+    resume(): void {
+      void ensure().catch(() => (running = null));
+    },
   };
 }
 

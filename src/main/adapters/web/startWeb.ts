@@ -69,6 +69,7 @@ const handlers = createApiHandlers(ctx, {
   ...env,
   longWork,
   pairing: () => (syncOff ? Promise.resolve(null) : sync.pairing()),
+  deskSync: { pause: () => sync.pause(), resume: () => (syncOff ? undefined : sync.resume()) },
 });
 const transport = await startHttpTransport({
   handlers,

@@ -31,6 +31,7 @@ export type AuditAction =
   | 'desk_paired'
   | 'desk_joined'
   | 'desk_revoked'
+  | 'desk_unpaired'
   | 'sync_applied'
   | 'anomaly_resolved'
   | 'host_handover';

@@ -8,6 +8,7 @@ import { m0070ReportAuditAnchor } from './m0070_report_audit_anchor';
 import { m0080NameWords } from './m0080_name_words';
 import { m0090DeskNamesGroupNumbers } from './m0090_desk_names_group_numbers';
 import { m0100PointSync } from './m0100_point_sync';
+import { m0110PeerUnpaired } from './m0110_peer_unpaired';
 
 /** In order. Never edit a released migration: add a new one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0080NameWords,
   m0090DeskNamesGroupNumbers,
   m0100PointSync,
+  m0110PeerUnpaired,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

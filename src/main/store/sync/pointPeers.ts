@@ -8,6 +8,8 @@ export interface PointPeer {
   isHost: boolean;
   pairedAt: string;
   revokedAt: string | null;
+  /** The desk unpaired itself (and wiped its copy); `revokedAt` is set too. */
+  unpairedAt: string | null;
   pulledSeq: number;
   pulledResolution: number;
   headSeq: number;
@@ -24,6 +26,7 @@ interface PeerRow {
   is_host: number;
   paired_at: string;
   revoked_at: string | null;
+  unpaired_at: string | null;
   pulled_seq: number;
   pulled_resolution: number;
   head_seq: number;
@@ -34,7 +37,7 @@ interface PeerRow {
 
 /** The name staff know a desk by lives in `desks`; the peer row keeps the one it paired with until then. */
 const PEER_SELECT = `SELECT p.fingerprint, p.desk_id, coalesce(d.name, p.name) AS name, p.url, p.is_host, p.paired_at,
-  p.revoked_at, p.pulled_seq, p.pulled_resolution, p.head_seq, p.last_sync_at, p.last_seen_ms, p.clock_offset_ms
+  p.revoked_at, p.unpaired_at, p.pulled_seq, p.pulled_resolution, p.head_seq, p.last_sync_at, p.last_seen_ms, p.clock_offset_ms
   FROM point_peers p LEFT JOIN desks d ON d.desk_id = p.desk_id`;
 
 function toPeer(r: PeerRow): PointPeer {
@@ -46,6 +49,7 @@ function toPeer(r: PeerRow): PointPeer {
     isHost: r.is_host === 1,
     pairedAt: r.paired_at,
     revokedAt: r.revoked_at,
+    unpairedAt: r.unpaired_at,
     pulledSeq: r.pulled_seq,
     pulledResolution: r.pulled_resolution,
     headSeq: r.head_seq,
@@ -132,4 +136,12 @@ export function revokePeer(db: Database, fingerprint: string, at: string): void 
 
 export function setHostPeer(db: Database, fingerprint: string | null): void {
   db.prepare('UPDATE point_peers SET is_host = (fingerprint IS ?)').run(fingerprint);
+}
+
+/** The desk asked to leave the point (its copy is wiped next): refused from now on, listed as unpaired. */
+export function markPeerUnpaired(db: Database, fingerprint: string, at: string): void {
+  db.prepare(
+    `UPDATE point_peers SET revoked_at = coalesce(revoked_at, ?), unpaired_at = coalesce(unpaired_at, ?), is_host = 0
+     WHERE fingerprint = ?`,
+  ).run(at, at, fingerprint);
 }

@@ -2,6 +2,7 @@ import { CLOCK_DRIFT_WARN_MS, PEER_ONLINE_WINDOW_MS } from '../../../shared/poin
 import type { PointDeskView, PointStatusView } from '../../../shared/api/apiTypes';
 import { brusselsTime } from '../../../shared/time/brussels';
 import type { StoreContext } from '../../store/storeContext';
+import { headSeq } from '../../store/sync/eventLog';
 import { listPeers } from '../../store/sync/pointPeers';
 import { unresolvedAnomalyCount } from './anomalies';
 import { pointRole } from './pointRole';
@@ -64,6 +65,7 @@ export function readPointStatusView(ctx: StoreContext): PointStatusView {
     anomalies: status.anomalies,
     clockDriftMinutes: status.clockDriftMs === null ? null : Math.round(status.clockDriftMs / 60_000),
     hostName: status.peers.find((p) => p.isHost)?.name ?? null,
+    changes: headSeq(ctx.db),
   };
 }
 
@@ -77,5 +79,6 @@ export function readPointDesks(ctx: StoreContext): PointDeskView[] {
     lastSyncAt: p.lastSyncAt,
     lagEvents: Math.max(0, p.headSeq - p.pulledSeq),
     revoked: p.revokedAt !== null,
+    unpaired: p.unpairedAt !== null,
   }));
 }

@@ -16,7 +16,9 @@ import {
   readPointsDirectory,
   readSharedSettings,
 } from '../../store/sync/pointSnapshot';
-import { isTrustedPeer, listPeers, notePeerHello } from '../../store/sync/pointPeers';
+import { isTrustedPeer, listPeers, markPeerUnpaired, notePeerHello } from '../../store/sync/pointPeers';
+import { appendAudit } from '../../store/audit/auditLog';
+import { brusselsIso } from '../../../shared/time/brussels';
 import { ensureOwnDesk } from '../../store/deskNames';
 import { confirmClaim } from './confirmClaim';
 import { acceptHandover, hostEpoch } from './hostRole';
@@ -148,6 +150,14 @@ async function answerRequest(
     }
     case 'handover':
       return acceptHandover(ctx, peerFingerprint, request, protector);
+    case 'unpair': {
+      if (pointRole(db) !== 'host') return { t: 'refused', reason: 'not_host' };
+      db.transaction(() => {
+        markPeerUnpaired(db, peerFingerprint, brusselsIso(clock.now()));
+        appendAudit(db, clock, 'desk_unpaired', { fingerprint: peerFingerprint });
+      }).immediate();
+      return { t: 'unpaired' };
+    }
     case 'cards': {
       const page = readCardsPage(db, request.batchId, request.afterCard);
       return { t: 'cards', cards: page.cards, more: page.more };

@@ -4,6 +4,7 @@ import { useLang } from '../../app/i18n';
 import { useDesk } from '../../app/session';
 import { describeAdminFailure } from './adminFailureText';
 import { Notice } from './Notice';
+import { UnpairSection } from './UnpairSection';
 
 /** Beheer → Balies: the point's desks, a pairing code on the host, and revoking a lost PC. */
 export function DesksPanel({ pin }: { pin: string }) {
@@ -12,10 +13,13 @@ export function DesksPanel({ pin }: { pin: string }) {
   const [desks, setDesks] = useState<PointDeskView[]>([]);
   const [pairing, setPairing] = useState<PairingView | null>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'stop'; text: string } | null>(null);
+  const [hostName, setHostName] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const result = await api.pointDesks({});
     if (result.ok) setDesks(result.value);
+    const status = await api.pointStatus({});
+    setHostName(status.ok && status.value.role === 'desk' ? (status.value.hostName ?? '?') : null);
   }, [api]);
   useEffect(() => {
     void load();
@@ -76,11 +80,13 @@ export function DesksPanel({ pin }: { pin: string }) {
                   {d.isHost ? ` (${t('point.desks.host')})` : ''}
                 </td>
                 <td>
-                  {d.revoked
-                    ? t('point.desks.revokedState')
-                    : d.online
-                      ? t('point.desks.online')
-                      : t('point.desks.offline')}
+                  {d.unpaired
+                    ? t('point.desks.unpairedState')
+                    : d.revoked
+                      ? t('point.desks.revokedState')
+                      : d.online
+                        ? t('point.desks.online')
+                        : t('point.desks.offline')}
                 </td>
                 <td>{d.lastSyncAt?.slice(0, 16).replace('T', ' ') ?? '—'}</td>
                 <td className="num">{d.lagEvents}</td>
@@ -96,6 +102,7 @@ export function DesksPanel({ pin }: { pin: string }) {
           </tbody>
         </table>
       )}
+      {hostName !== null && <UnpairSection hostName={hostName} />}
     </section>
   );
 }

@@ -21,7 +21,8 @@ export type AdminMethod =
   | 'updateStatus'
   | 'pointDesks'
   | 'openPairing'
-  | 'revokeDesk';
+  | 'revokeDesk'
+  | 'unpairThisDesk';
 
 /** Any refusal an admin call can return, straight from the contract. */
 export type AdminFailure = ApiFailure<AdminMethod>;
@@ -59,6 +60,12 @@ export function describeAdminFailure(f: AdminFailure, t: Translate, lang: Lang):
       return t('point.refused.syncUnavailable');
     case 'unknown_desk':
       return t('point.refused.unknownDesk', { name: f.name });
+    case 'is_host':
+      return t('point.refused.unpairOnHost');
+    case 'in_use':
+      return t('point.refused.storeInUse');
+    case 'host_unreachable':
+      return t('point.unpair.hostUnreachable', { host: f.host });
     case 'no_batches':
       return t('admin.error.noBatches');
     case 'write_failed':

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CardCheck } from '../../../shared/api/apiTypes';
 import type { HandOutDone } from '../../../shared/desk/deskResults';
 import { useLang } from '../../app/i18n';
 import { Icon } from '../../app/icons';
 import { FailureNotice } from '../../app/FailureNotice';
 import { useDesk } from '../../app/session';
+import { usePointChanges } from '../../app/pointChanges';
 import { CardIdentity } from '../../components/CardIdentity';
 import { groupedCard } from '../../components/cardDisplay';
 import { problemText } from '../../components/problemText';
@@ -47,6 +48,24 @@ export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, on
       current = false;
     };
   }, [api, card, reload, lang, attempt]);
+
+  // Another desk (or the CLI) wrote an event: check the shown card again, quietly (no loading
+  // state, the hand-out form keeps what was typed). Only a found card: a postcode look-up's
+  // answer for an unknown card stays.
+  const changes = usePointChanges();
+  const seenChanges = useRef(changes);
+  const found = check?.found === true;
+  useEffect(() => {
+    if (changes === seenChanges.current || !found) return;
+    seenChanges.current = changes;
+    let current = true;
+    void api.checkCard({ card }).then((result) => {
+      if (current && result.ok) setCheck(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, card, changes, found]);
 
   const look = check ? lookOfCheck(check, t, lang) : null;
   const ready = check?.found === true && check.verdict.ok;

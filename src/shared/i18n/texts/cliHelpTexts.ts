@@ -41,7 +41,7 @@ export const cliHelpTexts = defineTexts(
     'cli.cmd.purge.summary':
       'wis namen en stamboeknummers na de bewaartermijn (pincode liever via {pinEnv}: niet zichtbaar in de proceslijst)',
     'cli.cmd.desk.usage':
-      'desk serve --listen HOST:PORT [--json] | desk join URL --code NNN-NNN [--name NAAM] | desk status --json | desk anomalies [--json] [--resolve KAART --note TEKST --staff NAAM] | desk revoke NAAM | desk handover --to NAAM | desk takeover',
+      'desk serve --listen HOST:PORT [--json] | desk join URL --code NNN-NNN [--name NAAM] | desk status --json | desk anomalies [--json] [--resolve KAART --note TEKST --staff NAAM] | desk revoke NAAM | desk handover --to NAAM | desk takeover | desk unpair [--force] [--json]',
     'cli.cmd.desk.summary': 'meerdere balies op één punt: synchroniseren, koppelen, status, dubbele afgiftes',
     'cli.cmd.release.usage':
       'release sign-feed FILE --key RELEASE_KEY.pem [--staging PCT] [--expires-days N]',
@@ -108,7 +108,7 @@ export const cliHelpTexts = defineTexts(
     'cli.cmd.purge.summary':
       'erase names and stamboeknummers after the retention period (PIN preferably through {pinEnv}: not visible in the process list)',
     'cli.cmd.desk.usage':
-      'desk serve --listen HOST:PORT [--json] | desk join URL --code NNN-NNN [--name NAME] | desk status --json | desk anomalies [--json] [--resolve CARD --note TEXT --staff NAME] | desk revoke NAME | desk handover --to NAME | desk takeover',
+      'desk serve --listen HOST:PORT [--json] | desk join URL --code NNN-NNN [--name NAME] | desk status --json | desk anomalies [--json] [--resolve CARD --note TEXT --staff NAME] | desk revoke NAME | desk handover --to NAME | desk takeover | desk unpair [--force] [--json]',
     'cli.cmd.desk.summary': 'several desks at one point: sync, pairing, status, double hand-outs',
     'cli.cmd.release.usage':
       'release sign-feed FILE --key RELEASE_KEY.pem [--staging PCT] [--expires-days N]',

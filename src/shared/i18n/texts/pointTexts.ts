@@ -79,6 +79,28 @@ export const pointTexts = defineTexts(
       'Deze balie is nu de hostbalie, met een nieuwe sleutel ({keyId}). Laat de uitgever de nieuwe publieke sleutel inschrijven als {enrolAs} (balie keys --export).',
     'point.refused.alreadyHost': 'Deze balie is al de hostbalie.',
     'point.refused.deskUnreachable': 'Balie {name} is niet bereikbaar. Draait haar synchronisatie?',
+    'point.refused.unpairOnHost':
+      'Dit is de hostbalie: die kan niet ontkoppeld worden. Draag eerst de hostrol over aan een andere balie (Beheer → Balies of "balie desk handover --to NAAM"). Er is niets gewijzigd.',
+    'point.refused.storeInUse':
+      'De gegevens van deze balie zijn nog open in een ander programma (de app of "balie desk serve"). Sluit dat eerst. Er is niets gewijzigd.',
+    'point.refused.unpairHostUnreachable':
+      'De hostbalie ({host}) antwoordt niet: ze kan niet horen dat deze balie vertrekt. Er is niets gewijzigd. Probeer opnieuw als de host bereikbaar is, of wis toch (--force) en trek deze balie daarna in op de host.',
+    'point.unpaired':
+      'Deze balie is ontkoppeld van {host} en haar kopie is gewist ({count} bestanden en mappen). De hostbalie bewaart alles.',
+    'point.unpairedForced':
+      'De kopie van deze balie is gewist ({count} bestanden en mappen), maar de hostbalie ({host}) weet het nog niet: trek deze balie in op de host (Beheer → Balies → "Trek … in" of "balie desk revoke NAAM").',
+    'point.desks.unpairedState': 'ontkoppeld, kopie gewist',
+    'point.unpair.title': 'Ontkoppel deze balie',
+    'point.unpair.intro':
+      'Deze pc verlaat het punt. De hostbalie ({host}) hoort het eerst en weigert deze balie daarna; dan worden alle gegevens van het punt op deze pc gewist: de database, de back-ups, het archief, de rapporten en de sleutels. De hostbalie bewaart alles.',
+    'point.unpair.pin': 'Beheerderspincode ter bevestiging',
+    'point.unpair.button': 'Ontkoppel deze balie',
+    'point.unpair.force': 'Wis toch, zonder de hostbalie',
+    'point.unpair.hostUnreachable':
+      'De hostbalie ({host}) antwoordt niet: ze kan niet horen dat deze balie vertrekt. Er is niets gewijzigd. Probeer opnieuw als de host bereikbaar is, of wis toch en trek deze balie daarna in op de host.',
+    'point.unpair.doneTitle': 'Deze balie is ontkoppeld',
+    'point.unpair.closeApp':
+      'Sluit de app. Bij de volgende start is dit een nieuwe pc: koppel ze opnieuw of begin als nieuw punt.',
     'point.refused.handoverRefused':
       'Balie {name} weigerde de overdracht (ze mist nog gegevens of is niet gekoppeld aan deze host). Probeer opnieuw.',
   },
@@ -156,6 +178,28 @@ export const pointTexts = defineTexts(
       'This desk is now the host desk, with a new key ({keyId}). Have the issuer enrol the new public key as {enrolAs} (balie keys --export).',
     'point.refused.alreadyHost': 'This desk is already the host desk.',
     'point.refused.deskUnreachable': 'Desk {name} cannot be reached. Is its sync running?',
+    'point.refused.unpairOnHost':
+      'This is the host desk: it cannot be unpaired. Hand the host role over to another desk first (Beheer → Desks or "balie desk handover --to NAME"). Nothing was changed.',
+    'point.refused.storeInUse':
+      'This desk\'s data is still open in another program (the app or "balie desk serve"). Close it first. Nothing was changed.',
+    'point.refused.unpairHostUnreachable':
+      'The host desk ({host}) does not answer: it cannot learn that this desk leaves. Nothing was changed. Try again when the host can be reached, or wipe anyway (--force) and then revoke this desk on the host.',
+    'point.unpaired':
+      'This desk is unpaired from {host} and its copy is wiped ({count} files and folders). The host desk keeps everything.',
+    'point.unpairedForced':
+      'This desk\'s copy is wiped ({count} files and folders), but the host desk ({host}) does not know yet: revoke this desk on the host (Beheer → Desks → "Revoke …" or "balie desk revoke NAME").',
+    'point.desks.unpairedState': 'unpaired, copy wiped',
+    'point.unpair.title': 'Unpair this desk',
+    'point.unpair.intro':
+      "This PC leaves the point. The host desk ({host}) hears it first and refuses this desk from then on; then all of the point's data on this PC is wiped: the database, the backups, the archive, the reports and the keys. The host desk keeps everything.",
+    'point.unpair.pin': 'Admin PIN to confirm',
+    'point.unpair.button': 'Unpair this desk',
+    'point.unpair.force': 'Wipe anyway, without the host desk',
+    'point.unpair.hostUnreachable':
+      'The host desk ({host}) does not answer: it cannot learn that this desk leaves. Nothing was changed. Try again when the host can be reached, or wipe anyway and then revoke this desk on the host.',
+    'point.unpair.doneTitle': 'This desk is unpaired',
+    'point.unpair.closeApp':
+      'Close the app. At the next start this is a new PC: pair it again or start as a new point.',
     'point.refused.handoverRefused':
       'Desk {name} refused the handover (it still lacks data or is not paired with this host). Try again.',
   },

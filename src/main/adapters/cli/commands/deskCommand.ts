@@ -12,6 +12,9 @@ import { readDeskStatus } from '../../../useCases/point/deskStatus';
 import { joinPoint } from '../../../useCases/point/joinPoint';
 import { revokeDesk } from '../../../useCases/point/revokeDesk';
 import { servePoint } from '../../../useCases/point/servePoint';
+import { unpairDesk } from '../../../useCases/point/unpairDesk';
+import type { UnpairFailure } from '../../../useCases/point/unpairDesk';
+import type { StoreContext } from '../../../store/storeContext';
 import { backupDirFor } from '../../../platform/paths';
 import { parseListen } from '../../sync/deskSync';
 import { flag, requiredOption, stringOption } from '../kit/argValues';
@@ -23,7 +26,7 @@ import { cliTexts } from '../kit/cliTexts';
 
 const t = cliTexts();
 
-/** `balie desk serve|join|status|anomalies|revoke`: several desks at one point (docs/admin.md). */
+/** `balie desk serve|join|status|anomalies|revoke|handover|takeover|unpair`: several desks at one point (docs/admin.md). */
 export const deskCommand: Command = {
   name: 'desk',
   usage: t('cli.cmd.desk.usage'),
@@ -37,6 +40,7 @@ export const deskCommand: Command = {
     note: { type: 'string' },
     staff: { type: 'string' },
     to: { type: 'string' },
+    force: { type: 'boolean' },
   },
   positionals: [1, 2],
   run: (args, io) => {
@@ -108,6 +112,8 @@ export const deskCommand: Command = {
           io.out(t('point.handedOver', { name: moved.value.to, keyId: moved.value.keyId }));
           return EXIT_OK;
         });
+      case 'unpair':
+        return withStore(args.dbPath, io, (ctx) => unpair(ctx, args, io));
       case 'takeover':
         return withStore(args.dbPath, io, (ctx) => {
           const taken = takeOver(ctx);
@@ -163,6 +169,37 @@ async function join(args: ParsedArgs, io: CliIo, url: string | undefined): Promi
   if (flag(args, 'json')) io.out(JSON.stringify(joined.value));
   else io.out(t('point.joined', joined.value));
   return EXIT_OK;
+}
+
+async function unpair(ctx: StoreContext, args: ParsedArgs, io: CliIo): Promise<number> {
+  const identity = await loadOrCreateDeskCertificate(deskCertificateDirFor(ctx.dbPath), 'Balie', ctx.clock);
+  const done = await unpairDesk(ctx, identity, thisDeskOf(ctx.db, identity.fingerprint), {
+    force: flag(args, 'force'),
+  });
+  if (!done.ok) throw new CliRefusal(unpairRefusal(done));
+  const { host, hostName, removed } = done.value;
+  if (flag(args, 'json')) io.out(JSON.stringify({ unpaired: true, host, removed }));
+  else
+    io.out(
+      t(host === 'not_told' ? 'point.unpairedForced' : 'point.unpaired', {
+        host: hostName,
+        count: removed.length,
+      }),
+    );
+  return EXIT_OK;
+}
+
+export function unpairRefusal(failure: UnpairFailure): string {
+  switch (failure.error) {
+    case 'is_host':
+      return t('point.refused.unpairOnHost');
+    case 'in_use':
+      return t('point.refused.storeInUse');
+    case 'host_unreachable':
+      return t('point.refused.unpairHostUnreachable', { host: failure.host });
+    default:
+      return assertNever(failure);
+  }
 }
 
 function handoverRefusal(failure: HandoverFailure): string {

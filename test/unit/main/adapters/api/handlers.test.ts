@@ -36,6 +36,7 @@ function sampleArgs(pin: string): { [M in ApiMethod]: ApiArgs<M> } {
     pointDesks: {},
     openPairing: { adminPin: pin },
     revokeDesk: { name: 'Balie 2', adminPin: pin },
+    unpairThisDesk: { force: false, adminPin: pin },
     anomalies: {},
     resolveAnomaly: { card: CARD, note: 'tweede kaart teruggebracht', staff: 'Sofie' },
     postcodeMap: {},

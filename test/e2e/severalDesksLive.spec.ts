@@ -1,0 +1,209 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { ADMIN_PIN, startDeskServer, startWebOn } from '../helpers/deskServer';
+import { availableCards, cli, readStore, waitFor } from '../helpers/deskProcesses';
+
+// Two desks as the product runs them: each its own `start:web` server with the sync service inside
+// (no `desk serve`), its own store, its own browser page. Pairing uses the code the host's screen shows.
+test.setTimeout(240_000);
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Schermen' }).getByRole('button', { name }).click();
+const searchField = (page: Page) => page.getByRole('combobox', { name: /Zoek of scan/ });
+const verdict = (page: Page) => page.locator('.verdict');
+
+/** As accessibility.spec.ts: serious and critical findings fail (Beheer has a known moderate one). */
+async function expectAccessible(page: Page): Promise<void> {
+  const axe = await new AxeBuilder({ page }).include('#main').analyze();
+  const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+}
+
+async function startShift(page: Page, url: string, staff: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: staff }).click();
+  await expect(page.getByText(`Medewerker: ${staff}`)).toBeVisible();
+}
+
+async function unlockAdmin(page: Page): Promise<void> {
+  await nav(page, 'Beheer');
+  await page.getByLabel('Beheerderspincode').fill(ADMIN_PIN);
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+}
+
+async function openCard(page: Page, card: string): Promise<void> {
+  await searchField(page).fill(card);
+  await page.keyboard.press('Enter');
+}
+
+test('a desk pairs with the code Beheer shows; a hand-out at the host turns the open card at the other desk to "al afgehaald" without a reload', async ({
+  browser,
+}) => {
+  const host = await startDeskServer({ webArgs: ['--sync-listen', '127.0.0.1:0'] });
+  const deskDir = fs.mkdtempSync(path.join(path.dirname(host.dir), 'balie-e2e-desk-'));
+  const deskDb = path.join(deskDir, 'balie.sqlite');
+  let deskWeb: Awaited<ReturnType<typeof startWebOn>> | null = null;
+  // One context per desk: two PCs, and cookies are per host, not per port.
+  const contextA = await browser.newContext();
+  const contextB = await browser.newContext();
+  const pageA = await contextA.newPage();
+  const pageB = await contextB.newPage();
+  try {
+    await startShift(pageA, host.url, 'An');
+    await nav(pageA, 'Beheer');
+    await pageA.getByLabel('Beheerderspincode').fill(ADMIN_PIN);
+    await pageA.getByRole('button', { name: 'Ontgrendelen' }).click();
+    const desks = pageA.getByRole('region', { name: 'Balies van dit punt' });
+    await desks.getByRole('button', { name: 'Toon een koppelcode' }).click();
+    const shown = (await pageA.getByTestId('pairing-code').textContent()) ?? '';
+    const [, code, url, fingerprint] =
+      /Koppelcode (\d{3}-\d{3}), 10 minuten geldig\. Adres (https:\/\/\S+?)\. Vingerafdruk van deze balie: (SHA256:[0-9a-f]{64})\./.exec(
+        shown,
+      ) ?? [];
+    expect(code, shown).toMatch(/^\d{3}-\d{3}$/);
+    expect(fingerprint, shown).toMatch(/^SHA256:[0-9a-f]{64}$/);
+    await expectAccessible(pageA);
+
+    // The new PC pairs with exactly what the screen showed, then runs the app (sync inside).
+    const joined = await cli([
+      '--db',
+      deskDb,
+      'desk',
+      'join',
+      url as string,
+      '--code',
+      code as string,
+      '--name',
+      'Groepen',
+      '--json',
+    ]);
+    expect(joined.code, joined.err).toBe(0);
+    expect(JSON.parse(joined.out) as { hostFingerprint: string }).toMatchObject({
+      hostFingerprint: fingerprint,
+    });
+    deskWeb = await startWebOn(deskDb, ['--sync-listen', '127.0.0.1:0']);
+
+    await startShift(pageB, deskWeb.url, 'Sofie');
+    await expect(pageB.locator('.point-status').getByText('Online met 1 andere balie')).toBeVisible({
+      timeout: 30_000,
+    });
+    const card = availableCards(deskDb)[3] as string;
+    await openCard(pageB, card);
+    await expect(verdict(pageB)).toContainText('Klaar om af te geven');
+    await expect(pageB.getByRole('button', { name: /Identiteit gecontroleerd/ })).toBeVisible();
+
+    // The host hands the same card out on its own screen.
+    await nav(pageA, 'Balie');
+    await openCard(pageA, card);
+    await expect(verdict(pageA)).toContainText('Klaar om af te geven');
+    await pageA.getByRole('button', { name: 'Identiteit gecontroleerd — afgeven (Enter)' }).click();
+    await expect(verdict(pageA)).toContainText('Afgegeven');
+    expect(
+      await waitFor(() =>
+        readStore(
+          deskDb,
+          (s) =>
+            s
+              .prepare(
+                `SELECT count(*) FROM card_state st JOIN cards c ON c.id = st.card_id WHERE c.card = ? AND st.state = 'collected'`,
+              )
+              .pluck()
+              .get(card) === 1,
+        ),
+      ),
+    ).toBe(true);
+
+    // Page B was never reloaded: its open card says who took it, and the button is gone.
+    const title = verdict(pageB).locator('.verdict-title');
+    await expect(title).toHaveText(/^Al afgehaald op \d{2}-\d{2}-\d{4} om \d{2}:\d{2}$/, { timeout: 30_000 });
+    await expect(verdict(pageB).locator('.verdict-detail')).toContainText('(Balie 1, An, zelf)');
+    await expect(pageB.getByRole('button', { name: /Identiteit gecontroleerd/ })).toHaveCount(0);
+    await expectAccessible(pageB);
+    await pageB.screenshot({ path: 'test-results/screens/meerdere-balies-live.png' });
+  } finally {
+    await contextA.close();
+    await contextB.close();
+    await deskWeb?.stop();
+    await host.stop();
+    fs.rmSync(deskDir, { recursive: true, force: true });
+    fs.rmSync(host.dir, { recursive: true, force: true });
+  }
+});
+
+test('Beheer on a desk: "Ontkoppel deze balie" with the PIN tells the host and wipes the copy; the host lists it as unpaired', async ({
+  browser,
+}) => {
+  const host = await startDeskServer({ webArgs: ['--sync-listen', '127.0.0.1:0'] });
+  const deskDir = fs.mkdtempSync(path.join(path.dirname(host.dir), 'balie-e2e-desk-'));
+  const deskDb = path.join(deskDir, 'balie.sqlite');
+  let deskWeb: Awaited<ReturnType<typeof startWebOn>> | null = null;
+  const contextA = await browser.newContext();
+  const contextB = await browser.newContext();
+  const pageA = await contextA.newPage();
+  const pageB = await contextB.newPage();
+  try {
+    await startShift(pageA, host.url, 'An');
+    await unlockAdmin(pageA);
+    const desksA = pageA.getByRole('region', { name: 'Balies van dit punt' });
+    await desksA.getByRole('button', { name: 'Toon een koppelcode' }).click();
+    const shown = (await pageA.getByTestId('pairing-code').textContent()) ?? '';
+    const [, code, url] = /Koppelcode (\d{3}-\d{3}),.*Adres (https:\/\/\S+?)\. Vingerafdruk/.exec(shown) ?? [];
+    const joined = await cli([
+      '--db',
+      deskDb,
+      'desk',
+      'join',
+      url as string,
+      '--code',
+      code as string,
+      '--name',
+      'Groepen',
+    ]);
+    expect(joined.code, joined.err).toBe(0);
+    // A backup of the desk's copy: it goes with the wipe.
+    expect((await cli(['--db', deskDb, 'backup'])).code).toBe(0);
+    expect(fs.readdirSync(path.join(deskDir, 'backups')).length).toBeGreaterThan(0);
+    deskWeb = await startWebOn(deskDb, ['--sync-listen', '127.0.0.1:0']);
+    await startShift(pageB, deskWeb.url, 'Sofie');
+    await expect(pageB.locator('.point-status').getByText('Online met 1 andere balie')).toBeVisible({
+      timeout: 30_000,
+    });
+    await unlockAdmin(pageB);
+    const unpair = pageB.getByRole('region', { name: 'Ontkoppel deze balie' });
+    await expect(unpair).toContainText('De hostbalie (Balie 1) hoort het eerst');
+    const button = unpair.getByRole('button', { name: 'Ontkoppel deze balie' });
+    await expect(button).toBeDisabled();
+    await expectAccessible(pageB);
+    await unpair.getByLabel('Beheerderspincode ter bevestiging').fill(ADMIN_PIN);
+    await button.click();
+
+    await expect(pageB.getByRole('heading', { name: 'Deze balie is ontkoppeld' })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(pageB.getByTestId('desk-wiped')).toContainText('De hostbalie bewaart alles.');
+    await expectAccessible(pageB);
+    await pageB.screenshot({ path: 'test-results/screens/balie-ontkoppeld.png' });
+    expect(fs.readdirSync(deskDir)).toEqual([]);
+
+    // The host lists it as unpaired (its own list, read again).
+    await nav(pageA, 'Balie');
+    await unlockAdmin(pageA);
+    const row = pageA.getByTestId('desk-table').getByRole('row', { name: /Groepen/ });
+    await expect(row).toContainText('ontkoppeld, kopie gewist');
+    expect(
+      readStore(host.dbPath, (s) =>
+        s.prepare(`SELECT count(*) FROM audit_log WHERE action = 'desk_unpaired'`).pluck().get(),
+      ),
+    ).toBe(1);
+  } finally {
+    await contextA.close();
+    await contextB.close();
+    await deskWeb?.stop();
+    await host.stop();
+    fs.rmSync(deskDir, { recursive: true, force: true });
+    fs.rmSync(host.dir, { recursive: true, force: true });
+  }
+});
