@@ -11,7 +11,7 @@ export const DEFAULT_SEARCH_LIMIT = 50;
  * Counting a word's matches to pick the rarest word of a query stops here: past it the longest
  * word leads, and the checks on the others stop the read at `limit` matches anyway.
  */
-const COUNT_CAP = 2000;
+const COUNT_CAP = 1000;
 
 /** The rows come out of SQLite as CardSummary, `match` included: nothing is copied in JS. */
 const summary = (match: MatchKind) => `SELECT ${CARD_SUMMARY_COLUMNS}, '${match}' AS match`;
@@ -155,8 +155,7 @@ export function searchClassified(db: Database, query: SearchQuery, limit: number
  * name as typed (surname then first name, or first name then surname; `asTyped`). Then, and for
  * one word, the rarest word leads: its ranges are read in rank order, the other words are checked
  * on each name-word row, and the read stops at `limit` cards — a surname shared by 6,000
- * teachers costs the same as a rare one. A card already found is skipped; then the tier is read
- * on by another page, which is rare.
+ * teachers costs the same as a rare one. A card already found is skipped.
  */
 function nameMatches(st: SearchStatements, words: readonly string[], limit: number): CardSummary[] {
   const seen = new Set<string>();
@@ -182,12 +181,12 @@ function nameMatches(st: SearchStatements, words: readonly string[], limit: numb
       params[`w${i}`] = word;
     });
   for (const tier of st.tiers(words.length - 1)) {
+    // A page of `limit` rows holds enough new cards even if every card found so far comes again.
     for (let offset = 0; ;) {
-      const want = limit - found.length;
-      const rows = tier.statement.all({ ...params, field: tier.field, limit: want, offset });
+      const rows = tier.statement.all({ ...params, field: tier.field, limit, offset });
       add(rows);
-      if (found.length >= limit) return found;
-      if (rows.length < want) break;
+      if (found.length >= limit) return found.slice(0, limit);
+      if (rows.length < limit) break;
       offset += rows.length;
     }
   }
