@@ -2,16 +2,40 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { CardSummary, MatchKind } from '../../../shared/cards/cardStatus';
 import { classifyQuery } from '../../../shared/search/classifyQuery';
 import type { SearchQuery } from '../../../shared/search/classifyQuery';
-import { rankNameMatches } from '../../../shared/search/rankNameMatches';
 import { isValidPostcode } from '../../../shared/domain/postcode';
+import { NAME_KEY_SEPARATOR } from '../../../shared/search/foldName';
 import { CARD_SUMMARY_COLUMNS, CARDS_WITH_STATE } from '../../store/cardStatusSql';
 
 export const DEFAULT_SEARCH_LIMIT = 50;
-/** Matches of a query of several words read before ranking; a broader query is narrowed by typing on. */
-const NAME_CANDIDATES = 400;
+/**
+ * Counting a word's matches to pick the rarest word of a query stops here: past it the longest
+ * word leads, and the checks on the others stop the read at `limit` matches anyway.
+ */
+const COUNT_CAP = 1000;
 
-type Row = Omit<CardSummary, 'match'>;
-type NameRow = Row & { id: number };
+/** The rows come out of SQLite as CardSummary, `match` included: nothing is copied in JS. */
+const summary = (match: MatchKind) => `SELECT ${CARD_SUMMARY_COLUMNS}, '${match}' AS match`;
+
+/**
+ * `@wN` is the start of some name word of the card, read from the name-word row itself
+ * (`name_key`: surname words, \x01, first-name words), so a failed check costs no card read.
+ * Each exact test is guarded by a cheap one that most rows fail: `instr` for a word of the name,
+ * the first letter for the surname written as one word (`desmet` in `De Smet`).
+ */
+function startsSomeWord(param: string): string {
+  const surname = `substr(w.name_key, 1, instr(w.name_key, char(1)) - 1)`;
+  return `((instr(w.name_key, ${param}) > 0
+      AND instr(' ' || replace(w.name_key, char(1), ' '), ' ' || ${param}) > 0)
+    OR (substr(w.name_key, 1, 1) = substr(${param}, 1, 1)
+      AND substr(replace(${surname}, ' ', ''), 1, length(${param})) = ${param}))`;
+}
+
+/** Whole word, then prefix, of one field; the rows already in rank order (the primary key's). */
+interface Tier {
+  statement: Statement;
+  field: 0 | 1;
+  prefix: boolean;
+}
 
 /** Prepared once per database: search runs on every keystroke. */
 class SearchStatements {
@@ -20,36 +44,74 @@ class SearchStatements {
   readonly byPostcode: Statement;
   readonly bySchool: Statement;
   readonly byCardPrefix: Statement;
-  /** One word, in rank order: [whole surname word, whole first name, surname prefix, first-name prefix]. */
-  readonly wordTiers: [Statement, Statement, Statement, Statement];
-  readonly nameCandidates: Statement;
-  readonly byIds: Statement;
+  /** How many name words start with a word, up to COUNT_CAP. */
+  readonly wordCount: Statement;
+  /** The name as typed, by one name word and a range of name keys: `peeters jan`, `jan pee`. */
+  readonly asTyped: Statement;
+  /** A surname of several words as typed, by the surname written as one word: `van den b`. */
+  readonly surnameAsTyped: Statement;
+  private readonly tiersByChecks = new Map<number, Tier[]>();
 
-  constructor(db: Database) {
-    const select = `SELECT ${CARD_SUMMARY_COLUMNS} FROM ${CARDS_WITH_STATE}`;
-    this.byCard = db.prepare(`${select} WHERE c.card = ?`);
+  constructor(private readonly db: Database) {
+    const from = `FROM ${CARDS_WITH_STATE}`;
+    this.byCard = db.prepare(`${summary('card')} ${from} WHERE c.card = ?`);
     this.byStamboek = db.prepare(
-      `${select} WHERE c.stamboeknummer = ? ORDER BY c.replaced_by IS NOT NULL, c.card`,
+      `${summary('stamboeknummer')} ${from} WHERE c.stamboeknummer = ? ORDER BY c.replaced_by IS NOT NULL, c.card`,
     );
-    this.byPostcode = db.prepare(`${select} WHERE c.postcode = ? ORDER BY c.achternaam, c.voornaam LIMIT ?`);
-    this.bySchool = db.prepare(`${select} WHERE c.school = ? ORDER BY c.achternaam, c.voornaam LIMIT ?`);
-    this.byCardPrefix = db.prepare(`${select} WHERE c.card >= ? AND c.card < ? ORDER BY c.card LIMIT ?`);
-    const words = `SELECT ${CARD_SUMMARY_COLUMNS}, c.id AS id
-       FROM name_words w JOIN cards c ON c.id = w.card_id LEFT JOIN card_state s ON s.card_id = c.id`;
-    const page = 'LIMIT ? OFFSET ?';
-    const whole = `${words} WHERE w.field = ? AND w.word = ? ORDER BY w.name_key, w.card_id ${page}`;
-    const prefix = `${words} WHERE w.field = ? AND w.word > ? AND w.word < ?
-       ORDER BY w.word, w.name_key, w.card_id ${page}`;
-    const [w, p] = [db.prepare(whole), db.prepare(prefix)];
-    this.wordTiers = [w, w, p, p];
-    this.nameCandidates = db.prepare(
-      `SELECT c.id, c.search_text AS searchText, c.name_key AS nameKey
-       FROM cards_fts f JOIN cards c ON c.id = f.rowid WHERE cards_fts MATCH ? LIMIT ?`,
+    this.byPostcode = db.prepare(
+      `${summary('postcode')} ${from} WHERE c.postcode = ? ORDER BY c.achternaam, c.voornaam LIMIT ?`,
     );
-    this.byIds = db.prepare(
-      `SELECT ${CARD_SUMMARY_COLUMNS}, c.id AS id FROM ${CARDS_WITH_STATE}
-       WHERE c.id IN (SELECT value FROM json_each(?))`,
+    this.bySchool = db.prepare(
+      `${summary('school')} ${from} WHERE c.school = ? ORDER BY c.achternaam, c.voornaam LIMIT ?`,
     );
+    this.byCardPrefix = db.prepare(
+      `${summary('card_prefix')} ${from} WHERE c.card >= ? AND c.card < ? ORDER BY c.card LIMIT ?`,
+    );
+    this.wordCount = db
+      .prepare(
+        `SELECT count(*) FROM (SELECT 1 FROM name_words
+         WHERE field IN (0, 1) AND word >= ? AND word < ? LIMIT ${COUNT_CAP})`,
+      )
+      .pluck();
+    const words = `${summary('name')} FROM name_words w JOIN cards c ON c.id = w.card_id
+      LEFT JOIN card_state s ON s.card_id = c.id`;
+    this.asTyped = db.prepare(
+      `${words} WHERE w.field = ? AND w.word = ? AND w.name_key >= ? AND w.name_key < ?
+       ORDER BY w.name_key, w.card_id LIMIT ?`,
+    );
+    this.surnameAsTyped = db.prepare(
+      `${words} WHERE w.field = 0 AND w.word >= ? AND w.word < ? AND w.name_key >= ? AND w.name_key < ?
+       ORDER BY w.word, w.name_key, w.card_id LIMIT ?`,
+    );
+  }
+
+  /**
+   * The four ranges of one word in rank order — whole surname word, whole first name, surname
+   * prefix (by word, then name), first-name prefix — each also checking `checks` other words.
+   */
+  tiers(checks: number): Tier[] {
+    let found = this.tiersByChecks.get(checks);
+    if (!found) {
+      const words = `${summary('name')} FROM name_words w JOIN cards c ON c.id = w.card_id
+        LEFT JOIN card_state s ON s.card_id = c.id`;
+      const others = Array.from({ length: checks }, (_, i) => ` AND ${startsSomeWord(`@w${i}`)}`).join('');
+      const page = 'LIMIT @limit OFFSET @offset';
+      const whole = this.db.prepare(
+        `${words} WHERE w.field = @field AND w.word = @word${others} ORDER BY w.name_key, w.card_id ${page}`,
+      );
+      const prefix = this.db.prepare(
+        `${words} WHERE w.field = @field AND w.word > @word AND w.word < @bound${others}
+         ORDER BY w.word, w.name_key, w.card_id ${page}`,
+      );
+      found = [
+        { statement: whole, field: 0, prefix: false },
+        { statement: whole, field: 1, prefix: false },
+        { statement: prefix, field: 0, prefix: true },
+        { statement: prefix, field: 1, prefix: true },
+      ];
+      this.tiersByChecks.set(checks, found);
+    }
+    return found;
   }
 }
 
@@ -64,19 +126,6 @@ function statements(db: Database): SearchStatements {
   return found;
 }
 
-function tag(rows: unknown[], match: MatchKind): CardSummary[] {
-  return (rows as Row[]).map((row) => ({ ...row, match }));
-}
-
-function asNameMatch({ id: _unused, ...summary }: NameRow): CardSummary {
-  return { ...summary, match: 'name' };
-}
-
-/** `"jan"* "peet"*`: every word must match the start of some word of the name, in any order. */
-export function ftsPrefixQuery(words: readonly string[]): string {
-  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
-}
-
 export function searchCards(db: Database, input: string, limit = DEFAULT_SEARCH_LIMIT): CardSummary[] {
   return searchClassified(db, classifyQuery(input), limit);
 }
@@ -88,46 +137,98 @@ export function searchClassified(db: Database, query: SearchQuery, limit: number
       return [];
     case 'card':
     case 'card_bad_check':
-      return tag(st.byCard.all(query.card), 'card');
+      return st.byCard.all(query.card) as CardSummary[];
     case 'stamboeknummer': {
-      const exact = tag(st.byStamboek.all(query.stamboeknummer), 'stamboeknummer');
+      const exact = st.byStamboek.all(query.stamboeknummer) as CardSummary[];
       const digits = query.padded ? query.stamboeknummer.replace(/^0+/, '') : query.stamboeknummer;
-      return dedupe([...exact, ...digitMatches(st, digits, limit)], limit);
+      return digitMatches(st, digits, limit, exact);
     }
     case 'digits':
-      return dedupe(digitMatches(st, query.digits, limit), limit);
+      return digitMatches(st, query.digits, limit, []);
     case 'name':
-      return query.words.length === 1
-        ? oneWord(st, query.words[0] as string, limit)
-        : severalWords(st, query.words, limit);
+      return nameMatches(st, query.words, limit);
   }
 }
 
 /**
- * Reads the tiers in rank order and stops at `limit` cards: a surname shared by 6,000 teachers
- * costs the same as a rare one. A card already found (in an earlier tier, or by another of its
- * words) is skipped; then the tier is read on by another page, which is rare.
+ * Every query word must start some word of the name, in any order. Several words first give the
+ * name as typed (surname then first name, or first name then surname; `asTyped`). Then, and for
+ * one word, the rarest word leads: its ranges are read in rank order, the other words are checked
+ * on each name-word row, and the read stops at `limit` cards — a surname shared by 6,000
+ * teachers costs the same as a rare one. A card already found is skipped.
  */
-function oneWord(st: SearchStatements, word: string, limit: number): CardSummary[] {
-  const bound = prefixUpperBound(word);
-  const seen = new Set<number>();
+function nameMatches(st: SearchStatements, words: readonly string[], limit: number): CardSummary[] {
+  const seen = new Set<string>();
   const found: CardSummary[] = [];
-  for (const [tier, statement] of st.wordTiers.entries()) {
-    const range = tier < 2 ? [tier % 2, word] : [tier % 2, word, bound];
+  const add = (rows: unknown[]): void => {
+    for (const row of rows as CardSummary[]) {
+      if (seen.has(row.card)) continue;
+      seen.add(row.card);
+      found.push(row);
+    }
+  };
+  if (words.length > 1) {
+    for (const read of asTypedReads(st, words)) {
+      add(read(limit - found.length));
+      if (found.length >= limit) return found.slice(0, limit);
+    }
+  }
+  const lead = leadWord(st, words);
+  const params: Record<string, string | number> = { word: lead, bound: prefixUpperBound(lead) };
+  words
+    .filter((_, i) => i !== words.indexOf(lead))
+    .forEach((word, i) => {
+      params[`w${i}`] = word;
+    });
+  for (const tier of st.tiers(words.length - 1)) {
+    // A page of `limit` rows holds enough new cards even if every card found so far comes again.
     for (let offset = 0; ;) {
-      const want = limit - found.length;
-      const rows = statement.all(...range, want, offset) as NameRow[];
-      for (const row of rows) {
-        if (seen.has(row.id)) continue;
-        seen.add(row.id);
-        found.push(asNameMatch(row));
-      }
-      if (found.length >= limit) return found;
-      if (rows.length < want) break;
+      const rows = tier.statement.all({ ...params, field: tier.field, limit, offset });
+      add(rows);
+      if (found.length >= limit) return found.slice(0, limit);
+      if (rows.length < limit) break;
       offset += rows.length;
     }
   }
   return found;
+}
+
+/**
+ * The ranges that hold the name as typed, in this order: surname words then first-name words
+ * (`peeters jan`, `van den broeck lotte`), the whole query as the start of a surname of several
+ * words (`van den b`), the first word as a first name then the surname (`jan pee`).
+ * Every card they give matches every word; each range comes in name order.
+ */
+function asTypedReads(st: SearchStatements, words: readonly string[]): ((want: number) => unknown[])[] {
+  const sep = NAME_KEY_SEPARATOR;
+  const reads: ((want: number) => unknown[])[] = [];
+  for (let k = 1; k < words.length; k++) {
+    const surname = words.slice(0, k);
+    const from = `${surname.join(' ')}${sep}${words.slice(k).join(' ')}`;
+    reads.push((want) => st.asTyped.all(0, surname.join(''), from, prefixUpperBound(from), want));
+  }
+  const joined = words.join('');
+  const spaced = words.join(' ');
+  reads.push((want) =>
+    st.surnameAsTyped.all(joined, prefixUpperBound(joined), spaced, prefixUpperBound(spaced), want),
+  );
+  const rest = words.slice(1).join(' ');
+  reads.push((want) => st.asTyped.all(1, words[0], rest, prefixUpperBound(rest), want));
+  return reads;
+}
+
+/** The word with the fewest name words starting with it; the longest among words past the cap. */
+function leadWord(st: SearchStatements, words: readonly string[]): string {
+  if (words.length === 1) return words[0] as string;
+  let best = words[0] as string;
+  let bestCount = Infinity;
+  for (const word of words) {
+    const count = st.wordCount.get(word, prefixUpperBound(word)) as number;
+    const better =
+      count < bestCount || (count === bestCount && count >= COUNT_CAP && word.length > best.length);
+    if (better) [best, bestCount] = [word, count];
+  }
+  return best;
 }
 
 /** The least string above every string that starts with `word` (code point order = SQLite's BINARY). */
@@ -137,43 +238,29 @@ function prefixUpperBound(word: string): string {
   return chars.join('') + String.fromCodePoint(last + 1);
 }
 
-/** Candidates from FTS5 (every word a prefix), ranked on their name key; only the shown ones are read whole. */
-function severalWords(st: SearchStatements, words: readonly string[], limit: number): CardSummary[] {
-  const candidates = st.nameCandidates.all(ftsPrefixQuery(words), NAME_CANDIDATES) as {
-    id: number;
-    searchText: string;
-    nameKey: string;
-  }[];
-  const best = rankNameMatches(candidates, words, limit);
-  const rows = new Map(
-    (st.byIds.all(JSON.stringify(best.map((c) => c.id))) as NameRow[]).map((r) => [r.id, r]),
-  );
-  return best.flatMap((c) => {
-    const row = rows.get(c.id);
-    return row ? [asNameMatch(row)] : [];
-  });
-}
-
-function digitMatches(st: SearchStatements, digits: string, limit: number): CardSummary[] {
-  const found: CardSummary[] = [];
-  if (digits.length === 4 && isValidPostcode(digits))
-    found.push(...tag(st.byPostcode.all(digits, limit), 'postcode'));
-  found.push(...tag(st.bySchool.all(digits, limit), 'school'));
+/** Postcode, then school, then card-number prefix; nothing read once `limit` cards are found. */
+function digitMatches(
+  st: SearchStatements,
+  digits: string,
+  limit: number,
+  found: CardSummary[],
+): CardSummary[] {
+  const seen = new Set(found.map((row) => row.card));
+  const add = (rows: unknown[]): boolean => {
+    for (const row of rows as CardSummary[]) {
+      if (found.length >= limit) break;
+      if (seen.has(row.card)) continue;
+      seen.add(row.card);
+      found.push(row);
+    }
+    return found.length >= limit;
+  };
+  if (found.length >= limit) return found.slice(0, limit);
+  if (digits.length === 4 && isValidPostcode(digits) && add(st.byPostcode.all(digits, limit))) return found;
+  if (add(st.bySchool.all(digits, limit))) return found;
   if (digits.length < 12) {
     const upper = digits.slice(0, -1) + String.fromCharCode(digits.charCodeAt(digits.length - 1) + 1);
-    found.push(...tag(st.byCardPrefix.all(digits, upper, limit), 'card_prefix'));
+    add(st.byCardPrefix.all(digits, upper, limit));
   }
   return found;
-}
-
-function dedupe(rows: CardSummary[], limit: number): CardSummary[] {
-  const seen = new Set<string>();
-  const out: CardSummary[] = [];
-  for (const row of rows) {
-    if (seen.has(row.card)) continue;
-    seen.add(row.card);
-    out.push(row);
-    if (out.length >= limit) break;
-  }
-  return out;
 }

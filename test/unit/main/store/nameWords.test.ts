@@ -76,4 +76,44 @@ describe('name words', () => {
     expect(names('pee', 2)).toEqual(['Anna Peetermans', 'Bert Peeters']);
     store.db.close();
   });
+
+  it('several words: the name as typed first (either order), then every other match; a surname also written as one word', async () => {
+    const store = testStore();
+    const people = [
+      ['Jana', 'Peeters'],
+      ['Jan', 'Peetersen'],
+      ['Peeters', 'Jan'],
+      ['Jan', 'Peeters'],
+      ['Anna', 'Jansen'],
+      ['Julie', 'De Smet'],
+      ['Jules', 'Desmet'],
+      ['Lotte', 'Van den Broeck'],
+      ['Bart', 'Van Dender'],
+    ];
+    await importBatch(
+      store,
+      makeTestPackage({
+        cardsCsv: csv(
+          ...people.map(
+            ([v, a], i) => `${makeCardNumber(2700000010 + i)};${10000000000 + i};${v};${a};9000;Gent;;`,
+          ),
+        ),
+      }),
+    );
+    const names = (q: string) => searchCards(store.db, q).map((r) => `${r.voornaam} ${r.achternaam}`);
+    // Surname first as typed, then first name first as typed, then the other matches.
+    expect(names('peeters jan')).toEqual(['Jan Peeters', 'Jana Peeters', 'Peeters Jan', 'Jan Peetersen']);
+    expect(names('jan peeters').slice(0, 3)).toEqual(['Peeters Jan', 'Jan Peeters', 'Jan Peetersen']);
+    expect(names('jan peeters')).toHaveLength(4);
+    expect(names('jan pee')).toEqual(
+      expect.arrayContaining(['Jan Peeters', 'Jan Peetersen', 'Jana Peeters']),
+    );
+    // The surname written as one word matches in any position, also next to a first name.
+    expect(names('julie desmet')).toEqual(['Julie De Smet']);
+    expect(names('desmet ju')).toEqual(['Jules Desmet', 'Julie De Smet']);
+    expect(names('lotte vandenbroeck')).toEqual(['Lotte Van den Broeck']);
+    // A surname of several words as typed first; every word still only has to start some word.
+    expect(names('van den b')).toEqual(['Lotte Van den Broeck', 'Bart Van Dender']);
+    store.db.close();
+  });
 });

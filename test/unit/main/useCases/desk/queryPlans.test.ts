@@ -84,13 +84,20 @@ describe('query plans of the statements searchCards runs', () => {
     }
   });
 
-  it('several name words go through the full-text index, then fetch only the shown cards by row id', () => {
+  it('several name words read the name-word index: the name as typed, then the rarest word with the others checked', () => {
     const plans = plansOf('Jan Peeters');
-    expect(plans).toHaveLength(2);
-    expect(plans[0]).toMatch(/SCAN f VIRTUAL TABLE INDEX/);
-    expect(plans[0]).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
-    expect(plans[1]).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
-    for (const plan of plans) expect(plan).not.toMatch(NO_CARD_SCAN);
+    // As typed: surname-first, surname of several words, first-name-first; then the four tiers.
+    expect(plans).toHaveLength(7);
+    expect(plans[0]).toMatch(
+      /SEARCH w USING PRIMARY KEY \(field=\? AND word=\? AND name_key>\? AND name_key<\?\)/,
+    );
+    expect(plans[1]).toMatch(/SEARCH w USING PRIMARY KEY \(field=\? AND word>\? AND word<\?\)/);
+    for (const plan of plans) {
+      expect(plan).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
+      expect(plan).not.toMatch(NO_CARD_SCAN);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+      expect(plan).not.toMatch(/VIRTUAL TABLE/);
+    }
   });
 
   it('one name word reads the name-word index in rank order: four ranges, nothing sorted', () => {
