@@ -34,6 +34,7 @@ export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, on
   const [check, setCheck] = useState<CardCheck | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [handOutPending, setHandOutPending] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -51,12 +52,14 @@ export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, on
 
   // Another desk (or the CLI) wrote an event: check the shown card again, quietly (no loading
   // state, the hand-out form keeps what was typed). Only a found card: a postcode look-up's
-  // answer for an unknown card stays.
+  // answer for an unknown card stays. Not while this card's own hand-out is in flight or failed:
+  // its retry tells the truth (the store keeps one hand-out per request id), and the form must
+  // not change under the librarian's hand; the re-check follows once that is settled.
   const changes = usePointChanges();
   const seenChanges = useRef(changes);
   const found = check?.found === true;
   useEffect(() => {
-    if (changes === seenChanges.current || !found) return;
+    if (changes === seenChanges.current || !found || handOutPending) return;
     seenChanges.current = changes;
     let current = true;
     void api.checkCard({ card }).then((result) => {
@@ -65,7 +68,7 @@ export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, on
     return () => {
       current = false;
     };
-  }, [api, card, changes, found]);
+  }, [api, card, changes, found, handOutPending]);
 
   const look = check ? lookOfCheck(check, t, lang) : null;
   const ready = check?.found === true && check.verdict.ok;
@@ -107,7 +110,13 @@ export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, on
         </section>
       ) : (
         <VerdictPanel look={look}>
-          {ready && <HandOutButton card={card} onDone={(done) => onHandedOut(done, check)} />}
+          {ready && (
+            <HandOutButton
+              card={card}
+              onDone={(done) => onHandedOut(done, check)}
+              onPending={setHandOutPending}
+            />
+          )}
           {notHere && <PostcodeLookup card={card} onChecked={setCheck} />}
           {replacedBy && (
             <button type="button" className="secondary-button" onClick={() => onOpenCard(replacedBy)}>

@@ -12,7 +12,16 @@ import { useDeliberatePress } from './deliberatePress';
  * once per card panel, so a double click or a repeated Enter sends the same id and the store
  * writes one hand-out.
  */
-export function HandOutButton({ card, onDone }: { card: string; onDone(done: HandOutDone): void }) {
+export function HandOutButton({
+  card,
+  onDone,
+  onPending,
+}: {
+  card: string;
+  onDone(done: HandOutDone): void;
+  /** True while a hand-out is in flight or its failure is shown (its retry is still to come). */
+  onPending?(pending: boolean): void;
+}) {
   const { api, staff } = useDesk();
   const { t, lang } = useLang();
   const [requestId] = useState(() => crypto.randomUUID());
@@ -21,6 +30,8 @@ export function HandOutButton({ card, onDone }: { card: string; onDone(done: Han
   const ref = useRef<HTMLButtonElement>(null);
 
   useEffect(() => ref.current?.focus(), []);
+  const pending = busy || failure !== null;
+  useEffect(() => onPending?.(pending), [pending, onPending]);
 
   const handOut = async () => {
     setBusy(true);
