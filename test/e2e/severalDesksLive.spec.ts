@@ -208,3 +208,93 @@ test('Beheer on a desk: "Ontkoppel deze balie" with the PIN tells the host and w
     fs.rmSync(host.dir, { recursive: true, force: true });
   }
 });
+
+/** A host (page A) and a desk "Groepen" (page B) joined with the code A's Beheer shows, both online. */
+async function hostAndJoinedDesk(pageA: Page, pageB: Page) {
+  const host = await startDeskServer({ webArgs: ['--sync-listen', '127.0.0.1:0'] });
+  const deskDir = fs.mkdtempSync(path.join(path.dirname(host.dir), 'balie-e2e-desk-'));
+  const deskDb = path.join(deskDir, 'balie.sqlite');
+  await startShift(pageA, host.url, 'An');
+  await unlockAdmin(pageA);
+  await pageA
+    .getByRole('region', { name: 'Balies van dit punt' })
+    .getByRole('button', { name: 'Toon een koppelcode' })
+    .click();
+  const shown = (await pageA.getByTestId('pairing-code').textContent()) ?? '';
+  const [, code, url] = /Koppelcode (\d{3}-\d{3}),.*Adres (https:\/\/\S+?)\. Vingerafdruk/.exec(shown) ?? [];
+  const joined = await cli([
+    '--db',
+    deskDb,
+    'desk',
+    'join',
+    url as string,
+    '--code',
+    code as string,
+    '--name',
+    'Groepen',
+  ]);
+  expect(joined.code, joined.err).toBe(0);
+  const deskWeb = await startWebOn(deskDb, ['--sync-listen', '127.0.0.1:0']);
+  await startShift(pageB, deskWeb.url, 'Sofie');
+  await expect(pageB.locator('.point-status').getByText('Online met 1 andere balie')).toBeVisible({
+    timeout: 30_000,
+  });
+  return { host, deskDir, deskDb, deskWeb };
+}
+
+test('Beheer on the host: "Draag de hostrol over aan Groepen" with the PIN; then the other desk is the host, and this one a desk, without a restart', async ({
+  browser,
+}) => {
+  const contextA = await browser.newContext();
+  const contextB = await browser.newContext();
+  const pageA = await contextA.newPage();
+  const pageB = await contextB.newPage();
+  let cluster: Awaited<ReturnType<typeof hostAndJoinedDesk>> | null = null;
+  try {
+    cluster = await hostAndJoinedDesk(pageA, pageB);
+    await expect(pageA.locator('.point-status')).toContainText('Hostbalie', { timeout: 30_000 });
+    await expect(pageB.locator('.point-status')).toContainText('Host: Balie 1');
+    // Beheer read again, now that Groepen has greeted the host.
+    await nav(pageA, 'Balie');
+    await unlockAdmin(pageA);
+    await expect(pageA.getByTestId('desk-role')).toHaveText(/Deze balie is de hostbalie/);
+    const handover = pageA.getByRole('region', { name: 'Draag de hostrol over' });
+    await expect(handover).toContainText('deze pc wordt een gewone balie');
+    await expect(handover.getByLabel('Nieuwe hostbalie')).toHaveValue('Groepen');
+    const button = handover.getByRole('button', { name: 'Draag de hostrol over aan Groepen' });
+    await expect(button).toBeDisabled();
+    await expectAccessible(pageA);
+    await handover.getByLabel('Beheerderspincode ter bevestiging').fill(ADMIN_PIN);
+    await button.click();
+
+    await expect(pageA.getByText(/Groepen is nu de hostbalie, met de sleutel van dit punt/)).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(pageA.getByTestId('desk-role')).toHaveText('Deze balie werkt met de hostbalie Groepen.');
+    await expect(pageA.getByRole('region', { name: 'Draag de hostrol over' })).toHaveCount(0);
+    await expect(pageA.locator('.point-status')).toContainText('Host: Groepen', { timeout: 30_000 });
+    await expectAccessible(pageA);
+
+    // Page B was never reloaded: its header and, opened now, its Beheer say it is the host.
+    await expect(pageB.locator('.point-status')).toContainText('Hostbalie', { timeout: 30_000 });
+    await unlockAdmin(pageB);
+    await expect(pageB.getByTestId('desk-role')).toHaveText(/Deze balie is de hostbalie/);
+    await expect(pageB.getByRole('region', { name: 'Ontkoppel deze balie' })).toHaveCount(0);
+    await expectAccessible(pageB);
+    await pageB.screenshot({ path: 'test-results/screens/hostrol-overgedragen.png' });
+    expect(
+      readStore(cluster.deskDb, (s) =>
+        s.prepare(`SELECT value FROM settings WHERE key = 'point_role'`).pluck().get(),
+      ),
+    ).toBe('host');
+  } finally {
+    await contextA.close();
+    await contextB.close();
+    await cluster?.deskWeb.stop();
+    await cluster?.host.stop();
+    if (cluster) {
+      fs.rmSync(cluster.deskDir, { recursive: true, force: true });
+      fs.rmSync(cluster.host.dir, { recursive: true, force: true });
+    }
+  }
+});

@@ -203,6 +203,22 @@ export const apiContract = {
     writes: true,
     adminPin: 'required',
   }),
+  /**
+   * On the host: the installation key and the report rows move to `to` (a paired desk whose sync
+   * runs), which becomes the host; this desk becomes an ordinary desk (docs/admin.md §3a).
+   */
+  handOverHost: method<
+    { to: string; keyId: string },
+    | Failure<'not_host', { host: string }>
+    | Failure<'unknown_desk', { name: string }>
+    | Failure<'desk_unreachable', { name: string }>
+    | Failure<'handover_refused', { name: string; behind: boolean }>
+    | Failure<'key_unreadable', { file: string; sealed: boolean }>
+  >()({
+    args: z.object({ to: z.string().min(1).max(40), ...withPin }).strict(),
+    writes: true,
+    adminPin: 'required',
+  }),
   revokeDesk: method<
     { name: string },
     Failure<'not_host', { host: string }> | Failure<'unknown_desk', { name: string }>

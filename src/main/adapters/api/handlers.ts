@@ -39,6 +39,7 @@ import { readPointDesks, readPointStatusView } from '../../useCases/point/deskSt
 import { hostNameIfNotHost } from '../../useCases/point/pointRole';
 import { revokeDesk } from '../../useCases/point/revokeDesk';
 import { unpairDesk } from '../../useCases/point/unpairDesk';
+import { handOverTo } from '../../useCases/point/handOverTo';
 import { thisDeskOf } from '../../useCases/point/thisDesk';
 import { pointRole } from '../../useCases/point/pointRole';
 import { deskCertificateDirFor, loadOrCreateDeskCertificate } from '../../platform/lan/deskCertificate';
@@ -185,6 +186,15 @@ export function runLongUseCase(
   return Promise.resolve(run(args, grant));
 }
 
+/** This desk's TLS identity (made on first use), as the sync service uses it. */
+function deskIdentity(ctx: StoreContext) {
+  return loadOrCreateDeskCertificate(
+    deskCertificateDirFor(ctx.dbPath),
+    ownDesk(ctx.db)?.name ?? 'Balie',
+    ctx.clock,
+  );
+}
+
 /** Start and end of work that has no finer steps to report. */
 async function stepped<T>(progress: (done: number) => void, work: () => T | Promise<T>): Promise<T> {
   progress(0);
@@ -231,13 +241,28 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment, hooks = NO_H
       return pairing ? ok(pairing) : fail('sync_unavailable');
     },
     revokeDesk: ({ name }) => revokeDesk(ctx, name),
+    handOverHost: async ({ to }) => {
+      const identity = await deskIdentity(ctx);
+      const moved = await handOverTo(
+        ctx,
+        identity,
+        thisDeskOf(db, identity.fingerprint),
+        to,
+        env.keyProtector,
+      );
+      if (moved.ok) return moved;
+      switch (moved.error) {
+        case 'unreachable':
+          return fail('desk_unreachable', { name: moved.name });
+        case 'refused_by_desk':
+          return fail('handover_refused', { name: moved.name, behind: moved.reason === 'behind' });
+        default:
+          return moved;
+      }
+    },
     unpairThisDesk: async ({ force }) => {
       if (pointRole(db) === 'host') return fail('is_host');
-      const identity = await loadOrCreateDeskCertificate(
-        deskCertificateDirFor(ctx.dbPath),
-        ownDesk(db)?.name ?? 'Balie',
-        ctx.clock,
-      );
+      const identity = await deskIdentity(ctx);
       await env.deskSync?.pause();
       const done = await unpairDesk(ctx, identity, thisDeskOf(db, identity.fingerprint), { force });
       if (!done.ok) {

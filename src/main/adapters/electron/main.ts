@@ -174,7 +174,11 @@ async function start(): Promise<void> {
   const tracker = createActivityTracker(systemClock);
   // Several desks at one point: the sync service on the policy's port (docs/admin.md), started
   // at once on a paired desk, else when Beheer asks for a pairing code.
-  sync = deskSyncHolder(store, { host: '0.0.0.0', port: policy.deskSyncPort ?? DEFAULT_DESK_SYNC_PORT });
+  sync = deskSyncHolder(
+    store,
+    { host: '0.0.0.0', port: policy.deskSyncPort ?? DEFAULT_DESK_SYNC_PORT },
+    keys.protector,
+  );
   if (!opened.demo && isPaired(store))
     sync.ensure().then(
       ({ service }) => log.info(`desk sync on ${service.url}, fingerprint ${service.fingerprint}`),

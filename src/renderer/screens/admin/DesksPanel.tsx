@@ -4,9 +4,13 @@ import { useLang } from '../../app/i18n';
 import { useDesk } from '../../app/session';
 import { describeAdminFailure } from './adminFailureText';
 import { Notice } from './Notice';
+import { HandoverSection } from './HandoverSection';
 import { UnpairSection } from './UnpairSection';
 
-/** Beheer → Balies: the point's desks, a pairing code on the host, and revoking a lost PC. */
+/**
+ * Beheer → Balies: the point's desks, this desk's role, a pairing code on the host, revoking a
+ * lost PC, handing the host role over (host) or taking it over (desk), unpairing (desk).
+ */
 export function DesksPanel({ pin }: { pin: string }) {
   const { api } = useDesk();
   const { t, lang } = useLang();
@@ -14,13 +18,20 @@ export function DesksPanel({ pin }: { pin: string }) {
   const [pairing, setPairing] = useState<PairingView | null>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'stop'; text: string } | null>(null);
   const [hostName, setHostName] = useState<string | null>(null);
+  const [role, setRole] = useState<'host' | 'desk' | null>(null);
 
   const load = useCallback(async () => {
     const result = await api.pointDesks({});
     if (result.ok) setDesks(result.value);
     const status = await api.pointStatus({});
     setHostName(status.ok && status.value.role === 'desk' ? (status.value.hostName ?? '?') : null);
+    setRole(status.ok ? status.value.role : null);
   }, [api]);
+  const roleChanged = async (text: string) => {
+    setMessage({ tone: 'ok', text });
+    await load();
+  };
+  const successors = desks.filter((d) => !d.revoked && !d.isHost).map((d) => d.name);
   useEffect(() => {
     void load();
   }, [load]);
@@ -45,6 +56,13 @@ export function DesksPanel({ pin }: { pin: string }) {
     <section className="panel" aria-labelledby="admin-desks-title">
       <h2 id="admin-desks-title">{t('point.desks.title')}</h2>
       <p>{t('point.desks.intro')}</p>
+      {role !== null && (
+        <p data-testid="desk-role">
+          {role === 'host'
+            ? t('point.role.thisIsHost')
+            : t('point.role.thisIsDesk', { host: hostName ?? '?' })}
+        </p>
+      )}
       <button type="button" className="big-button" onClick={() => void pair()}>
         {t('point.desks.pair')}
       </button>
@@ -101,6 +119,9 @@ export function DesksPanel({ pin }: { pin: string }) {
             ))}
           </tbody>
         </table>
+      )}
+      {role === 'host' && successors.length > 0 && (
+        <HandoverSection desks={successors} onDone={(text) => void roleChanged(text)} />
       )}
       {hostName !== null && <UnpairSection hostName={hostName} />}
     </section>

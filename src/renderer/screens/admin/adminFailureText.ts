@@ -22,7 +22,8 @@ export type AdminMethod =
   | 'pointDesks'
   | 'openPairing'
   | 'revokeDesk'
-  | 'unpairThisDesk';
+  | 'unpairThisDesk'
+  | 'handOverHost';
 
 /** Any refusal an admin call can return, straight from the contract. */
 export type AdminFailure = ApiFailure<AdminMethod>;
@@ -60,6 +61,10 @@ export function describeAdminFailure(f: AdminFailure, t: Translate, lang: Lang):
       return t('point.refused.syncUnavailable');
     case 'unknown_desk':
       return t('point.refused.unknownDesk', { name: f.name });
+    case 'desk_unreachable':
+      return t('point.refused.deskUnreachable', { name: f.name });
+    case 'handover_refused':
+      return t(f.behind ? 'point.refused.handoverBehind' : 'point.refused.handoverRefused', { name: f.name });
     case 'is_host':
       return t('point.refused.unpairOnHost');
     case 'in_use':

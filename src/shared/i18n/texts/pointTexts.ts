@@ -103,6 +103,20 @@ export const pointTexts = defineTexts(
       'Sluit de app. Bij de volgende start is dit een nieuwe pc: koppel ze opnieuw of begin als nieuw punt.',
     'point.refused.handoverRefused':
       'Balie {name} weigerde de overdracht (ze mist nog gegevens of is niet gekoppeld aan deze host). Probeer opnieuw.',
+    'point.refused.handoverBehind':
+      'Balie {name} heeft nog niet alle gegevens van deze host: de overdracht wacht daarop en is na 10 seconden gestopt. Er is niets gewijzigd. Probeer opnieuw als ze bij is (kolom "Nog te ontvangen").',
+    'point.role.host': 'Hostbalie',
+    'point.role.desk': 'Host: {host}',
+    'point.role.thisIsHost':
+      'Deze balie is de hostbalie van het punt: ze voert de imports uit en maakt de rapporten.',
+    'point.role.thisIsDesk': 'Deze balie werkt met de hostbalie {host}.',
+    'point.handover.title': 'Draag de hostrol over',
+    'point.handover.intro':
+      'De sleutel van dit punt en de rapporten gaan naar de gekozen balie: zij wordt de hostbalie (imports, rapporten, koppelcodes) en deze pc wordt een gewone balie. De andere balie moet aan staan en alle gegevens hebben. De overdracht komt in het logboek van beide balies.',
+    'point.handover.to': 'Nieuwe hostbalie',
+    'point.handover.pin': 'Beheerderspincode ter bevestiging',
+    'point.handover.button': 'Draag de hostrol over aan {name}',
+    'point.handover.none': 'Er is nog geen andere gekoppelde balie om de hostrol aan over te dragen.',
   },
   {
     'point.online': { one: 'Online with {count} other desk', other: 'Online with {count} other desks' },
@@ -202,5 +216,18 @@ export const pointTexts = defineTexts(
       'Close the app. At the next start this is a new PC: pair it again or start as a new point.',
     'point.refused.handoverRefused':
       'Desk {name} refused the handover (it still lacks data or is not paired with this host). Try again.',
+    'point.refused.handoverBehind':
+      'Desk {name} does not have all of this host\'s data yet: the handover waited for it and stopped after 10 seconds. Nothing changed. Try again once it has caught up (column "Still to receive").',
+    'point.role.host': 'Host desk',
+    'point.role.desk': 'Host: {host}',
+    'point.role.thisIsHost': "This desk is the point's host desk: it runs the imports and makes the reports.",
+    'point.role.thisIsDesk': 'This desk works with the host desk {host}.',
+    'point.handover.title': 'Hand over the host role',
+    'point.handover.intro':
+      "The point's key and the reports move to the chosen desk: it becomes the host desk (imports, reports, pairing codes) and this PC becomes an ordinary desk. The other desk must be running and have all the data. The handover is written to the audit log of both desks.",
+    'point.handover.to': 'New host desk',
+    'point.handover.pin': 'Admin PIN to confirm',
+    'point.handover.button': 'Hand over the host role to {name}',
+    'point.handover.none': 'There is no other paired desk yet to hand the host role to.',
   },
 );

@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  deskCertificateDirFor,
+  saveDeskCertificate,
+} from '../../../../../src/main/platform/lan/deskCertificate';
+import { pointRole } from '../../../../../src/main/useCases/point/pointRole';
+import { listPeers } from '../../../../../src/main/store/sync/pointPeers';
+import { setAdminPin } from '../../../../../src/main/useCases/admin/adminPin';
+import { apiOver } from '../../../../helpers/api';
+import { closePointPair, hostAndDesk, until } from '../../../../helpers/pointPair';
+
+const PIN = '582064';
+
+afterEach(closePointPair);
+
+/** A host and a joined desk, each with the admin PIN, the host's TLS identity where its shell keeps it. */
+async function pairWithPins() {
+  const pair = await hostAndDesk();
+  saveDeskCertificate(deskCertificateDirFor(pair.host.dbPath), pair.hostIdentity);
+  expect(setAdminPin(pair.host, PIN, null).ok).toBe(true);
+  expect(setAdminPin(pair.desk, PIN, null).ok).toBe(true);
+  return pair;
+}
+
+describe('Beheer hands the host role over and takes it over through the API', () => {
+  it('handOverHost moves the role to the named desk (PIN checked first); refusals come back as values', async () => {
+    const { host, desk } = await pairWithPins();
+    const api = apiOver(host);
+    expect(await api.handOverHost({ to: 'Groepen', adminPin: '111999' })).toMatchObject({
+      ok: false,
+      error: 'pin_wrong',
+    });
+    expect(pointRole(host.db)).toBe('host');
+    expect(await api.handOverHost({ to: 'Balie 9', adminPin: PIN })).toMatchObject({
+      ok: false,
+      error: 'unknown_desk',
+      name: 'Balie 9',
+    });
+
+    // The desk's sync service has greeted the host: the host knows where to reach it.
+    await until(() => listPeers(host.db).some((p) => p.name === 'Groepen' && p.url !== null));
+    const moved = await api.handOverHost({ to: 'Groepen', adminPin: PIN });
+    expect(moved).toMatchObject({
+      ok: true,
+      value: { to: 'Groepen', keyId: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+    expect(pointRole(host.db)).toBe('desk');
+    expect(pointRole(desk.db)).toBe('host');
+    // The old host is an ordinary desk now: it names the new host.
+    expect(await api.handOverHost({ to: 'Groepen', adminPin: PIN })).toMatchObject({
+      ok: false,
+      error: 'not_host',
+    });
+  });
+});
