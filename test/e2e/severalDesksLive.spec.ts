@@ -273,6 +273,10 @@ test('Beheer on the host: "Draag de hostrol over aan Groepen" with the PIN; then
     await expect(pageA.getByTestId('desk-role')).toHaveText('Deze balie werkt met de hostbalie Groepen.');
     await expect(pageA.getByRole('region', { name: 'Draag de hostrol over' })).toHaveCount(0);
     await expect(pageA.locator('.point-status')).toContainText('Host: Groepen', { timeout: 30_000 });
+    // A desk now: it offers the take-over, with its warning about the new key.
+    await expect(
+      pageA.getByRole('region', { name: 'Neem de hostrol over (de hostbalie is stuk)' }),
+    ).toContainText('NIEUWE sleutel');
     await expectAccessible(pageA);
 
     // Page B was never reloaded: its header and, opened now, its Beheer say it is the host.

@@ -219,6 +219,15 @@ export const apiContract = {
     writes: true,
     adminPin: 'required',
   }),
+  /**
+   * On a desk whose host PC is dead: this desk becomes the host with a NEW installation key (a
+   * new audit epoch); the admin enrols its public key with the issuer.
+   */
+  takeOverHost: method<{ keyId: string; enrolAs: string }, Failure<'already_host'>>()({
+    args: z.object(withPin).strict(),
+    writes: true,
+    adminPin: 'required',
+  }),
   revokeDesk: method<
     { name: string },
     Failure<'not_host', { host: string }> | Failure<'unknown_desk', { name: string }>

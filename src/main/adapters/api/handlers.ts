@@ -40,6 +40,7 @@ import { hostNameIfNotHost } from '../../useCases/point/pointRole';
 import { revokeDesk } from '../../useCases/point/revokeDesk';
 import { unpairDesk } from '../../useCases/point/unpairDesk';
 import { handOverTo } from '../../useCases/point/handOverTo';
+import { takeOver } from '../../useCases/point/hostRole';
 import { thisDeskOf } from '../../useCases/point/thisDesk';
 import { pointRole } from '../../useCases/point/pointRole';
 import { deskCertificateDirFor, loadOrCreateDeskCertificate } from '../../platform/lan/deskCertificate';
@@ -260,6 +261,7 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment, hooks = NO_H
           return moved;
       }
     },
+    takeOverHost: () => takeOver(ctx, env.keyProtector),
     unpairThisDesk: async ({ force }) => {
       if (pointRole(db) === 'host') return fail('is_host');
       const identity = await deskIdentity(ctx);

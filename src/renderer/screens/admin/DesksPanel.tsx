@@ -5,6 +5,7 @@ import { useDesk } from '../../app/session';
 import { describeAdminFailure } from './adminFailureText';
 import { Notice } from './Notice';
 import { HandoverSection } from './HandoverSection';
+import { TakeoverSection } from './TakeoverSection';
 import { UnpairSection } from './UnpairSection';
 
 /**
@@ -123,6 +124,7 @@ export function DesksPanel({ pin }: { pin: string }) {
       {role === 'host' && successors.length > 0 && (
         <HandoverSection desks={successors} onDone={(text) => void roleChanged(text)} />
       )}
+      {hostName !== null && <TakeoverSection hostName={hostName} onDone={(text) => void roleChanged(text)} />}
       {hostName !== null && <UnpairSection hostName={hostName} />}
     </section>
   );

@@ -23,7 +23,8 @@ export type AdminMethod =
   | 'openPairing'
   | 'revokeDesk'
   | 'unpairThisDesk'
-  | 'handOverHost';
+  | 'handOverHost'
+  | 'takeOverHost';
 
 /** Any refusal an admin call can return, straight from the contract. */
 export type AdminFailure = ApiFailure<AdminMethod>;
@@ -65,6 +66,8 @@ export function describeAdminFailure(f: AdminFailure, t: Translate, lang: Lang):
       return t('point.refused.deskUnreachable', { name: f.name });
     case 'handover_refused':
       return t(f.behind ? 'point.refused.handoverBehind' : 'point.refused.handoverRefused', { name: f.name });
+    case 'already_host':
+      return t('point.refused.alreadyHost');
     case 'is_host':
       return t('point.refused.unpairOnHost');
     case 'in_use':

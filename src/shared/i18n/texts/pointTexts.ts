@@ -117,6 +117,12 @@ export const pointTexts = defineTexts(
     'point.handover.pin': 'Beheerderspincode ter bevestiging',
     'point.handover.button': 'Draag de hostrol over aan {name}',
     'point.handover.none': 'Er is nog geen andere gekoppelde balie om de hostrol aan over te dragen.',
+    'point.takeover.title': 'Neem de hostrol over (de hostbalie is stuk)',
+    'point.takeover.intro':
+      'Alleen als de hostbalie ({host}) definitief stuk of weg is. Deze balie wordt de hostbalie met een NIEUWE sleutel: de uitgever aanvaardt rapporten van dit punt pas als de beheerder die nieuwe publieke sleutel bij de uitgever laat inschrijven. Start de oude host daarna niet meer als host: ze ziet de nieuwe host en wordt een gewone balie.',
+    'point.takeover.pin': 'Beheerderspincode ter bevestiging',
+    'point.takeover.button': 'Neem de hostrol over',
+    'point.takeover.fingerprint': 'Vingerafdruk van de nieuwe sleutel: SHA256:{keyId}',
   },
   {
     'point.online': { one: 'Online with {count} other desk', other: 'Online with {count} other desks' },
@@ -229,5 +235,11 @@ export const pointTexts = defineTexts(
     'point.handover.pin': 'Admin PIN to confirm',
     'point.handover.button': 'Hand over the host role to {name}',
     'point.handover.none': 'There is no other paired desk yet to hand the host role to.',
+    'point.takeover.title': 'Take over the host role (the host desk is broken)',
+    'point.takeover.intro':
+      "Only when the host desk ({host}) is broken or gone for good. This desk becomes the host desk with a NEW key: the issuer accepts this point's reports only once the admin has the new public key enrolled with the issuer. Do not start the old host as host afterwards: it sees the new host and becomes an ordinary desk.",
+    'point.takeover.pin': 'Admin PIN to confirm',
+    'point.takeover.button': 'Take over the host role',
+    'point.takeover.fingerprint': "The new key's fingerprint: SHA256:{keyId}",
   },
 );

@@ -38,6 +38,7 @@ function sampleArgs(pin: string): { [M in ApiMethod]: ApiArgs<M> } {
     revokeDesk: { name: 'Balie 2', adminPin: pin },
     unpairThisDesk: { force: false, adminPin: pin },
     handOverHost: { to: 'Groepen', adminPin: pin },
+    takeOverHost: { adminPin: pin },
     anomalies: {},
     resolveAnomaly: { card: CARD, note: 'tweede kaart teruggebracht', staff: 'Sofie' },
     postcodeMap: {},

@@ -52,4 +52,25 @@ describe('Beheer hands the host role over and takes it over through the API', ()
       error: 'not_host',
     });
   });
+
+  it('takeOverHost on a desk makes a new key and a new epoch; on the host it is refused', async () => {
+    const { host, desk } = await pairWithPins();
+    expect(await apiOver(host).takeOverHost({ adminPin: PIN })).toMatchObject({
+      ok: false,
+      error: 'already_host',
+    });
+    const api = apiOver(desk);
+    expect(await api.takeOverHost({ adminPin: '111999' })).toMatchObject({ ok: false, error: 'pin_wrong' });
+    expect(pointRole(desk.db)).toBe('desk');
+
+    const taken = await api.takeOverHost({ adminPin: PIN });
+    expect(taken).toMatchObject({
+      ok: true,
+      value: { keyId: expect.stringMatching(/^[0-9a-f]{64}$/), enrolAs: 'BIB-GENT.pub.pem' },
+    });
+    expect(pointRole(desk.db)).toBe('host');
+    const actions = desk.db.prepare('SELECT action FROM audit_log ORDER BY seq DESC LIMIT 2').pluck().all();
+    expect(actions).toEqual(['epoch_started', 'key_rotated']);
+    expect(await api.takeOverHost({ adminPin: PIN })).toMatchObject({ ok: false, error: 'already_host' });
+  });
 });
