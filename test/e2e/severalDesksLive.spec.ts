@@ -188,6 +188,21 @@ test('Beheer on a desk: "Ontkoppel deze balie" with the PIN tells the host and w
     await expectAccessible(pageB);
     await pageB.screenshot({ path: 'test-results/screens/balie-ontkoppeld.png' });
     expect(fs.readdirSync(deskDir)).toEqual([]);
+    // Nothing left to do but close the app: start:web's server stops.
+    await pageB.getByRole('button', { name: 'Sluit de app' }).click();
+    await expect(pageB.getByTestId('desk-wiped')).toContainText('De app is gesloten.');
+    const origin = new URL(deskWeb.url).origin;
+    await expect
+      .poll(
+        () =>
+          fetch(origin).then(
+            () => 'up',
+            () => 'down',
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe('down');
+    expect(fs.readdirSync(deskDir)).toEqual([]);
 
     // The host lists it as unpaired (its own list, read again).
     await nav(pageA, 'Balie');
@@ -300,5 +315,84 @@ test('Beheer on the host: "Draag de hostrol over aan Groepen" with the PIN; then
       fs.rmSync(cluster.deskDir, { recursive: true, force: true });
       fs.rmSync(cluster.host.dir, { recursive: true, force: true });
     }
+  }
+});
+
+test('a fresh desk joins a host from its own Beheer with the code the host shows (a wrong code first changes nothing); it then holds the host cards and is online', async ({
+  browser,
+}) => {
+  const host = await startDeskServer({ webArgs: ['--sync-listen', '127.0.0.1:0'] });
+  const fresh = await startDeskServer({ importFixture: null, webArgs: ['--sync-listen', '127.0.0.1:0'] });
+  const contextA = await browser.newContext();
+  const contextB = await browser.newContext();
+  const pageA = await contextA.newPage();
+  const pageB = await contextB.newPage();
+  try {
+    await startShift(pageA, host.url, 'An');
+    await unlockAdmin(pageA);
+    await pageA
+      .getByRole('region', { name: 'Balies van dit punt' })
+      .getByRole('button', { name: 'Toon een koppelcode' })
+      .click();
+    const shown = (await pageA.getByTestId('pairing-code').textContent()) ?? '';
+    const [, code, url] =
+      /Koppelcode (\d{3}-\d{3}),.*Adres (https:\/\/\S+?)\. Vingerafdruk/.exec(shown) ?? [];
+    const wrong = code === '123-456' ? '654-321' : '123-456';
+
+    await startShift(pageB, fresh.url, 'Sofie');
+    await unlockAdmin(pageB);
+    const join = pageB.getByRole('region', { name: 'Koppel aan een bestaande hostbalie' });
+    await expect(join).toContainText('Deze pc bevat nog niets');
+    await expectAccessible(pageB);
+    await join.getByLabel('Adres van de hostbalie (https://HOST:POORT)').fill(url as string);
+    await join.getByLabel('Koppelcode (NNN-NNN)').fill(wrong);
+    await join.getByLabel('Naam van deze balie').fill('Groepen');
+    await join.getByLabel('Beheerderspincode ter bevestiging').fill(ADMIN_PIN);
+    await join.getByRole('button', { name: 'Koppel aan de hostbalie' }).click();
+    await expect(join.getByRole('alert')).toHaveText('Verkeerde koppelcode.', { timeout: 30_000 });
+    // Nothing changed: the same empty store, still its own point, and the app works on it.
+    expect(
+      readStore(fresh.dbPath, (s) => ({
+        peers: s.prepare('SELECT count(*) FROM point_peers').pluck().get(),
+        role: s.prepare(`SELECT value FROM settings WHERE key = 'point_role'`).pluck().get() ?? null,
+      })),
+    ).toEqual({ peers: 0, role: null });
+    expect(fs.readdirSync(fresh.dir).filter((f) => f.includes('before-join'))).toEqual([]);
+
+    await join.getByLabel('Koppelcode (NNN-NNN)').fill(code as string);
+    await join.getByRole('button', { name: 'Koppel aan de hostbalie' }).click();
+    await expect(pageB.getByText(/Gekoppeld aan punt BIB-GENT: \d+ kaarten/)).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(pageB.locator('.point-name')).toHaveText(/· Groepen$/);
+    await expect(pageB.getByRole('region', { name: 'Koppel aan een bestaande hostbalie' })).toHaveCount(0);
+    await expect(pageB.locator('.point-status').getByText('Online met 1 andere balie')).toBeVisible({
+      timeout: 30_000,
+    });
+    await expectAccessible(pageB);
+    await pageB.screenshot({ path: 'test-results/screens/balie-gekoppeld-vanuit-beheer.png' });
+    expect(fs.readdirSync(fresh.dir).filter((f) => f.includes('before-join'))).toEqual([]);
+
+    // The host's cards are here: a search finds one, ready to hand out.
+    const card = availableCards(host.dbPath)[2] as string;
+    await nav(pageB, 'Balie');
+    await openCard(pageB, card);
+    await expect(verdict(pageB)).toContainText('Klaar om af te geven');
+    // The host lists the new desk.
+    await nav(pageA, 'Balie');
+    await unlockAdmin(pageA);
+    await expect(pageA.getByTestId('desk-table').getByRole('row', { name: /Groepen/ })).toContainText(
+      'online',
+      {
+        timeout: 30_000,
+      },
+    );
+  } finally {
+    await contextA.close();
+    await contextB.close();
+    await fresh.stop();
+    await host.stop();
+    fs.rmSync(fresh.dir, { recursive: true, force: true });
+    fs.rmSync(host.dir, { recursive: true, force: true });
   }
 });

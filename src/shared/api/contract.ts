@@ -151,6 +151,24 @@ export type NewYearFailure =
   | Failure<'year_not_after', { cardYear: number; currentYear: number }>
   | Failure<'unknown_staff', { staff: string }>;
 
+/** Why a join from Beheer was refused; nothing changed. */
+export type JoinThisDeskFailure =
+  | Failure<'store_not_empty'>
+  | Failure<'sync_unavailable'>
+  | Failure<'in_use'>
+  | Failure<'store_exists', { path: string }>
+  | Failure<'bad_url', { url: string }>
+  | Failure<'bad_name'>
+  | Failure<'unreachable'>
+  | Failure<'host_not_pinned', { seen: string }>
+  | Failure<'pairing_closed'>
+  | Failure<
+      'refused',
+      { reason: 'wrong_code' | 'code_expired' | 'too_many_attempts' | 'no_code' | 'version' }
+    >
+  | Failure<'host_not_proven'>
+  | Failure<'transfer_failed'>;
+
 export type SettingsFailure =
   | Failure<'last_day_after_batches', { lastDay: string; batchesUntil: string }>
   | Failure<'not_initialized'>
@@ -228,6 +246,28 @@ export const apiContract = {
     writes: true,
     adminPin: 'required',
   }),
+  /**
+   * On a store that holds nothing yet: pairs it with a host (the same use case as `desk join`);
+   * the shell closes it, joins at the same path and opens it again (adapters/shell). Nothing
+   * changes on a refusal.
+   */
+  joinThisDesk: method<
+    { pointId: string; hostFingerprint: string; cards: number; events: number },
+    JoinThisDeskFailure
+  >()({
+    args: z
+      .object({
+        url: z.string().max(300),
+        code: z.string().max(20),
+        deskName: z.string().max(200),
+        ...withPin,
+      })
+      .strict(),
+    writes: true,
+    adminPin: 'required',
+  }),
+  /** After an unpair wiped this desk's copy: the shell ends (Electron quits, start:web stops). */
+  quitAfterUnpair: method<true, Failure<'not_unpaired'> | Failure<'quit_unavailable'>>()({ args: none }),
   revokeDesk: method<
     { name: string },
     Failure<'not_host', { host: string }> | Failure<'unknown_desk', { name: string }>

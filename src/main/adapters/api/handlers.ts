@@ -11,6 +11,8 @@ import type { PairingView, UpdateStatusView } from '../../../shared/api/apiTypes
 import { renderGroupReceiptHtml } from '../../../shared/desk/receipt';
 import { fail, ok } from '../../../shared/result';
 import type { Result } from '../../../shared/result';
+import type { ShellStorePorts } from '../shell/shellStore';
+import { storeHoldsNothing } from '../../useCases/point/storeHoldsNothing';
 import type { KeyProtector } from '../../platform/keys/installationKey';
 import { loadPostcodeCells } from '../../platform/postcodeCells';
 import { loadPostcodePlaces } from '../../platform/postcodePlaces';
@@ -75,6 +77,10 @@ export interface HandlerEnvironment extends ShellFacts {
   pairing?: () => Promise<PairingView | null>;
   /** The shell's sync service, stopped while this desk unpairs (the wipe needs the store alone). */
   deskSync?: { pause(): Promise<void>; resume(): void };
+  /** The shell's hold on its store (adapters/shell/shellStore): a join in its place, the unpair's end. */
+  shellStore?: ShellStorePorts;
+  /** Ends the shell (Electron: app.quit(); start:web: the server stops); offered after an unpair. */
+  quit?: () => void;
 }
 
 /** The way a `long` method's use case leaves the request path; the runner implements it. */
@@ -212,6 +218,7 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment, hooks = NO_H
   const reports = { reportsDir: env.reportsDir, protector: env.keyProtector };
   let places: Map<string, PostcodePlace> | null = null;
   const link = openHostLink(ctx);
+  let unpaired = false;
 
   return {
     session: () => ok(readSession(ctx, env)),
@@ -271,7 +278,24 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment, hooks = NO_H
         env.deskSync?.resume();
         return done;
       }
+      unpaired = true;
+      await env.shellStore?.wiped();
       return ok({ host: done.value.host, hostName: done.value.hostName, removed: done.value.removed.length });
+    },
+    quitAfterUnpair: () => {
+      if (!unpaired) return fail('not_unpaired');
+      if (!env.quit) return fail('quit_unavailable');
+      // After this answer has left: the window shows it, then the shell ends.
+      setTimeout(env.quit, 200);
+      return ok(true as const);
+    },
+    joinThisDesk: async ({ url, code, deskName }) => {
+      if (!storeHoldsNothing(db)) return fail('store_not_empty');
+      if (!env.shellStore) return fail('sync_unavailable');
+      const joined = await env.shellStore.joinPoint({ url, code, deskName });
+      if (!joined.ok) return joined;
+      const { pointId, hostFingerprint, cards, events } = joined.value;
+      return ok({ pointId, hostFingerprint, cards, events });
     },
     anomalies: () => ok(listAnomalies(db)),
     resolveAnomaly: (args) => resolveAnomaly(ctx, args),

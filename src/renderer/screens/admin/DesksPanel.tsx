@@ -5,6 +5,7 @@ import { useDesk } from '../../app/session';
 import { describeAdminFailure } from './adminFailureText';
 import { Notice } from './Notice';
 import { HandoverSection } from './HandoverSection';
+import { JoinSection } from './JoinSection';
 import { TakeoverSection } from './TakeoverSection';
 import { UnpairSection } from './UnpairSection';
 
@@ -13,13 +14,14 @@ import { UnpairSection } from './UnpairSection';
  * lost PC, handing the host role over (host) or taking it over (desk), unpairing (desk).
  */
 export function DesksPanel({ pin }: { pin: string }) {
-  const { api } = useDesk();
+  const { api, refresh } = useDesk();
   const { t, lang } = useLang();
   const [desks, setDesks] = useState<PointDeskView[]>([]);
   const [pairing, setPairing] = useState<PairingView | null>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'stop'; text: string } | null>(null);
   const [hostName, setHostName] = useState<string | null>(null);
   const [role, setRole] = useState<'host' | 'desk' | null>(null);
+  const [canJoin, setCanJoin] = useState(false);
 
   const load = useCallback(async () => {
     const result = await api.pointDesks({});
@@ -27,9 +29,16 @@ export function DesksPanel({ pin }: { pin: string }) {
     const status = await api.pointStatus({});
     setHostName(status.ok && status.value.role === 'desk' ? (status.value.hostName ?? '?') : null);
     setRole(status.ok ? status.value.role : null);
+    setCanJoin(status.ok && status.value.canJoin);
   }, [api]);
   const roleChanged = async (text: string) => {
     setMessage({ tone: 'ok', text });
+    await load();
+  };
+  const joined = async (text: string) => {
+    setMessage({ tone: 'ok', text });
+    // The store is the point's copy now: its name, desk name and staff come from the host.
+    await refresh();
     await load();
   };
   const successors = desks.filter((d) => !d.revoked && !d.isHost).map((d) => d.name);
@@ -121,6 +130,7 @@ export function DesksPanel({ pin }: { pin: string }) {
           </tbody>
         </table>
       )}
+      {canJoin && <JoinSection onJoined={(text) => void joined(text)} />}
       {role === 'host' && successors.length > 0 && (
         <HandoverSection desks={successors} onDone={(text) => void roleChanged(text)} />
       )}

@@ -1,6 +1,7 @@
 import type { ApiFailure } from '../../../shared/api/contract';
 import { belgianDate, describeDeskProblem } from '../../../shared/i18n/deskText';
 import type { Lang } from '../../../shared/lang';
+import { describePointProblem } from '../../../shared/i18n/pointText';
 import { describeStoreProblem } from '../../../shared/i18n/storeText';
 import { assertNever } from '../../../shared/result';
 import { transportFailureText } from '../../app/apiFailureText';
@@ -24,7 +25,9 @@ export type AdminMethod =
   | 'revokeDesk'
   | 'unpairThisDesk'
   | 'handOverHost'
-  | 'takeOverHost';
+  | 'takeOverHost'
+  | 'joinThisDesk'
+  | 'quitAfterUnpair';
 
 /** Any refusal an admin call can return, straight from the contract. */
 export type AdminFailure = ApiFailure<AdminMethod>;
@@ -68,6 +71,22 @@ export function describeAdminFailure(f: AdminFailure, t: Translate, lang: Lang):
       return t(f.behind ? 'point.refused.handoverBehind' : 'point.refused.handoverRefused', { name: f.name });
     case 'already_host':
       return t('point.refused.alreadyHost');
+    case 'store_not_empty':
+      return t('point.refused.storeNotEmpty');
+    case 'not_unpaired':
+      return t('point.refused.notUnpaired');
+    case 'quit_unavailable':
+      return t('point.refused.quitUnavailable');
+    case 'store_exists':
+    case 'bad_url':
+    case 'bad_name':
+    case 'unreachable':
+    case 'host_not_pinned':
+    case 'pairing_closed':
+    case 'refused':
+    case 'host_not_proven':
+    case 'transfer_failed':
+      return describePointProblem(f, lang);
     case 'is_host':
       return t('point.refused.unpairOnHost');
     case 'in_use':

@@ -103,6 +103,24 @@ export const pointTexts = defineTexts(
       'Sluit de app. Bij de volgende start is dit een nieuwe pc: koppel ze opnieuw of begin als nieuw punt.',
     'point.refused.handoverRefused':
       'Balie {name} weigerde de overdracht (ze mist nog gegevens of is niet gekoppeld aan deze host). Probeer opnieuw.',
+    'point.refused.storeNotEmpty':
+      'Deze balie bevat al gegevens (een batch, afgiftes, rapporten of een koppeling): ze kan niet meer aan een andere hostbalie gekoppeld worden. Er is niets gewijzigd.',
+    'point.join.title': 'Koppel aan een bestaande hostbalie',
+    'point.join.intro':
+      'Deze pc bevat nog niets. Vraag op de hostbalie een koppelcode (Beheer → Balies → "Toon een koppelcode") en vul hier het adres en de code in die ze toont. Deze balie krijgt dan de instellingen, batches, kaarten en afgiftes van het punt; de pincode en de medewerkers zijn daarna die van de host.',
+    'point.join.url': 'Adres van de hostbalie (https://HOST:POORT)',
+    'point.join.code': 'Koppelcode (NNN-NNN)',
+    'point.join.name': 'Naam van deze balie',
+    'point.join.pin': 'Beheerderspincode ter bevestiging',
+    'point.join.button': 'Koppel aan de hostbalie',
+    'point.join.busy': 'Bezig met koppelen en de gegevens van de host over te nemen…',
+    'point.join.done':
+      'Gekoppeld aan punt {pointId}: {cards} kaarten en {events} afgiftes overgenomen. Deze balie synchroniseert nu met de hostbalie. Ontgrendel Beheer opnieuw met de pincode van het punt.',
+    'point.quit.button': 'Sluit de app',
+    'point.quit.done': 'De app is gesloten. Je kan dit venster sluiten.',
+    'point.refused.notUnpaired': 'De app sluit zo alleen na het ontkoppelen.',
+    'point.refused.quitUnavailable':
+      'Sluit het venster zelf: deze versie van de app kan zichzelf niet sluiten.',
     'point.refused.handoverBehind':
       'Balie {name} heeft nog niet alle gegevens van deze host: de overdracht wacht daarop en is na 10 seconden gestopt. Er is niets gewijzigd. Probeer opnieuw als ze bij is (kolom "Nog te ontvangen").',
     'point.role.host': 'Hostbalie',
@@ -222,6 +240,24 @@ export const pointTexts = defineTexts(
       'Close the app. At the next start this is a new PC: pair it again or start as a new point.',
     'point.refused.handoverRefused':
       'Desk {name} refused the handover (it still lacks data or is not paired with this host). Try again.',
+    'point.refused.storeNotEmpty':
+      'This desk already holds data (a batch, hand-outs, reports or a pairing): it can no longer be paired with another host desk. Nothing changed.',
+    'point.join.title': 'Pair with an existing host desk',
+    'point.join.intro':
+      'This PC holds nothing yet. Ask for a pairing code on the host desk (Beheer → Desks → "Show a pairing code") and enter the address and code it shows. This desk then receives the point\'s settings, batches, cards and hand-outs; the PIN and the staff are the host\'s from then on.',
+    'point.join.url': 'Address of the host desk (https://HOST:PORT)',
+    'point.join.code': 'Pairing code (NNN-NNN)',
+    'point.join.name': 'Name of this desk',
+    'point.join.pin': 'Admin PIN to confirm',
+    'point.join.button': 'Pair with the host desk',
+    'point.join.busy': "Pairing and copying the host's data…",
+    'point.join.done':
+      "Paired with point {pointId}: {cards} cards and {events} hand-outs copied. This desk syncs with the host desk now. Unlock Beheer again with the point's PIN.",
+    'point.quit.button': 'Close the app',
+    'point.quit.done': 'The app is closed. You can close this window.',
+    'point.refused.notUnpaired': 'The app closes this way only after unpairing.',
+    'point.refused.quitUnavailable':
+      'Close the window yourself: this version of the app cannot close itself.',
     'point.refused.handoverBehind':
       'Desk {name} does not have all of this host\'s data yet: the handover waited for it and stopped after 10 seconds. Nothing changed. Try again once it has caught up (column "Still to receive").',
     'point.role.host': 'Host desk',

@@ -39,6 +39,8 @@ function sampleArgs(pin: string): { [M in ApiMethod]: ApiArgs<M> } {
     unpairThisDesk: { force: false, adminPin: pin },
     handOverHost: { to: 'Groepen', adminPin: pin },
     takeOverHost: { adminPin: pin },
+    joinThisDesk: { url: 'https://127.0.0.1:1', code: '123-456', deskName: 'Groepen', adminPin: pin },
+    quitAfterUnpair: {},
     anomalies: {},
     resolveAnomaly: { card: CARD, note: 'tweede kaart teruggebracht', staff: 'Sofie' },
     postcodeMap: {},

@@ -1,0 +1,13 @@
+import type { Database } from 'better-sqlite3';
+
+/** What a store must not hold for the shell to replace it by a copy of a host's point. */
+const HOLDINGS = ['batches', 'cards', 'desk_events', 'pickup_groups', 'point_peers', 'reports'] as const;
+
+/**
+ * True when this store holds nothing a join could lose: no batch imported, no card, no event, no
+ * group, no report, never paired (a revoked or unpaired peer counts too). Settings, the admin PIN,
+ * the staff list and the audit log of its own set-up do not count: the host's replace them.
+ */
+export function storeHoldsNothing(db: Database): boolean {
+  return HOLDINGS.every((table) => db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined);
+}
