@@ -156,6 +156,7 @@ export type JoinThisDeskFailure =
   | Failure<'store_not_empty'>
   | Failure<'sync_unavailable'>
   | Failure<'in_use'>
+  | Failure<'other_point', { found: string; expected: string }>
   | Failure<'store_exists', { path: string }>
   | Failure<'bad_url', { url: string }>
   | Failure<'bad_name'>

@@ -169,40 +169,44 @@ async function start(): Promise<void> {
   forwardProgressIpc(progress, () => mainWindow?.webContents ?? null);
   const tracker = createActivityTracker(systemClock);
   const demo = opened.demo;
-  shellStore = createShellStore(opened.ctx, async (store, ports) => {
-    const longWork = createLongWorkRunner(store, {
-      env,
-      publish: progress.publish,
-      protector: keys.protector,
-    });
-    // Several desks at one point: the sync service on the policy's port (docs/admin.md), started
-    // at once on a paired desk, else when Beheer asks for a pairing code.
-    const sync = deskSyncHolder(
-      store,
-      { host: '0.0.0.0', port: policy.deskSyncPort ?? DEFAULT_DESK_SYNC_PORT },
-      keys.protector,
-    );
-    if (!demo && isPaired(store))
-      sync.ensure().then(
-        ({ service }) => log.info(`desk sync on ${service.url}, fingerprint ${service.fingerprint}`),
-        (error: unknown) => log.error(`desk sync not started: ${String(error)}`),
+  shellStore = createShellStore(
+    opened.ctx,
+    async (store, ports) => {
+      const longWork = createLongWorkRunner(store, {
+        env,
+        publish: progress.publish,
+        protector: keys.protector,
+      });
+      // Several desks at one point: the sync service on the policy's port (docs/admin.md), started
+      // at once on a paired desk, else when Beheer asks for a pairing code.
+      const sync = deskSyncHolder(
+        store,
+        { host: '0.0.0.0', port: policy.deskSyncPort ?? DEFAULT_DESK_SYNC_PORT },
+        keys.protector,
       );
-    const handlers = createApiHandlers(store, {
-      ...env,
-      longWork,
-      pairing: () => sync.pairing(),
-      deskSync: { pause: () => sync.pause(), resume: () => sync.resume() },
-      // The demo store is never replaced by a join.
-      ...(demo ? {} : { shellStore: ports }),
-      quit: () => app.quit(),
-    });
-    return {
-      handlers,
-      stop: async () => {
-        await Promise.all([longWork.close(), sync.close()]);
-      },
-    };
-  });
+      if (!demo && isPaired(store))
+        sync.ensure().then(
+          ({ service }) => log.info(`desk sync on ${service.url}, fingerprint ${service.fingerprint}`),
+          (error: unknown) => log.error(`desk sync not started: ${String(error)}`),
+        );
+      const handlers = createApiHandlers(store, {
+        ...env,
+        longWork,
+        pairing: () => sync.pairing(),
+        deskSync: { pause: () => sync.pause(), resume: () => sync.resume() },
+        // The demo store is never replaced by a join.
+        ...(demo ? {} : { shellStore: ports }),
+        quit: () => app.quit(),
+      });
+      return {
+        handlers,
+        stop: async () => {
+          await Promise.all([longWork.close(), sync.close()]);
+        },
+      };
+    },
+    policy.pointId,
+  );
   await shellStore.start();
   registerApiIpc(ipcMain, tracker.wrap(shellStore.handlers), log);
   startUpdates(policy, tracker, log);

@@ -14,6 +14,9 @@ function storeFiles(dbPath: string): string[] {
 
 const ASIDE = '.before-join';
 
+export type JoinInPlaceFailure =
+  JoinPointFailure | Failure<'in_use'> | Failure<'other_point', { found: string; expected: string }>;
+
 /**
  * Joins a host at the path of the shell's own store, which holds nothing yet (the handler checks
  * it): `joinPoint` wants a file that does not exist, so the empty store (and its keys) is moved
@@ -26,13 +29,18 @@ export async function joinInPlace(args: {
   url: string;
   code: string;
   deskName: string;
-}): Promise<Result<JoinedPoint, JoinPointFailure | Failure<'in_use'>>> {
+  /** The point this PC is set up for (Electron: the machine policy's pointId); another is refused. */
+  expectPoint?: string | null;
+}): Promise<Result<JoinedPoint, JoinInPlaceFailure>> {
   const moved: string[] = [];
+  // Whatever is at these paths now came from the join (all of them were moved aside or absent):
+  // it goes first, so no joined WAL or key is ever left next to the restored store.
+  const restoreMoved = () => {
+    for (const file of moved.splice(0).reverse()) fs.renameSync(file + ASIDE, file);
+  };
   const putBack = () => {
-    for (const file of moved.splice(0).reverse()) {
-      fs.rmSync(file, { recursive: true, force: true });
-      fs.renameSync(file + ASIDE, file);
-    }
+    for (const file of storeFiles(args.dbPath)) fs.rmSync(file, { recursive: true, force: true });
+    restoreMoved();
   };
   try {
     for (const file of storeFiles(args.dbPath)) {
@@ -43,7 +51,7 @@ export async function joinInPlace(args: {
     }
   } catch {
     // A file still open elsewhere (Windows refuses to move it): nothing is joined, all goes back.
-    putBack();
+    restoreMoved();
     return fail('in_use');
   }
   let joined: Awaited<ReturnType<typeof joinPoint>>;
@@ -62,6 +70,12 @@ export async function joinInPlace(args: {
   if (!joined.ok) {
     putBack();
     return joined;
+  }
+  const expected = args.expectPoint ?? null;
+  if (expected !== null && joined.value.pointId !== expected) {
+    // Two points' data are never mixed on one PC: the copy goes, the empty store comes back.
+    putBack();
+    return fail('other_point', { found: joined.value.pointId, expected });
   }
   for (const file of moved) fs.rmSync(file + ASIDE, { recursive: true, force: true });
   return joined;

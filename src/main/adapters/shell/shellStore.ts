@@ -1,12 +1,13 @@
 import type { ApiHandlers, ApiMethod } from '../../../shared/api/contract';
 import { API_METHODS } from '../../../shared/api/contract';
 import { fail } from '../../../shared/result';
-import type { Failure, Result } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
 import { holdStoreAlone } from '../../store/storeAlone';
 import { openStore } from '../../store/openStore';
 import type { StoreContext } from '../../store/storeContext';
-import type { JoinedPoint, JoinPointFailure } from '../../useCases/point/joinPoint';
+import type { JoinedPoint } from '../../useCases/point/joinPoint';
 import { joinInPlace } from './joinInPlace';
+import type { JoinInPlaceFailure } from './joinInPlace';
 
 /** What a shell runs on an open store: the API's handlers, and the services to stop before it closes. */
 export interface Attached {
@@ -22,7 +23,7 @@ export interface ShellStorePorts {
     url: string;
     code: string;
     deskName: string;
-  }): Promise<Result<JoinedPoint, JoinPointFailure | Failure<'in_use'>>>;
+  }): Promise<Result<JoinedPoint, JoinInPlaceFailure>>;
   /** This desk unpaired and its copy is gone: nothing may touch the store again. */
   wiped(): Promise<void>;
 }
@@ -36,6 +37,8 @@ export interface ShellStorePorts {
 export function createShellStore(
   first: StoreContext,
   attach: (ctx: StoreContext, ports: ShellStorePorts) => Promise<Attached>,
+  /** The point this PC is set up for, if the machine policy names one: a join must bring that one. */
+  expectPoint: string | null = null,
 ) {
   let ctx: StoreContext | null = first;
   let attached: Attached | null = null;
@@ -58,7 +61,7 @@ export function createShellStore(
         }
         was.db.close();
         ctx = null;
-        const joined = await joinInPlace({ dbPath: was.dbPath, clock: was.clock, ...args });
+        const joined = await joinInPlace({ dbPath: was.dbPath, clock: was.clock, expectPoint, ...args });
         await reopen(was);
         return joined;
       })();

@@ -71,6 +71,8 @@ export function describeAdminFailure(f: AdminFailure, t: Translate, lang: Lang):
       return t(f.behind ? 'point.refused.handoverBehind' : 'point.refused.handoverRefused', { name: f.name });
     case 'already_host':
       return t('point.refused.alreadyHost');
+    case 'other_point':
+      return t('point.refused.otherPoint', { found: f.found, expected: f.expected });
     case 'store_not_empty':
       return t('point.refused.storeNotEmpty');
     case 'not_unpaired':

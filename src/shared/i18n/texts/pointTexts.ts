@@ -103,6 +103,8 @@ export const pointTexts = defineTexts(
       'Sluit de app. Bij de volgende start is dit een nieuwe pc: koppel ze opnieuw of begin als nieuw punt.',
     'point.refused.handoverRefused':
       'Balie {name} weigerde de overdracht (ze mist nog gegevens of is niet gekoppeld aan deze host). Probeer opnieuw.',
+    'point.refused.otherPoint':
+      'De hostbalie hoort bij punt {found}, maar deze pc is ingesteld voor punt {expected} (beheersinstellingen). Gegevens van twee punten worden nooit gemengd: er is niets gewijzigd.',
     'point.refused.storeNotEmpty':
       'Deze balie bevat al gegevens (een batch, afgiftes, rapporten of een koppeling): ze kan niet meer aan een andere hostbalie gekoppeld worden. Er is niets gewijzigd.',
     'point.join.title': 'Koppel aan een bestaande hostbalie',
@@ -240,6 +242,8 @@ export const pointTexts = defineTexts(
       'Close the app. At the next start this is a new PC: pair it again or start as a new point.',
     'point.refused.handoverRefused':
       'Desk {name} refused the handover (it still lacks data or is not paired with this host). Try again.',
+    'point.refused.otherPoint':
+      "The host desk belongs to point {found}, but this PC is set up for point {expected} (machine policy). Two points' data are never mixed: nothing changed.",
     'point.refused.storeNotEmpty':
       'This desk already holds data (a batch, hand-outs, reports or a pairing): it can no longer be paired with another host desk. Nothing changed.',
     'point.join.title': 'Pair with an existing host desk',

@@ -168,3 +168,40 @@ describe('a join from Beheer replaces the shell store in place', () => {
     expect(dbChecksum(host.db)).toBe(before);
   });
 });
+
+describe('a join the PC is not set up for', () => {
+  it('is undone when the host belongs to another point than the policy names: the empty store comes back, no joined file stays', async () => {
+    const { service } = await hostWithCode();
+    const store = testStore();
+    expect(setAdminPin(store, PIN, null).ok).toBe(true);
+    const before = dbChecksum(store.db);
+    const shell = createShellStore(
+      store,
+      (ctx, ports) =>
+        Promise.resolve({
+          handlers: createApiHandlers(ctx, {
+            postcodesFile: POSTCODES_FILE,
+            reportsDir: `${ctx.dbPath}-reports`,
+            demoMode: false,
+            version: '0.0.0-test',
+            shellStore: ports,
+          }),
+          stop: () => Promise.resolve(),
+        }),
+      'BIB-BRUGGE',
+    );
+    shells.push(shell);
+    await shell.start();
+    const files = fs.readdirSync(store.dir).sort();
+    expect(
+      await shell.handlers.joinThisDesk({
+        url: service.url,
+        code: service.code ?? '',
+        deskName: 'Groepen',
+        adminPin: PIN,
+      }),
+    ).toMatchObject({ ok: false, error: 'other_point', found: 'BIB-GENT', expected: 'BIB-BRUGGE' });
+    expect(fs.readdirSync(store.dir).sort()).toEqual(files);
+    expect(dbChecksum(shell.current()?.db ?? store.db)).toBe(before);
+  });
+});
