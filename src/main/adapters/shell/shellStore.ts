@@ -104,10 +104,12 @@ export function createShellStore(
     handlers: handlers as unknown as ApiHandlers,
     /** The store open now; null after an unpair wiped it (or while a join replaces it). */
     current: (): StoreContext | null => ctx,
+    /** The screen's connection closes at once (Electron's will-quit does not wait); sync and long work have their own. */
     async close(): Promise<void> {
-      await stopAttached();
+      const stopping = stopAttached();
       if (ctx?.db.open) ctx.db.close();
       ctx = null;
+      await stopping;
     },
   };
 }
