@@ -32,7 +32,7 @@ export const pointTexts = defineTexts(
     'point.refused.badUrl': 'Geen geldig adres van de hostbalie: {url} (verwacht: https://HOST:POORT).',
     'point.refused.badName': 'Geef de balie een naam van 1 tot 40 letters, cijfers of spaties.',
     'point.refused.unreachable':
-      'De hostbalie is niet bereikbaar. Controleer het adres en of "desk serve" draait.',
+      'De hostbalie is niet bereikbaar. Controleer het adres en of de app (of "balie desk serve") op de hostbalie draait. Er is niets gewijzigd.',
     'point.refused.hostNotPinned':
       'De hostbalie toonde een ander certificaat dan verwacht. Koppelen geweigerd.',
     'point.refused.pairingClosed': 'De hostbalie heeft geen geldige koppelcode open. Vraag een nieuwe code.',
@@ -173,7 +173,7 @@ export const pointTexts = defineTexts(
     'point.refused.badUrl': 'Not a valid host desk address: {url} (expected: https://HOST:PORT).',
     'point.refused.badName': 'Give the desk a name of 1 to 40 letters, digits or spaces.',
     'point.refused.unreachable':
-      'The host desk cannot be reached. Check the address and that "desk serve" runs.',
+      'The host desk cannot be reached. Check the address and that the app (or "balie desk serve") runs on the host desk. Nothing changed.',
     'point.refused.hostNotPinned': 'The host desk showed another certificate than expected. Pairing refused.',
     'point.refused.pairingClosed': 'The host desk has no valid pairing code open. Ask for a new code.',
     'point.refused.wrongCode': 'Wrong pairing code.',

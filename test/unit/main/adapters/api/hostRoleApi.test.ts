@@ -53,6 +53,19 @@ describe('Beheer hands the host role over and takes it over through the API', ()
     });
   });
 
+  it('a desk whose sync does not run is named as unreachable, and nothing moves', async () => {
+    const { host, desk, deskService } = await pairWithPins();
+    await until(() => listPeers(host.db).some((p) => p.name === 'Groepen' && p.url !== null));
+    await deskService.stop();
+    expect(await apiOver(host).handOverHost({ to: 'Groepen', adminPin: PIN })).toMatchObject({
+      ok: false,
+      error: 'desk_unreachable',
+      name: 'Groepen',
+    });
+    expect(pointRole(host.db)).toBe('host');
+    expect(pointRole(desk.db)).toBe('desk');
+  });
+
   it('takeOverHost on a desk makes a new key and a new epoch; on the host it is refused', async () => {
     const { host, desk } = await pairWithPins();
     expect(await apiOver(host).takeOverHost({ adminPin: PIN })).toMatchObject({
