@@ -287,6 +287,8 @@ test('Beheer on the host: "Draag de hostrol over aan Groepen" with the PIN; then
     });
     await expect(pageA.getByTestId('desk-role')).toHaveText('Deze balie werkt met de hostbalie Groepen.');
     await expect(pageA.getByRole('region', { name: 'Draag de hostrol over' })).toHaveCount(0);
+    // Pairing codes come from the host only.
+    await expect(pageA.getByRole('button', { name: 'Toon een koppelcode' })).toHaveCount(0);
     await expect(pageA.locator('.point-status')).toContainText('Host: Groepen', { timeout: 30_000 });
     // A desk now: it offers the take-over, with its warning about the new key.
     await expect(
@@ -299,6 +301,7 @@ test('Beheer on the host: "Draag de hostrol over aan Groepen" with the PIN; then
     await unlockAdmin(pageB);
     await expect(pageB.getByTestId('desk-role')).toHaveText(/Deze balie is de hostbalie/);
     await expect(pageB.getByRole('region', { name: 'Ontkoppel deze balie' })).toHaveCount(0);
+    await expect(pageB.getByRole('button', { name: 'Toon een koppelcode' })).toBeVisible();
     await expectAccessible(pageB);
     await pageB.screenshot({ path: 'test-results/screens/hostrol-overgedragen.png' });
     expect(
@@ -322,7 +325,12 @@ test('a fresh desk joins a host from its own Beheer with the code the host shows
   browser,
 }) => {
   const host = await startDeskServer({ webArgs: ['--sync-listen', '127.0.0.1:0'] });
-  const fresh = await startDeskServer({ importFixture: null, webArgs: ['--sync-listen', '127.0.0.1:0'] });
+  // A fresh PC with the policy's point: nothing imported, no PIN, no staff list yet.
+  const fresh = await startDeskServer({
+    importFixture: null,
+    bare: true,
+    webArgs: ['--sync-listen', '127.0.0.1:0'],
+  });
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
   const pageA = await contextA.newPage();
@@ -339,8 +347,16 @@ test('a fresh desk joins a host from its own Beheer with the code the host shows
       /Koppelcode (\d{3}-\d{3}),.*Adres (https:\/\/\S+?)\. Vingerafdruk/.exec(shown) ?? [];
     const wrong = code === '123-456' ? '654-321' : '123-456';
 
-    await startShift(pageB, fresh.url, 'Sofie');
-    await unlockAdmin(pageB);
+    await pageB.goto(fresh.url);
+    await pageB.getByLabel('Naam van de medewerker').fill('Sofie');
+    await pageB.getByRole('button', { name: 'Begin' }).click();
+    await nav(pageB, 'Beheer');
+    await pageB.getByLabel('Nieuwe pincode', { exact: true }).fill(ADMIN_PIN);
+    await pageB.getByLabel('Nieuwe pincode nog eens').fill(ADMIN_PIN);
+    await pageB.getByRole('button', { name: 'Pincode instellen' }).click();
+    await expect(pageB.getByRole('heading', { name: 'Vergrendeld' })).toBeVisible();
+    await pageB.getByLabel('Beheerderspincode', { exact: true }).fill(ADMIN_PIN);
+    await pageB.getByRole('button', { name: 'Ontgrendelen' }).click();
     const join = pageB.getByRole('region', { name: 'Koppel aan een bestaande hostbalie' });
     await expect(join).toContainText('Deze pc bevat nog niets');
     await expectAccessible(pageB);
@@ -365,6 +381,12 @@ test('a fresh desk joins a host from its own Beheer with the code the host shows
       timeout: 60_000,
     });
     await expect(pageB.locator('.point-name')).toHaveText(/· Groepen$/);
+    // The point's settings came with it: the host's staff list is offered at the next shift.
+    expect(
+      readStore(fresh.dbPath, (s) =>
+        s.prepare(`SELECT value FROM settings WHERE key = 'staff_list'`).pluck().get(),
+      ),
+    ).toContain('Bram');
     await expect(pageB.getByRole('region', { name: 'Koppel aan een bestaande hostbalie' })).toHaveCount(0);
     await expect(pageB.locator('.point-status').getByText('Online met 1 andere balie')).toBeVisible({
       timeout: 30_000,

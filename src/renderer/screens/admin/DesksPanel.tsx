@@ -73,9 +73,11 @@ export function DesksPanel({ pin }: { pin: string }) {
             : t('point.role.thisIsDesk', { host: hostName ?? '?' })}
         </p>
       )}
-      <button type="button" className="big-button" onClick={() => void pair()}>
-        {t('point.desks.pair')}
-      </button>
+      {role === 'host' && (
+        <button type="button" className="big-button" onClick={() => void pair()}>
+          {t('point.desks.pair')}
+        </button>
+      )}
       {pairing && (
         <p className="pairing-code" data-testid="pairing-code">
           {t('point.desks.code', pairing)}

@@ -50,7 +50,7 @@ export const pointTexts = defineTexts(
       'De synchronisatie van deze balie kon niet starten (poort bezet of geblokkeerd). Vraag IT de poort en de firewallregel na te kijken.',
     'point.desks.title': 'Balies van dit punt',
     'point.desks.intro':
-      'Meerdere balies op één punt werken elk met een eigen kopie en synchroniseren over het netwerk. Een nieuwe balie koppelt met de code hieronder: "balie desk join ADRES --code CODE".',
+      'Meerdere balies op één punt werken elk met een eigen kopie en synchroniseren over het netwerk. Een nieuwe balie koppelt met de code van de hostbalie: in haar eigen Beheer → Balies ("Koppel aan een bestaande hostbalie") of met "balie desk join ADRES --code CODE".',
     'point.desks.none': 'Nog geen andere balies gekoppeld.',
     'point.desks.pair': 'Toon een koppelcode',
     'point.desks.code':
@@ -190,7 +190,7 @@ export const pointTexts = defineTexts(
       "This desk's sync could not start (port in use or blocked). Ask IT to check the port and the firewall rule.",
     'point.desks.title': 'Desks of this point',
     'point.desks.intro':
-      'Several desks at one point each work on their own copy and sync over the network. A new desk pairs with the code below: "balie desk join ADDRESS --code CODE".',
+      'Several desks at one point each work on their own copy and sync over the network. A new desk pairs with the host desk\'s code: in its own Beheer → Desks ("Pair with an existing host desk") or with "balie desk join ADDRESS --code CODE".',
     'point.desks.none': 'No other desks paired yet.',
     'point.desks.pair': 'Show a pairing code',
     'point.desks.code':
