@@ -61,6 +61,7 @@ if (!syncListen) {
   process.exit(2);
 }
 let stopping = false;
+let attachedOnce = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
@@ -71,9 +72,16 @@ const shell = createShellStore(ctx, async (open, ports) => {
   const longWork = createLongWorkRunner(open, { env, publish: progress.publish });
   const sync = deskSyncHolder(open, syncListen);
   if (!syncOff && (values['sync-listen'] !== undefined || isPaired(open))) {
-    const { service } = await sync.ensure();
-    process.stdout.write(`Balie sync: ${service.url} ${service.fingerprint}\n`);
+    try {
+      const { service } = await sync.ensure();
+      process.stdout.write(`Balie sync: ${service.url} ${service.fingerprint}\n`);
+    } catch (error) {
+      // At start the server does not come up without it; after a join the store stays usable.
+      if (!attachedOnce) throw error;
+      process.stderr.write(`Balie sync niet gestart: ${String(error)}\n`);
+    }
   }
+  attachedOnce = true;
   const handlers = createApiHandlers(open, {
     ...env,
     longWork,
