@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiHandlers } from '../../../../../src/main/adapters/api/handlers';
 import { createShellStore } from '../../../../../src/main/adapters/shell/shellStore';
@@ -8,10 +9,11 @@ import { POSTCODES_FILE } from '../../../../../src/main/platform/paths';
 import { openStore } from '../../../../../src/main/store/openStore';
 import type { StoreContext } from '../../../../../src/main/store/storeContext';
 import { setAdminPin } from '../../../../../src/main/useCases/admin/adminPin';
+import { joinPoint } from '../../../../../src/main/useCases/point/joinPoint';
 import { servePoint } from '../../../../../src/main/useCases/point/servePoint';
 import type { PointService } from '../../../../../src/main/useCases/point/servePoint';
 import { closeDeskStores, deskStore } from '../../../../helpers/deskFixture';
-import { dbChecksum, testStore } from '../../../../helpers/store';
+import { dbChecksum, tempDir, testStore } from '../../../../helpers/store';
 
 const PIN = '582064';
 const services: PointService[] = [];
@@ -203,5 +205,64 @@ describe('a join the PC is not set up for', () => {
     ).toMatchObject({ ok: false, error: 'other_point', found: 'BIB-GENT', expected: 'BIB-BRUGGE' });
     expect(fs.readdirSync(store.dir).sort()).toEqual(files);
     expect(dbChecksum(shell.current()?.db ?? store.db)).toBe(before);
+  });
+});
+
+describe('after an unpair the shell store is done', () => {
+  it('stops what runs on the store, reports no store, and lets the app close only then', async () => {
+    const { host, service } = await hostWithCode();
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'balie.sqlite');
+    const joined = await joinPoint({
+      dbPath,
+      url: service.url,
+      code: service.code ?? '',
+      deskName: 'Groepen',
+      clock: host.clock,
+      backupDir: path.join(dir, 'backups'),
+    });
+    expect(joined.ok).toBe(true);
+    const opened = openStore(dbPath);
+    if (!opened.ok) throw new Error('desk store');
+    const desk: StoreContext = {
+      db: opened.value,
+      clock: host.clock,
+      dbPath,
+      backupDir: path.join(dir, 'backups'),
+    };
+    let stops = 0;
+    let quits = 0;
+    const shell = createShellStore(desk, (ctx, ports) =>
+      Promise.resolve({
+        handlers: createApiHandlers(ctx, {
+          postcodesFile: POSTCODES_FILE,
+          reportsDir: path.join(dir, 'reports'),
+          demoMode: false,
+          version: '0.0.0-test',
+          shellStore: ports,
+          quit: () => (quits += 1),
+        }),
+        stop: () => {
+          stops += 1;
+          return Promise.resolve();
+        },
+      }),
+    );
+    shells.push(shell);
+    await shell.start();
+    expect(await shell.handlers.quitAfterUnpair({})).toMatchObject({ ok: false, error: 'not_unpaired' });
+
+    const done = await shell.handlers.unpairThisDesk({ force: false, adminPin: PIN });
+    expect(done).toMatchObject({ ok: true, value: { host: 'told' } });
+    expect(stops).toBe(1);
+    expect(shell.current()).toBeNull();
+    expect(fs.readdirSync(dir)).toEqual([]);
+
+    expect(await shell.handlers.quitAfterUnpair({})).toEqual({ ok: true, value: true });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(quits).toBe(1);
+    // Closing the shell afterwards stops nothing twice.
+    await shell.close();
+    expect(stops).toBe(1);
   });
 });
