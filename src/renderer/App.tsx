@@ -15,6 +15,7 @@ import type { OnProgress } from './app/progressFeed';
 import { ShiftStart } from './app/ShiftStart';
 import { problemText } from './components/problemText';
 import { PointStatus } from './app/PointStatus';
+import { DeskWiped } from './app/DeskWiped';
 import { PointChangesContext } from './app/pointChanges';
 
 export type ScreenId = 'balie' | 'group' | 'overview' | 'admin';
@@ -83,14 +84,7 @@ export function App({ api, onProgress }: { api: ApiClient; onProgress: OnProgres
   };
 
   let body;
-  if (wiped !== null)
-    body = (
-      <main className="panel" id="main" data-testid="desk-wiped">
-        <h1>{t('point.unpair.doneTitle')}</h1>
-        <p>{wiped}</p>
-        <p>{t('point.unpair.closeApp')}</p>
-      </main>
-    );
+  if (wiped !== null) body = <DeskWiped api={api} text={wiped} />;
   else if (failure) body = <FailureNotice text={problemText(failure, lang)} onRetry={() => void refresh()} />;
   else if (!session) body = <p className="loading">{t('app.loading')}</p>;
   else if (!session.point)

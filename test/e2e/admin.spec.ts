@@ -186,7 +186,7 @@ test('Beheer: export a signed report that verifies, change the last day, audit c
   expect(desk.cli('handout', '270000005006', '--staff', 'Sofie', '--id-checked').code).toBe(0);
 
   // Audit log: the chain verdict in words, the new entries listed.
-  const audit = page.getByRole('region', { name: 'Logboek' });
+  const audit = page.getByRole('region', { name: 'Logboek', exact: true });
   await page
     .locator('section', { has: page.getByRole('heading', { name: 'Logboek' }) })
     .getByRole('button', { name: 'Vernieuwen' })

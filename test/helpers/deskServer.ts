@@ -22,7 +22,13 @@ export interface DeskServer {
 
 /** A fresh store per test, set up like a real point, served by `start:web`'s server. */
 export async function startDeskServer(
-  options: { point?: string; importFixture?: string | null; webArgs?: string[] } = {},
+  options: {
+    point?: string;
+    importFixture?: string | null;
+    webArgs?: string[];
+    /** Only `balie init`, as a fresh PC with the policy's point: no admin PIN, no staff list. */
+    bare?: boolean;
+  } = {},
 ): Promise<DeskServer & { stop(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'balie-e2e-'));
   const dbPath = path.join(dir, 'balie.sqlite');
@@ -45,8 +51,10 @@ export async function startDeskServer(
     path.join(FIXTURES, 'issuer-test.pub.pem'),
   );
   if (init.code !== 0) throw new Error(`init failed: ${init.err}`);
-  expect(cli('admin-pin', '--new', ADMIN_PIN).code).toBe(0);
-  expect(cli('settings', '--staff', 'An,Bram,Sofie', '--admin-pin', ADMIN_PIN).code).toBe(0);
+  if (!options.bare) {
+    expect(cli('admin-pin', '--new', ADMIN_PIN).code).toBe(0);
+    expect(cli('settings', '--staff', 'An,Bram,Sofie', '--admin-pin', ADMIN_PIN).code).toBe(0);
+  }
   const fixture = options.importFixture === undefined ? 'gent-small.lkb' : options.importFixture;
   if (fixture) expect(cli('import', path.join(FIXTURES, fixture)).code).toBe(0);
 

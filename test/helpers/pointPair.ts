@@ -60,5 +60,5 @@ export async function hostAndDesk() {
   const identity = await loadOrCreateDeskCertificate(deskCertificateDirFor(deskPath), 'Groepen', host.clock);
   const deskService = await servePoint(desk, { identity, listen: { host: '127.0.0.1', port: 0 } });
   services.push(deskService);
-  return { host, hostIdentity, hostService, desk, joined: joined.value };
+  return { host, hostIdentity, hostService, desk, deskService, joined: joined.value };
 }

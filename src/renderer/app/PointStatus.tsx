@@ -33,6 +33,12 @@ export function PointStatus({ api, onChanges }: { api: ApiClient; onChanges(chan
   if (!status?.paired) return null;
   return (
     <div className="point-status" role="status" aria-live="polite">
+      <span className="badge tone-info" data-point="role">
+        <Icon name="info" size={18} />
+        {status.role === 'host'
+          ? t('point.role.host')
+          : t('point.role.desk', { host: status.hostName ?? '?' })}
+      </span>
       {status.online ? (
         <span className="badge tone-ok" data-point="online">
           <Icon name="ok" size={18} />

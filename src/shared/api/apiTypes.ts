@@ -126,6 +126,8 @@ export interface PointStatusView {
    * when it changes, so a hand-out at another desk shows without a reload.
    */
   changes: number;
+  /** This store holds nothing yet (no batch, event, report or peer): Beheer offers joining a host. */
+  canJoin: boolean;
 }
 
 /** A desk of the point as Beheer → Balies lists it. */

@@ -151,6 +151,25 @@ export type NewYearFailure =
   | Failure<'year_not_after', { cardYear: number; currentYear: number }>
   | Failure<'unknown_staff', { staff: string }>;
 
+/** Why a join from Beheer was refused; nothing changed. */
+export type JoinThisDeskFailure =
+  | Failure<'store_not_empty'>
+  | Failure<'sync_unavailable'>
+  | Failure<'in_use'>
+  | Failure<'other_point', { found: string; expected: string }>
+  | Failure<'store_exists', { path: string }>
+  | Failure<'bad_url', { url: string }>
+  | Failure<'bad_name'>
+  | Failure<'unreachable'>
+  | Failure<'host_not_pinned', { seen: string }>
+  | Failure<'pairing_closed'>
+  | Failure<
+      'refused',
+      { reason: 'wrong_code' | 'code_expired' | 'too_many_attempts' | 'no_code' | 'version' }
+    >
+  | Failure<'host_not_proven'>
+  | Failure<'transfer_failed'>;
+
 export type SettingsFailure =
   | Failure<'last_day_after_batches', { lastDay: string; batchesUntil: string }>
   | Failure<'not_initialized'>
@@ -203,6 +222,53 @@ export const apiContract = {
     writes: true,
     adminPin: 'required',
   }),
+  /**
+   * On the host: the installation key and the report rows move to `to` (a paired desk whose sync
+   * runs), which becomes the host; this desk becomes an ordinary desk (docs/admin.md §3a).
+   */
+  handOverHost: method<
+    { to: string; keyId: string },
+    | Failure<'not_host', { host: string }>
+    | Failure<'unknown_desk', { name: string }>
+    | Failure<'desk_unreachable', { name: string }>
+    | Failure<'handover_refused', { name: string; behind: boolean }>
+    | Failure<'key_unreadable', { file: string; sealed: boolean }>
+  >()({
+    args: z.object({ to: z.string().min(1).max(40), ...withPin }).strict(),
+    writes: true,
+    adminPin: 'required',
+  }),
+  /**
+   * On a desk whose host PC is dead: this desk becomes the host with a NEW installation key (a
+   * new audit epoch); the admin enrols its public key with the issuer.
+   */
+  takeOverHost: method<{ keyId: string; enrolAs: string }, Failure<'already_host'>>()({
+    args: z.object(withPin).strict(),
+    writes: true,
+    adminPin: 'required',
+  }),
+  /**
+   * On a store that holds nothing yet: pairs it with a host (the same use case as `desk join`);
+   * the shell closes it, joins at the same path and opens it again (adapters/shell). Nothing
+   * changes on a refusal.
+   */
+  joinThisDesk: method<
+    { pointId: string; hostFingerprint: string; cards: number; events: number },
+    JoinThisDeskFailure
+  >()({
+    args: z
+      .object({
+        url: z.string().max(300),
+        code: z.string().max(20),
+        deskName: z.string().max(200),
+        ...withPin,
+      })
+      .strict(),
+    writes: true,
+    adminPin: 'required',
+  }),
+  /** After an unpair wiped this desk's copy: the shell ends (Electron quits, start:web stops). */
+  quitAfterUnpair: method<true, Failure<'not_unpaired'> | Failure<'quit_unavailable'>>()({ args: none }),
   revokeDesk: method<
     { name: string },
     Failure<'not_host', { host: string }> | Failure<'unknown_desk', { name: string }>

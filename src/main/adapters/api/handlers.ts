@@ -11,6 +11,8 @@ import type { PairingView, UpdateStatusView } from '../../../shared/api/apiTypes
 import { renderGroupReceiptHtml } from '../../../shared/desk/receipt';
 import { fail, ok } from '../../../shared/result';
 import type { Result } from '../../../shared/result';
+import type { ShellStorePorts } from '../shell/shellStore';
+import { storeHoldsNothing } from '../../useCases/point/storeHoldsNothing';
 import type { KeyProtector } from '../../platform/keys/installationKey';
 import { loadPostcodeCells } from '../../platform/postcodeCells';
 import { loadPostcodePlaces } from '../../platform/postcodePlaces';
@@ -39,6 +41,8 @@ import { readPointDesks, readPointStatusView } from '../../useCases/point/deskSt
 import { hostNameIfNotHost } from '../../useCases/point/pointRole';
 import { revokeDesk } from '../../useCases/point/revokeDesk';
 import { unpairDesk } from '../../useCases/point/unpairDesk';
+import { handOverTo } from '../../useCases/point/handOverTo';
+import { takeOver } from '../../useCases/point/hostRole';
 import { thisDeskOf } from '../../useCases/point/thisDesk';
 import { pointRole } from '../../useCases/point/pointRole';
 import { deskCertificateDirFor, loadOrCreateDeskCertificate } from '../../platform/lan/deskCertificate';
@@ -73,6 +77,10 @@ export interface HandlerEnvironment extends ShellFacts {
   pairing?: () => Promise<PairingView | null>;
   /** The shell's sync service, stopped while this desk unpairs (the wipe needs the store alone). */
   deskSync?: { pause(): Promise<void>; resume(): void };
+  /** The shell's hold on its store (adapters/shell/shellStore): a join in its place, the unpair's end. */
+  shellStore?: ShellStorePorts;
+  /** Ends the shell (Electron: app.quit(); start:web: the server stops); offered after an unpair. */
+  quit?: () => void;
 }
 
 /** The way a `long` method's use case leaves the request path; the runner implements it. */
@@ -185,6 +193,15 @@ export function runLongUseCase(
   return Promise.resolve(run(args, grant));
 }
 
+/** This desk's TLS identity (made on first use), as the sync service uses it. */
+function deskIdentity(ctx: StoreContext) {
+  return loadOrCreateDeskCertificate(
+    deskCertificateDirFor(ctx.dbPath),
+    ownDesk(ctx.db)?.name ?? 'Balie',
+    ctx.clock,
+  );
+}
+
 /** Start and end of work that has no finer steps to report. */
 async function stepped<T>(progress: (done: number) => void, work: () => T | Promise<T>): Promise<T> {
   progress(0);
@@ -201,6 +218,7 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment, hooks = NO_H
   const reports = { reportsDir: env.reportsDir, protector: env.keyProtector };
   let places: Map<string, PostcodePlace> | null = null;
   const link = openHostLink(ctx);
+  let unpaired = false;
 
   return {
     session: () => ok(readSession(ctx, env)),
@@ -231,20 +249,53 @@ function implementation(ctx: StoreContext, env: HandlerEnvironment, hooks = NO_H
       return pairing ? ok(pairing) : fail('sync_unavailable');
     },
     revokeDesk: ({ name }) => revokeDesk(ctx, name),
+    handOverHost: async ({ to }) => {
+      const identity = await deskIdentity(ctx);
+      const moved = await handOverTo(
+        ctx,
+        identity,
+        thisDeskOf(db, identity.fingerprint),
+        to,
+        env.keyProtector,
+      );
+      if (moved.ok) return moved;
+      switch (moved.error) {
+        case 'unreachable':
+          return fail('desk_unreachable', { name: moved.name });
+        case 'refused_by_desk':
+          return fail('handover_refused', { name: moved.name, behind: moved.reason === 'behind' });
+        default:
+          return moved;
+      }
+    },
+    takeOverHost: () => takeOver(ctx, env.keyProtector),
     unpairThisDesk: async ({ force }) => {
       if (pointRole(db) === 'host') return fail('is_host');
-      const identity = await loadOrCreateDeskCertificate(
-        deskCertificateDirFor(ctx.dbPath),
-        ownDesk(db)?.name ?? 'Balie',
-        ctx.clock,
-      );
+      const identity = await deskIdentity(ctx);
       await env.deskSync?.pause();
       const done = await unpairDesk(ctx, identity, thisDeskOf(db, identity.fingerprint), { force });
       if (!done.ok) {
         env.deskSync?.resume();
         return done;
       }
+      unpaired = true;
+      await env.shellStore?.wiped();
       return ok({ host: done.value.host, hostName: done.value.hostName, removed: done.value.removed.length });
+    },
+    quitAfterUnpair: () => {
+      if (!unpaired) return fail('not_unpaired');
+      if (!env.quit) return fail('quit_unavailable');
+      // After this answer has left: the window shows it, then the shell ends.
+      setTimeout(env.quit, 200);
+      return ok(true as const);
+    },
+    joinThisDesk: async ({ url, code, deskName }) => {
+      if (!storeHoldsNothing(db)) return fail('store_not_empty');
+      if (!env.shellStore) return fail('sync_unavailable');
+      const joined = await env.shellStore.joinPoint({ url, code, deskName });
+      if (!joined.ok) return joined;
+      const { pointId, hostFingerprint, cards, events } = joined.value;
+      return ok({ pointId, hostFingerprint, cards, events });
     },
     anomalies: () => ok(listAnomalies(db)),
     resolveAnomaly: (args) => resolveAnomaly(ctx, args),

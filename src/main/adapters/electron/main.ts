@@ -6,6 +6,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, sessi
 import { electronPrintPdf } from './printToPdf';
 import { systemClock } from '../../../shared/time/clock';
 import { createApiHandlers } from '../api/handlers';
+import { createShellStore } from '../shell/shellStore';
 import { DEFAULT_DESK_SYNC_PORT, deskSyncHolder, isPaired } from '../sync/deskSync';
 import type { HandlerEnvironment } from '../api/handlers';
 import { openDemoStore } from '../../demo/demoStore';
@@ -43,7 +44,7 @@ import {
 import type { UpdateStatusView } from '../../../shared/api/apiTypes';
 import { BUILD_KIND } from './buildKind';
 import { forwardProgressIpc, registerApiIpc } from './ipc';
-import { createLongWorkRunner, type LongWorkRunner } from '../worker/longWorkRunner';
+import { createLongWorkRunner } from '../worker/longWorkRunner';
 import { createProgressHub } from '../worker/progressHub';
 import { createFileLogger } from './log';
 import type { Logger } from './log';
@@ -75,9 +76,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP
 
 let startupPage: string | null = null;
 let mainWindow: BrowserWindow | null = null;
-let longWork: LongWorkRunner | null = null;
-let sync: ReturnType<typeof deskSyncHolder> | null = null;
-let store: StoreContext | null = null;
+/** The store with its long work, sync service and handlers (adapters/shell: a join replaces it). */
+let shellStore: ReturnType<typeof createShellStore> | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -90,10 +90,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     // A job still running rolls back: its transaction never committed.
-    void longWork?.close();
-    void sync?.close();
-    store?.db.close();
-    store = null;
+    void shellStore?.close();
+    shellStore = null;
   });
   app.whenReady().then(start, (error: unknown) => {
     process.stderr.write(`startup failed: ${String(error)}\n`);
@@ -151,7 +149,6 @@ async function start(): Promise<void> {
 
   const opened = await openChosenStore(policy, log);
   if (!opened.ok) return showStartupProblem(renderStartupProblemPage(opened.page));
-  store = opened.ctx;
 
   const keys = chooseKeyProtector(safeStorage);
   if (!keys.sealed) log.warn(`report-signing key stored as a plain file (mode 0600): ${keys.reason}`);
@@ -169,35 +166,61 @@ async function start(): Promise<void> {
   // Import, reports and backups run in a worker thread with its own connection; their progress
   // goes to the main window only.
   const progress = createProgressHub();
-  longWork = createLongWorkRunner(store, { env, publish: progress.publish, protector: keys.protector });
   forwardProgressIpc(progress, () => mainWindow?.webContents ?? null);
   const tracker = createActivityTracker(systemClock);
-  // Several desks at one point: the sync service on the policy's port (docs/admin.md), started
-  // at once on a paired desk, else when Beheer asks for a pairing code.
-  sync = deskSyncHolder(store, { host: '0.0.0.0', port: policy.deskSyncPort ?? DEFAULT_DESK_SYNC_PORT });
-  if (!opened.demo && isPaired(store))
-    sync.ensure().then(
-      ({ service }) => log.info(`desk sync on ${service.url}, fingerprint ${service.fingerprint}`),
-      (error: unknown) => log.error(`desk sync not started: ${String(error)}`),
-    );
-  const pairing = () => (sync ? sync.pairing() : Promise.resolve(null));
-  const deskSync = {
-    pause: () => sync?.pause() ?? Promise.resolve(),
-    resume: () => sync?.resume(),
-  };
-  registerApiIpc(
-    ipcMain,
-    tracker.wrap(createApiHandlers(store, { ...env, longWork, pairing, deskSync })),
-    log,
+  const demo = opened.demo;
+  shellStore = createShellStore(
+    opened.ctx,
+    async (store, ports) => {
+      const longWork = createLongWorkRunner(store, {
+        env,
+        publish: progress.publish,
+        protector: keys.protector,
+      });
+      // Several desks at one point: the sync service on the policy's port (docs/admin.md), started
+      // at once on a paired desk, else when Beheer asks for a pairing code.
+      const sync = deskSyncHolder(
+        store,
+        { host: '0.0.0.0', port: policy.deskSyncPort ?? DEFAULT_DESK_SYNC_PORT },
+        keys.protector,
+      );
+      if (!demo && isPaired(store))
+        sync.ensure().then(
+          ({ service }) => log.info(`desk sync on ${service.url}, fingerprint ${service.fingerprint}`),
+          (error: unknown) => log.error(`desk sync not started: ${String(error)}`),
+        );
+      const handlers = createApiHandlers(store, {
+        ...env,
+        longWork,
+        pairing: () => sync.pairing(),
+        deskSync: { pause: () => sync.pause(), resume: () => sync.resume() },
+        // The demo store is never replaced by a join.
+        ...(demo ? {} : { shellStore: ports }),
+        quit: () => app.quit(),
+      });
+      return {
+        handlers,
+        stop: async () => {
+          await Promise.all([longWork.close(), sync.close()]);
+        },
+      };
+    },
+    policy.pointId,
   );
+  await shellStore.start();
+  registerApiIpc(ipcMain, tracker.wrap(shellStore.handlers), log);
   startUpdates(policy, tracker, log);
   if (!opened.demo) startDailyBackups(log);
   openWindow(PRELOAD);
 }
 
-/** One online backup per Brussels day (at start, then checked hourly); the real store only. */
+/**
+ * One online backup per Brussels day (at start, then checked hourly); the real store only, and
+ * never after an unpair wiped it (the shell store is closed then).
+ */
 function startDailyBackups(log: Logger): void {
   const run = () => {
+    const store = shellStore?.current();
     if (!store) return;
     ensureDailyBackup(store).then(
       (file) => file && log.info(`daily backup: ${file}`),

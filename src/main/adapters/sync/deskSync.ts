@@ -1,3 +1,4 @@
+import type { KeyProtector } from '../../platform/keys/installationKey';
 import type { PairingView } from '../../../shared/api/apiTypes';
 import { deskCertificateDirFor, loadOrCreateDeskCertificate } from '../../platform/lan/deskCertificate';
 import { openStore } from '../../store/openStore';
@@ -23,13 +24,14 @@ export function isPaired(ctx: StoreContext): boolean {
 export async function startDeskSync(
   ctx: StoreContext,
   listen: { host: string; port: number },
+  keyProtector?: KeyProtector,
 ): Promise<{ service: PointService; close(): Promise<void> }> {
   const opened = openStore(ctx.dbPath);
   if (!opened.ok) throw new Error(`sync store: ${opened.error}`);
   const own: StoreContext = { ...ctx, db: opened.value };
   const name = ownDesk(own.db)?.name ?? 'Balie 1';
   const identity = await loadOrCreateDeskCertificate(deskCertificateDirFor(ctx.dbPath), name, ctx.clock);
-  const service = await servePoint(own, { identity, listen });
+  const service = await servePoint(own, { identity, listen, ...(keyProtector ? { keyProtector } : {}) });
   return {
     service,
     async close() {
@@ -43,9 +45,14 @@ export async function startDeskSync(
  * The shell's hold on its sync service: started at once on a paired desk, else on the first
  * pairing code asked for in Beheer (so a desk alone opens no port).
  */
-export function deskSyncHolder(ctx: StoreContext, listen: { host: string; port: number }) {
+export function deskSyncHolder(
+  ctx: StoreContext,
+  listen: { host: string; port: number },
+  /** Seals a report key this desk receives in a handover as the screen's own key is sealed. */
+  keyProtector?: KeyProtector,
+) {
   let running: Promise<{ service: PointService; close(): Promise<void> }> | null = null;
-  const ensure = () => (running ??= startDeskSync(ctx, listen));
+  const ensure = () => (running ??= startDeskSync(ctx, listen, keyProtector));
   return {
     ensure,
     async pairing(): Promise<PairingView | null> {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../../../shared/time/clock';
 import { createApiHandlers } from '../api/handlers';
+import { createShellStore } from '../shell/shellStore';
 import { DEMO_ADMIN_PIN, openDemoStore } from '../../demo/demoStore';
 import { backupDirFor } from '../../platform/paths';
 import { openStore } from '../../store/openStore';
@@ -48,7 +49,6 @@ const env = {
   ...(demo ? { demoAdminPin: DEMO_ADMIN_PIN } : {}),
   version: APP_VERSION,
 };
-const longWork = createLongWorkRunner(ctx, { env, publish: progress.publish });
 // `--sync-listen off`: another process (`balie desk serve`) serves this store's sync.
 const syncOff = values['sync-listen'] === 'off';
 const syncListen = parseListen(
@@ -60,19 +60,47 @@ if (!syncListen) {
   process.stderr.write(`--sync-listen wil HOST:POORT of off, niet ${values['sync-listen'] ?? ''}\n`);
   process.exit(2);
 }
-const sync = deskSyncHolder(ctx, syncListen);
-if (!syncOff && (values['sync-listen'] !== undefined || isPaired(ctx))) {
-  const { service } = await sync.ensure();
-  process.stdout.write(`Balie sync: ${service.url} ${service.fingerprint}\n`);
-}
-const handlers = createApiHandlers(ctx, {
-  ...env,
-  longWork,
-  pairing: () => (syncOff ? Promise.resolve(null) : sync.pairing()),
-  deskSync: { pause: () => sync.pause(), resume: () => (syncOff ? undefined : sync.resume()) },
+let stopping = false;
+let attachedOnce = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void Promise.all([transport.close(), shell.close()]).then(() => process.exit(0));
+};
+// The store with its long work, sync service and handlers; a join from Beheer replaces it (adapters/shell).
+const shell = createShellStore(ctx, async (open, ports) => {
+  const longWork = createLongWorkRunner(open, { env, publish: progress.publish });
+  const sync = deskSyncHolder(open, syncListen);
+  if (!syncOff && (values['sync-listen'] !== undefined || isPaired(open))) {
+    try {
+      const { service } = await sync.ensure();
+      process.stdout.write(`Balie sync: ${service.url} ${service.fingerprint}\n`);
+    } catch (error) {
+      // At start the server does not come up without it; after a join the store stays usable.
+      if (!attachedOnce) throw error;
+      process.stderr.write(`Balie sync niet gestart: ${String(error)}\n`);
+    }
+  }
+  attachedOnce = true;
+  const handlers = createApiHandlers(open, {
+    ...env,
+    longWork,
+    pairing: () => (syncOff ? Promise.resolve(null) : sync.pairing()),
+    deskSync: { pause: () => sync.pause(), resume: () => (syncOff ? undefined : sync.resume()) },
+    // The demo store is never replaced by a join.
+    ...(demo ? {} : { shellStore: ports }),
+    quit: stop,
+  });
+  return {
+    handlers,
+    stop: async () => {
+      await Promise.all([longWork.close(), sync.close()]);
+    },
+  };
 });
+await shell.start();
 const transport = await startHttpTransport({
-  handlers,
+  handlers: shell.handlers,
   progress,
   staticDir: RENDERER_DIST,
   ...(values.port ? { port: Number(values.port) } : {}),
@@ -80,11 +108,5 @@ const transport = await startHttpTransport({
 process.stdout.write(`Balie: ${transport.url}\n`);
 process.stdout.write('(de link werkt één keer: hij wordt bij het openen ingeruild voor een sessiecookie)\n');
 if (demo) process.stdout.write(`(demo: beheerderspincode ${DEMO_ADMIN_PIN})\n`);
-const stop = () => {
-  void Promise.all([transport.close(), longWork.close(), sync.close()]).then(() => {
-    ctx.db.close();
-    process.exit(0);
-  });
-};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

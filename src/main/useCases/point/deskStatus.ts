@@ -1,3 +1,4 @@
+import { storeHoldsNothing } from './storeHoldsNothing';
 import { CLOCK_DRIFT_WARN_MS, PEER_ONLINE_WINDOW_MS } from '../../../shared/point/syncMessages';
 import type { PointDeskView, PointStatusView } from '../../../shared/api/apiTypes';
 import { brusselsTime } from '../../../shared/time/brussels';
@@ -66,6 +67,7 @@ export function readPointStatusView(ctx: StoreContext): PointStatusView {
     clockDriftMinutes: status.clockDriftMs === null ? null : Math.round(status.clockDriftMs / 60_000),
     hostName: status.peers.find((p) => p.isHost)?.name ?? null,
     changes: headSeq(ctx.db),
+    canJoin: storeHoldsNothing(ctx.db),
   };
 }
 

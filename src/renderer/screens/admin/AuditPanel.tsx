@@ -66,9 +66,11 @@ export function AuditPanel({ pin }: { pin: string }) {
       {audit && (
         <>
           <ChainVerdict verdict={audit.verdict} />
-          <div className="admin-scroll" role="region" aria-labelledby="admin-audit-title" tabIndex={0}>
+          <div className="admin-scroll" role="region" aria-labelledby="admin-audit-caption" tabIndex={0}>
             <table className="overview-table" data-testid="audit-table">
-              <caption className="sr-only">{t('admin.audit.caption')}</caption>
+              <caption id="admin-audit-caption" className="sr-only">
+                {t('admin.audit.caption')}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col" className="num">

@@ -62,9 +62,11 @@ export function BackupsPanel({ pin }: { pin: string }) {
       {loadFailure && <FailureNotice text={loadFailure} className="" onRetry={() => void load()} />}
       {list && list.length === 0 && <p>{t('admin.backups.none')}</p>}
       {list && list.length > 0 && (
-        <div className="admin-scroll" role="region" aria-labelledby="admin-backups-title" tabIndex={0}>
+        <div className="admin-scroll" role="region" aria-labelledby="admin-backups-caption" tabIndex={0}>
           <table className="overview-table" data-testid="backup-table">
-            <caption className="sr-only">{t('admin.backups.caption')}</caption>
+            <caption id="admin-backups-caption" className="sr-only">
+              {t('admin.backups.caption')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('admin.backups.name')}</th>

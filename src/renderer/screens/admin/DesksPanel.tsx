@@ -4,23 +4,44 @@ import { useLang } from '../../app/i18n';
 import { useDesk } from '../../app/session';
 import { describeAdminFailure } from './adminFailureText';
 import { Notice } from './Notice';
+import { HandoverSection } from './HandoverSection';
+import { JoinSection } from './JoinSection';
+import { TakeoverSection } from './TakeoverSection';
 import { UnpairSection } from './UnpairSection';
 
-/** Beheer → Balies: the point's desks, a pairing code on the host, and revoking a lost PC. */
+/**
+ * Beheer → Balies: the point's desks, this desk's role, a pairing code on the host, revoking a
+ * lost PC, handing the host role over (host) or taking it over (desk), unpairing (desk).
+ */
 export function DesksPanel({ pin }: { pin: string }) {
-  const { api } = useDesk();
+  const { api, refresh } = useDesk();
   const { t, lang } = useLang();
   const [desks, setDesks] = useState<PointDeskView[]>([]);
   const [pairing, setPairing] = useState<PairingView | null>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'stop'; text: string } | null>(null);
   const [hostName, setHostName] = useState<string | null>(null);
+  const [role, setRole] = useState<'host' | 'desk' | null>(null);
+  const [canJoin, setCanJoin] = useState(false);
 
   const load = useCallback(async () => {
     const result = await api.pointDesks({});
     if (result.ok) setDesks(result.value);
     const status = await api.pointStatus({});
     setHostName(status.ok && status.value.role === 'desk' ? (status.value.hostName ?? '?') : null);
+    setRole(status.ok ? status.value.role : null);
+    setCanJoin(status.ok && status.value.canJoin);
   }, [api]);
+  const roleChanged = async (text: string) => {
+    setMessage({ tone: 'ok', text });
+    await load();
+  };
+  const joined = async (text: string) => {
+    setMessage({ tone: 'ok', text });
+    // The store is the point's copy now: its name, desk name and staff come from the host.
+    await refresh();
+    await load();
+  };
+  const successors = desks.filter((d) => !d.revoked && !d.isHost).map((d) => d.name);
   useEffect(() => {
     void load();
   }, [load]);
@@ -45,9 +66,18 @@ export function DesksPanel({ pin }: { pin: string }) {
     <section className="panel" aria-labelledby="admin-desks-title">
       <h2 id="admin-desks-title">{t('point.desks.title')}</h2>
       <p>{t('point.desks.intro')}</p>
-      <button type="button" className="big-button" onClick={() => void pair()}>
-        {t('point.desks.pair')}
-      </button>
+      {role !== null && (
+        <p data-testid="desk-role">
+          {role === 'host'
+            ? t('point.role.thisIsHost')
+            : t('point.role.thisIsDesk', { host: hostName ?? '?' })}
+        </p>
+      )}
+      {role === 'host' && (
+        <button type="button" className="big-button" onClick={() => void pair()}>
+          {t('point.desks.pair')}
+        </button>
+      )}
       {pairing && (
         <p className="pairing-code" data-testid="pairing-code">
           {t('point.desks.code', pairing)}
@@ -102,6 +132,11 @@ export function DesksPanel({ pin }: { pin: string }) {
           </tbody>
         </table>
       )}
+      {canJoin && <JoinSection onJoined={(text) => void joined(text)} />}
+      {role === 'host' && successors.length > 0 && (
+        <HandoverSection desks={successors} onDone={(text) => void roleChanged(text)} />
+      )}
+      {hostName !== null && <TakeoverSection hostName={hostName} onDone={(text) => void roleChanged(text)} />}
       {hostName !== null && <UnpairSection hostName={hostName} />}
     </section>
   );

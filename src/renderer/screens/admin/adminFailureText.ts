@@ -1,6 +1,7 @@
 import type { ApiFailure } from '../../../shared/api/contract';
 import { belgianDate, describeDeskProblem } from '../../../shared/i18n/deskText';
 import type { Lang } from '../../../shared/lang';
+import { describePointProblem } from '../../../shared/i18n/pointText';
 import { describeStoreProblem } from '../../../shared/i18n/storeText';
 import { assertNever } from '../../../shared/result';
 import { transportFailureText } from '../../app/apiFailureText';
@@ -22,7 +23,11 @@ export type AdminMethod =
   | 'pointDesks'
   | 'openPairing'
   | 'revokeDesk'
-  | 'unpairThisDesk';
+  | 'unpairThisDesk'
+  | 'handOverHost'
+  | 'takeOverHost'
+  | 'joinThisDesk'
+  | 'quitAfterUnpair';
 
 /** Any refusal an admin call can return, straight from the contract. */
 export type AdminFailure = ApiFailure<AdminMethod>;
@@ -60,6 +65,30 @@ export function describeAdminFailure(f: AdminFailure, t: Translate, lang: Lang):
       return t('point.refused.syncUnavailable');
     case 'unknown_desk':
       return t('point.refused.unknownDesk', { name: f.name });
+    case 'desk_unreachable':
+      return t('point.refused.deskUnreachable', { name: f.name });
+    case 'handover_refused':
+      return t(f.behind ? 'point.refused.handoverBehind' : 'point.refused.handoverRefused', { name: f.name });
+    case 'already_host':
+      return t('point.refused.alreadyHost');
+    case 'other_point':
+      return t('point.refused.otherPoint', { found: f.found, expected: f.expected });
+    case 'store_not_empty':
+      return t('point.refused.storeNotEmpty');
+    case 'not_unpaired':
+      return t('point.refused.notUnpaired');
+    case 'quit_unavailable':
+      return t('point.refused.quitUnavailable');
+    case 'store_exists':
+    case 'bad_url':
+    case 'bad_name':
+    case 'unreachable':
+    case 'host_not_pinned':
+    case 'pairing_closed':
+    case 'refused':
+    case 'host_not_proven':
+    case 'transfer_failed':
+      return describePointProblem(f, lang);
     case 'is_host':
       return t('point.refused.unpairOnHost');
     case 'in_use':

@@ -32,7 +32,7 @@ export const pointTexts = defineTexts(
     'point.refused.badUrl': 'Geen geldig adres van de hostbalie: {url} (verwacht: https://HOST:POORT).',
     'point.refused.badName': 'Geef de balie een naam van 1 tot 40 letters, cijfers of spaties.',
     'point.refused.unreachable':
-      'De hostbalie is niet bereikbaar. Controleer het adres en of "desk serve" draait.',
+      'De hostbalie is niet bereikbaar. Controleer het adres en of de app (of "balie desk serve") op de hostbalie draait. Er is niets gewijzigd.',
     'point.refused.hostNotPinned':
       'De hostbalie toonde een ander certificaat dan verwacht. Koppelen geweigerd.',
     'point.refused.pairingClosed': 'De hostbalie heeft geen geldige koppelcode open. Vraag een nieuwe code.',
@@ -50,7 +50,7 @@ export const pointTexts = defineTexts(
       'De synchronisatie van deze balie kon niet starten (poort bezet of geblokkeerd). Vraag IT de poort en de firewallregel na te kijken.',
     'point.desks.title': 'Balies van dit punt',
     'point.desks.intro':
-      'Meerdere balies op één punt werken elk met een eigen kopie en synchroniseren over het netwerk. Een nieuwe balie koppelt met de code hieronder: "balie desk join ADRES --code CODE".',
+      'Meerdere balies op één punt werken elk met een eigen kopie en synchroniseren over het netwerk. Een nieuwe balie koppelt met de code van de hostbalie: in haar eigen Beheer → Balies ("Koppel aan een bestaande hostbalie") of met "balie desk join ADRES --code CODE".',
     'point.desks.none': 'Nog geen andere balies gekoppeld.',
     'point.desks.pair': 'Toon een koppelcode',
     'point.desks.code':
@@ -103,6 +103,46 @@ export const pointTexts = defineTexts(
       'Sluit de app. Bij de volgende start is dit een nieuwe pc: koppel ze opnieuw of begin als nieuw punt.',
     'point.refused.handoverRefused':
       'Balie {name} weigerde de overdracht (ze mist nog gegevens of is niet gekoppeld aan deze host). Probeer opnieuw.',
+    'point.refused.otherPoint':
+      'De hostbalie hoort bij punt {found}, maar deze pc is ingesteld voor punt {expected} (beheersinstellingen). Gegevens van twee punten worden nooit gemengd: er is niets gewijzigd.',
+    'point.refused.storeNotEmpty':
+      'Deze balie bevat al gegevens (een batch, afgiftes, rapporten of een koppeling): ze kan niet meer aan een andere hostbalie gekoppeld worden. Er is niets gewijzigd.',
+    'point.join.title': 'Koppel aan een bestaande hostbalie',
+    'point.join.intro':
+      'Deze pc bevat nog niets. Vraag op de hostbalie een koppelcode (Beheer → Balies → "Toon een koppelcode") en vul hier het adres en de code in die ze toont. Deze balie krijgt dan de instellingen, batches, kaarten en afgiftes van het punt; de pincode en de medewerkers zijn daarna die van de host.',
+    'point.join.url': 'Adres van de hostbalie (https://HOST:POORT)',
+    'point.join.code': 'Koppelcode (NNN-NNN)',
+    'point.join.name': 'Naam van deze balie',
+    'point.join.pin': 'Beheerderspincode ter bevestiging',
+    'point.join.button': 'Koppel aan de hostbalie',
+    'point.join.busy': 'Bezig met koppelen en de gegevens van de host over te nemen…',
+    'point.join.done':
+      'Gekoppeld aan punt {pointId}: {cards} kaarten en {events} afgiftes overgenomen. Deze balie synchroniseert nu met de hostbalie. Ontgrendel Beheer opnieuw met de pincode van het punt.',
+    'point.quit.button': 'Sluit de app',
+    'point.quit.done': 'De app is gesloten. Je kan dit venster sluiten.',
+    'point.refused.notUnpaired': 'De app sluit zo alleen na het ontkoppelen.',
+    'point.refused.quitUnavailable':
+      'Sluit het venster zelf: deze versie van de app kan zichzelf niet sluiten.',
+    'point.refused.handoverBehind':
+      'Balie {name} heeft nog niet alle gegevens van deze host: de overdracht wacht daarop en is na 10 seconden gestopt. Er is niets gewijzigd. Probeer opnieuw als ze bij is (kolom "Nog te ontvangen").',
+    'point.role.host': 'Hostbalie',
+    'point.role.desk': 'Host: {host}',
+    'point.role.thisIsHost':
+      'Deze balie is de hostbalie van het punt: ze voert de imports uit en maakt de rapporten.',
+    'point.role.thisIsDesk': 'Deze balie werkt met de hostbalie {host}.',
+    'point.handover.title': 'Draag de hostrol over',
+    'point.handover.intro':
+      'De sleutel van dit punt en de rapporten gaan naar de gekozen balie: zij wordt de hostbalie (imports, rapporten, koppelcodes) en deze pc wordt een gewone balie. De andere balie moet aan staan en alle gegevens hebben. De overdracht komt in het logboek van beide balies.',
+    'point.handover.to': 'Nieuwe hostbalie',
+    'point.handover.pin': 'Beheerderspincode ter bevestiging',
+    'point.handover.button': 'Draag de hostrol over aan {name}',
+    'point.handover.none': 'Er is nog geen andere gekoppelde balie om de hostrol aan over te dragen.',
+    'point.takeover.title': 'Neem de hostrol over (de hostbalie is stuk)',
+    'point.takeover.intro':
+      'Alleen als de hostbalie ({host}) definitief stuk of weg is. Deze balie wordt de hostbalie met een NIEUWE sleutel: de uitgever aanvaardt rapporten van dit punt pas als de beheerder die nieuwe publieke sleutel bij de uitgever laat inschrijven. Start de oude host daarna niet meer als host: ze ziet de nieuwe host en wordt een gewone balie.',
+    'point.takeover.pin': 'Beheerderspincode ter bevestiging',
+    'point.takeover.button': 'Neem de hostrol over',
+    'point.takeover.fingerprint': 'Vingerafdruk van de nieuwe sleutel: SHA256:{keyId}',
   },
   {
     'point.online': { one: 'Online with {count} other desk', other: 'Online with {count} other desks' },
@@ -133,7 +173,7 @@ export const pointTexts = defineTexts(
     'point.refused.badUrl': 'Not a valid host desk address: {url} (expected: https://HOST:PORT).',
     'point.refused.badName': 'Give the desk a name of 1 to 40 letters, digits or spaces.',
     'point.refused.unreachable':
-      'The host desk cannot be reached. Check the address and that "desk serve" runs.',
+      'The host desk cannot be reached. Check the address and that the app (or "balie desk serve") runs on the host desk. Nothing changed.',
     'point.refused.hostNotPinned': 'The host desk showed another certificate than expected. Pairing refused.',
     'point.refused.pairingClosed': 'The host desk has no valid pairing code open. Ask for a new code.',
     'point.refused.wrongCode': 'Wrong pairing code.',
@@ -150,7 +190,7 @@ export const pointTexts = defineTexts(
       "This desk's sync could not start (port in use or blocked). Ask IT to check the port and the firewall rule.",
     'point.desks.title': 'Desks of this point',
     'point.desks.intro':
-      'Several desks at one point each work on their own copy and sync over the network. A new desk pairs with the code below: "balie desk join ADDRESS --code CODE".',
+      'Several desks at one point each work on their own copy and sync over the network. A new desk pairs with the host desk\'s code: in its own Beheer → Desks ("Pair with an existing host desk") or with "balie desk join ADDRESS --code CODE".',
     'point.desks.none': 'No other desks paired yet.',
     'point.desks.pair': 'Show a pairing code',
     'point.desks.code':
@@ -202,5 +242,44 @@ export const pointTexts = defineTexts(
       'Close the app. At the next start this is a new PC: pair it again or start as a new point.',
     'point.refused.handoverRefused':
       'Desk {name} refused the handover (it still lacks data or is not paired with this host). Try again.',
+    'point.refused.otherPoint':
+      "The host desk belongs to point {found}, but this PC is set up for point {expected} (machine policy). Two points' data are never mixed: nothing changed.",
+    'point.refused.storeNotEmpty':
+      'This desk already holds data (a batch, hand-outs, reports or a pairing): it can no longer be paired with another host desk. Nothing changed.',
+    'point.join.title': 'Pair with an existing host desk',
+    'point.join.intro':
+      'This PC holds nothing yet. Ask for a pairing code on the host desk (Beheer → Desks → "Show a pairing code") and enter the address and code it shows. This desk then receives the point\'s settings, batches, cards and hand-outs; the PIN and the staff are the host\'s from then on.',
+    'point.join.url': 'Address of the host desk (https://HOST:PORT)',
+    'point.join.code': 'Pairing code (NNN-NNN)',
+    'point.join.name': 'Name of this desk',
+    'point.join.pin': 'Admin PIN to confirm',
+    'point.join.button': 'Pair with the host desk',
+    'point.join.busy': "Pairing and copying the host's data…",
+    'point.join.done':
+      "Paired with point {pointId}: {cards} cards and {events} hand-outs copied. This desk syncs with the host desk now. Unlock Beheer again with the point's PIN.",
+    'point.quit.button': 'Close the app',
+    'point.quit.done': 'The app is closed. You can close this window.',
+    'point.refused.notUnpaired': 'The app closes this way only after unpairing.',
+    'point.refused.quitUnavailable':
+      'Close the window yourself: this version of the app cannot close itself.',
+    'point.refused.handoverBehind':
+      'Desk {name} does not have all of this host\'s data yet: the handover waited for it and stopped after 10 seconds. Nothing changed. Try again once it has caught up (column "Still to receive").',
+    'point.role.host': 'Host desk',
+    'point.role.desk': 'Host: {host}',
+    'point.role.thisIsHost': "This desk is the point's host desk: it runs the imports and makes the reports.",
+    'point.role.thisIsDesk': 'This desk works with the host desk {host}.',
+    'point.handover.title': 'Hand over the host role',
+    'point.handover.intro':
+      "The point's key and the reports move to the chosen desk: it becomes the host desk (imports, reports, pairing codes) and this PC becomes an ordinary desk. The other desk must be running and have all the data. The handover is written to the audit log of both desks.",
+    'point.handover.to': 'New host desk',
+    'point.handover.pin': 'Admin PIN to confirm',
+    'point.handover.button': 'Hand over the host role to {name}',
+    'point.handover.none': 'There is no other paired desk yet to hand the host role to.',
+    'point.takeover.title': 'Take over the host role (the host desk is broken)',
+    'point.takeover.intro':
+      "Only when the host desk ({host}) is broken or gone for good. This desk becomes the host desk with a NEW key: the issuer accepts this point's reports only once the admin has the new public key enrolled with the issuer. Do not start the old host as host afterwards: it sees the new host and becomes an ordinary desk.",
+    'point.takeover.pin': 'Admin PIN to confirm',
+    'point.takeover.button': 'Take over the host role',
+    'point.takeover.fingerprint': "The new key's fingerprint: SHA256:{keyId}",
   },
 );

@@ -29,4 +29,22 @@ describe('Beheer failure texts', () => {
       /^Something went wrong/,
     );
   });
+
+  it('say why a handover, take-over or join from Beheer was refused, and that nothing changed', () => {
+    expect(nl({ ok: false, error: 'desk_unreachable', name: 'Groepen' })).toBe(
+      'Balie Groepen is niet bereikbaar. Draait haar synchronisatie?',
+    );
+    expect(nl({ ok: false, error: 'handover_refused', name: 'Groepen', behind: true })).toMatch(
+      /^Balie Groepen heeft nog niet alle gegevens van deze host.*Er is niets gewijzigd/,
+    );
+    expect(nl({ ok: false, error: 'already_host' })).toBe('Deze balie is al de hostbalie.');
+    expect(nl({ ok: false, error: 'refused', reason: 'wrong_code' })).toBe('Verkeerde koppelcode.');
+    expect(nl({ ok: false, error: 'store_not_empty' })).toContain('Er is niets gewijzigd.');
+    expect(nl({ ok: false, error: 'other_point', found: 'BIB-GENT', expected: 'BIB-BRUGGE' })).toContain(
+      'De hostbalie hoort bij punt BIB-GENT, maar deze pc is ingesteld voor punt BIB-BRUGGE',
+    );
+    expect(describeAdminFailure({ ok: false, error: 'unreachable' }, translator('en'), 'en')).toMatch(
+      /^The host desk cannot be reached/,
+    );
+  });
 });
