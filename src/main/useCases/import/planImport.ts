@@ -57,6 +57,7 @@ export function planImport(db: Database, table: string, issuedAt: string): Impor
   const addNewer = db.prepare(`INSERT INTO ${newer} VALUES (?, ?)`);
   for (const b of newerList) addNewer.run(b.batchId, b.issuedAt);
 
+  // Rows of cards the store does not know keep the column's default, 'insert'.
   db.prepare(
     `UPDATE ${s} AS s SET known_id = c.id, action = CASE
        WHEN ${SAME_FIELDS} THEN 'unchanged'
@@ -66,7 +67,6 @@ export function planImport(db: Database, table: string, issuedAt: string): Impor
      FROM cards c LEFT JOIN card_state st ON st.card_id = c.id
      WHERE c.card = s.card`,
   ).run();
-  db.prepare(`UPDATE ${s} SET action = 'insert' WHERE action IS NULL`).run();
 
   const counts = new Map(
     (
