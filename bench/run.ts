@@ -999,13 +999,13 @@ function printReports(r: ReportsResult): string {
       table(
         ['', 'median', 'min', 'max', 'vs floor'],
         [
-          line('floor: SELECT pickups + JSON.stringify + sign', c.floor, '1.00×'),
+          line('floor: SELECT pickups + JSON.stringify (same bytes) + sign', c.floor, '1.00×'),
           line('ours: buildReportPayload', c.buildReportPayload, vs(c.buildReportPayload)),
           line('  of which cardStats (GROUP BY)', c.cardStats, vs(c.cardStats)),
           line('ours: signReportEnvelope', c.signReportEnvelope, vs(c.signReportEnvelope)),
           line('  of which writer schema (safeParse)', c.writerSchema, vs(c.writerSchema)),
-          line('createReport builds once: buildReportHead', c.reportHead, vs(c.reportHead)),
-          line('  + buildPickupsJson (SQLite json_group_array)', c.pickupsJson, vs(c.pickupsJson)),
+          line('createReport builds once: buildReport', c.reportHead, vs(c.reportHead)),
+          line('  of which buildPickupsJson (SQLite group_concat)', c.pickupsJson, vs(c.pickupsJson)),
           line('  + signReportParts (head schema, base64, sign)', c.signReportParts, vs(c.signReportParts)),
           line('ours: createReport (whole, file written)', c.createReport, vs(c.createReport)),
         ],
