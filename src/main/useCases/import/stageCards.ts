@@ -13,7 +13,7 @@ import { columnRef, type ColumnLayout } from '../../../shared/csv/parseCsv';
 import type { CardRow } from '../../../shared/batch/rows';
 import { CsvStreamParser } from '../../../shared/csv/csvStream';
 import { fixWindows1252 } from '../../../shared/csv/decodeText';
-import { nameSearchText, nameSortKey } from '../../../shared/search/foldName';
+import { nameIndexTexts } from '../../../shared/search/foldName';
 import { inflateEntry, type ZipEntry } from '../../platform/zip/readZip';
 import { toZipSource, type ZipInput, type ZipSource } from '../../platform/zip/zipSource';
 
@@ -80,6 +80,7 @@ class TableStage implements CardStage {
       if (card !== null || stamboeknummer !== null)
         this.push(line, card, stamboeknummer, null, null, null, null, null, null, null, null, 0);
     } else {
+      const names = nameIndexTexts(row.voornaam, row.achternaam);
       this.push(
         line,
         card,
@@ -90,8 +91,8 @@ class TableStage implements CardStage {
         row.gemeente,
         row.school,
         row.status,
-        nameSearchText(row.voornaam, row.achternaam),
-        nameSortKey(row.voornaam, row.achternaam),
+        names.searchText,
+        names.sortKey,
         1,
       );
     }
