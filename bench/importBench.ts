@@ -10,6 +10,7 @@ import { inflateWhole } from '../src/main/platform/zip/readZip';
 import { loadPublicKey } from '../src/main/platform/crypto/ed25519';
 import { initPoint } from '../src/main/useCases/admin/initPoint';
 import { openStore } from '../src/main/store/openStore';
+import { insertCardsInBulk } from '../src/main/store/bulkCards';
 import type { StoreContext } from '../src/main/store/storeContext';
 import { readCardRows } from '../src/shared/batch/readCardRows';
 import { decodeCsvBytes } from '../src/shared/csv/decodeText';
@@ -19,6 +20,7 @@ import { BENCH_POINT, CARD_COLUMNS, type Dataset } from './dataset';
 import { since } from './stats';
 
 export const SQLITE3_SHELL = '/usr/bin/sqlite3';
+const TIME = '/usr/bin/time';
 
 export function openBenchStore(dir: string, name: string, publicKeyPem: string): StoreContext {
   const dbPath = path.join(dir, name);
@@ -40,6 +42,8 @@ export interface OurImportResult {
   openMs: number;
   /** Read the .lkb file + importBatch: verify, parse, plan, backup, insert, FTS, commit. */
   importMs: number;
+  /** CPU time (user + system) of the same span: less shaken by other work on the machine. */
+  importCpuMs: number;
   added: number;
   dbPath: string;
   dbBytes: number;
@@ -51,9 +55,11 @@ export async function runOurImport(ds: Dataset, dir: string, publicKeyPem: strin
   const openMs = since(start);
 
   start = performance.now();
+  const cpu = process.cpuUsage();
   const bytes = fs.readFileSync(ds.packagePath);
   const result = await importBatch(ctx, bytes);
   const importMs = since(start);
+  const used = process.cpuUsage(cpu);
   if (!result.ok) throw new Error(`importBatch failed: ${JSON.stringify(result).slice(0, 500)}`);
   if (result.value.added !== ds.size)
     throw new Error(`importBatch added ${result.value.added}, expected ${ds.size}`);
@@ -61,6 +67,7 @@ export async function runOurImport(ds: Dataset, dir: string, publicKeyPem: strin
   return {
     openMs,
     importMs,
+    importCpuMs: (used.user + used.system) / 1000,
     added: result.value.added,
     dbPath: ctx.dbPath,
     dbBytes: fs.statSync(ctx.dbPath).size,
@@ -87,6 +94,8 @@ export function schemaSql(db: Db): string[] {
 
 export interface ShellImportResult {
   ms: number;
+  /** CPU time of the shell process (user + system, from /usr/bin/time), null without it. */
+  cpuMs: number | null;
   dbPath: string;
   dbBytes: number;
   version: string;
@@ -132,13 +141,29 @@ export function runShellImport(ds: Dataset, dir: string, schema: readonly string
     'COMMIT;',
     '',
   ].join('\n');
+  // /usr/bin/time writes the shell's CPU time to a file (-o), so stderr stays the shell's own.
+  const timeFile = path.join(dir, `shell-${ds.size}.time`);
+  const timed = fs.existsSync(TIME);
+  const [command, args] = timed
+    ? [TIME, ['-o', timeFile, '-f', '%U %S', SQLITE3_SHELL, '-bail', dbPath]]
+    : [SQLITE3_SHELL, ['-bail', dbPath]];
   const start = performance.now();
-  const run = spawnSync(SQLITE3_SHELL, ['-bail', dbPath], { input: script, encoding: 'utf8' });
+  const run = spawnSync(command, args, { input: script, encoding: 'utf8' });
   const ms = since(start);
   if (run.status !== 0 || run.stderr.trim() !== '') {
     throw new Error(`sqlite3 shell import failed (exit ${run.status}): ${run.stderr.slice(0, 1000)}`);
   }
-  return { ms, dbPath, dbBytes: fs.statSync(dbPath).size, version: sqlite3ShellVersion() ?? '?', script };
+  const seconds = timed ? fs.readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number) : [];
+  const cpuMs =
+    seconds.length === 2 && seconds.every(Number.isFinite) ? (seconds[0]! + seconds[1]!) * 1000 : null;
+  return {
+    ms,
+    cpuMs,
+    dbPath,
+    dbBytes: fs.statSync(dbPath).size,
+    version: sqlite3ShellVersion() ?? '?',
+    script,
+  };
 }
 
 /** Same cards rows and the same FTS content in both files? */
@@ -180,15 +205,15 @@ export interface ImportBreakdown {
   parseMs: number;
   /** nameSearchText and nameSortKey for every row. */
   foldMs: number;
-  /** One prepared INSERT per row, as importBatch's insertCards does (FTS trigger fires per statement). */
-  insertRowwiseMs: number;
-  /** Proposed: rows into a TEMP staging table, then one INSERT … SELECT (one statement fills FTS). */
-  insertStagedMs: number;
+  /** Rows into a TEMP staging table, then one INSERT … SELECT with the per-row name_words and FTS triggers. */
+  insertTriggersMs: number;
+  /** The same, as importBatch does it: the insert triggers off, both indexes filled after (insertCardsInBulk). */
+  insertBulkMs: number;
 }
 
 /**
  * Where importBatch's time goes, re-running its steps one by one with the same src functions, and
- * the insert both as importBatch does it and as one INSERT … SELECT from a TEMP staging table.
+ * the insert from a TEMP staging table both with the per-row triggers and as importBatch does it.
  */
 export function importBreakdown(ds: Dataset, dir: string, publicKeyPem: string): ImportBreakdown {
   const key = loadPublicKey(publicKeyPem);
@@ -226,7 +251,7 @@ export function importBreakdown(ds: Dataset, dir: string, publicKeyPem: string):
     keys[i],
   ]);
 
-  const timeInsert = (name: string, staged: boolean): number => {
+  const timeInsert = (name: string, bulk: boolean): number => {
     const ctx = openBenchStore(dir, name, publicKeyPem);
     const { db } = ctx;
     db.prepare(
@@ -236,25 +261,22 @@ export function importBreakdown(ds: Dataset, dir: string, publicKeyPem: string):
     ).run(ds.batchId, BENCH_POINT.pointId, BENCH_POINT.pointName, ds.size);
     const columns = CARD_COLUMNS.join(', ');
     const marks = CARD_COLUMNS.map(() => '?').join(', ');
-    if (staged) db.exec(`CREATE TEMP TABLE staging (${CARD_COLUMNS.map((c) => `${c} TEXT`).join(', ')})`);
-    const insert = db.prepare(
-      staged
-        ? `INSERT INTO temp.staging VALUES (${marks})`
-        : `INSERT INTO cards (${columns}) VALUES (${marks})`,
-    );
+    db.exec(`CREATE TEMP TABLE staging (${CARD_COLUMNS.map((c) => `${c} TEXT`).join(', ')})`);
+    const insert = db.prepare(`INSERT INTO temp.staging VALUES (${marks})`);
+    const fill = () =>
+      db.exec(`INSERT INTO cards (${columns}) SELECT ${columns} FROM temp.staging ORDER BY rowid`);
     const t = performance.now();
     db.transaction(() => {
       for (const v of values) insert.run(v);
-      if (staged)
-        db.exec(
-          `INSERT INTO cards (${columns}) SELECT ${columns} FROM temp.staging ORDER BY rowid; DELETE FROM temp.staging;`,
-        );
+      if (bulk) insertCardsInBulk(db, fill);
+      else fill();
+      db.exec('DELETE FROM temp.staging');
     })();
     const ms = since(t);
     db.close();
     return ms;
   };
-  const insertRowwiseMs = timeInsert(`rowwise-${ds.size}.sqlite`, false);
-  const insertStagedMs = timeInsert(`staged-${ds.size}.sqlite`, true);
-  return { verifyMs, parseMs, foldMs, insertRowwiseMs, insertStagedMs };
+  const insertTriggersMs = timeInsert(`triggers-${ds.size}.sqlite`, false);
+  const insertBulkMs = timeInsert(`bulk-${ds.size}.sqlite`, true);
+  return { verifyMs, parseMs, foldMs, insertTriggersMs, insertBulkMs };
 }

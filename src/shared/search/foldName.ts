@@ -59,3 +59,18 @@ export const NAME_KEY_SEPARATOR = '\u0001';
 export function nameSortKey(voornaam: string, achternaam: string): string {
   return `${foldedWords(achternaam).join(' ')}${NAME_KEY_SEPARATOR}${foldedWords(voornaam).join(' ')}`;
 }
+
+/** nameSearchText and nameSortKey of one card at once, each name folded once (the import's hot loop). */
+export function nameIndexTexts(
+  voornaam: string,
+  achternaam: string,
+): { searchText: string; sortKey: string } {
+  const firstWords = foldedWords(voornaam);
+  const surnameWords = foldedWords(achternaam);
+  const words = [...firstWords, ...surnameWords];
+  if (surnameWords.length > 1) words.push(surnameWords.join(''));
+  return {
+    searchText: words.join(' '),
+    sortKey: `${surnameWords.join(' ')}${NAME_KEY_SEPARATOR}${firstWords.join(' ')}`,
+  };
+}

@@ -14,9 +14,10 @@ import type { Migration } from './migration';
  * search_text is set), split by triggers in SQL: every write path keeps the table in step.
  * Folded words hold only letters and digits, so `["a","b"]` built by replace() is valid JSON.
  */
-const surname = (k: string) => `substr(${k}, 1, instr(${k}, char(1)) - 1)`;
-const firstName = (k: string) => `substr(${k}, instr(${k}, char(1)) + 1)`;
-const wordsOf = (part: string) => `json_each('["' || replace(${part}, ' ', '","') || '"]')`;
+// Exported for the import's bulk fill (src/main/store/bulkCards.ts): the same split as the triggers.
+export const surname = (k: string) => `substr(${k}, 1, instr(${k}, char(1)) - 1)`;
+export const firstName = (k: string) => `substr(${k}, instr(${k}, char(1)) + 1)`;
+export const wordsOf = (part: string) => `json_each('["' || replace(${part}, ' ', '","') || '"]')`;
 
 const surnameWords = (k: string) =>
   `SELECT value FROM ${wordsOf(surname(k))} WHERE value <> ''

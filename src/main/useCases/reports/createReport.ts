@@ -14,7 +14,7 @@ import type { KeyProtector, KeyUnreadable } from '../../platform/keys/installati
 import { hostNameIfNotHost } from '../point/pointRole';
 import { getSetting } from '../../store/settings';
 import type { StoreContext } from '../../store/storeContext';
-import { buildPickupsJson, buildReportHead } from './buildReport';
+import { buildReport } from './buildReport';
 import { signReportParts } from './signReport';
 
 export interface ReportCreated {
@@ -61,8 +61,8 @@ export function createReport(
     return db
       .transaction((): Result<ReportCreated, ReportFailure> => {
         // The pickups go from SQLite's JSON text straight into the signed bytes, built once.
-        const payload = buildReportHead(ctx);
-        const { bytes } = signReportParts(payload, buildPickupsJson(db), key.privateKey, key.publicKey);
+        const { head: payload, pickupsJson } = buildReport(ctx);
+        const { bytes } = signReportParts(payload, pickupsJson, key.privateKey, key.publicKey);
         const fileSha256 = createHash('sha256').update(bytes).digest('hex');
         writeAtomically(options.outFile, bytes);
         db.prepare(

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { foldText, foldUnicode, nameSearchText } from '../../../../src/shared/search/foldName';
+import {
+  foldText,
+  foldUnicode,
+  nameIndexTexts,
+  nameSearchText,
+  nameSortKey,
+} from '../../../../src/shared/search/foldName';
 import { classifyQuery } from '../../../../src/shared/search/classifyQuery';
 
 describe('folding names the way staff type them', () => {
@@ -30,6 +36,22 @@ describe('folding names the way staff type them', () => {
     expect(nameSearchText('Jan', 'Van den Broeck')).toBe('jan van den broeck vandenbroeck');
     expect(nameSearchText('Els', "'t Kint")).toBe('els t kint tkint');
     expect(nameSearchText('An', 'Peeters')).toBe('an peeters');
+  });
+
+  it('gives the import the same search text and name key at once as the two functions do', () => {
+    const name = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('Van den Broeck', "'t Kint", 'Öztürk-Yılmaz', 'Jan Pieter', '', '  ', 'Ëlla'),
+    );
+    fc.assert(
+      fc.property(name, name, (voornaam, achternaam) => {
+        expect(nameIndexTexts(voornaam, achternaam)).toEqual({
+          searchText: nameSearchText(voornaam, achternaam),
+          sortKey: nameSortKey(voornaam, achternaam),
+        });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { collectGroup } from '../../../../../src/main/useCases/desk/collectGroup';
 import {
   buildPickupsJson,
-  buildReportHead,
+  buildReport,
   buildReportPayload,
 } from '../../../../../src/main/useCases/reports/buildReport';
 import { createReport } from '../../../../../src/main/useCases/reports/createReport';
@@ -37,8 +37,9 @@ describe('the report is built once, from SQLite JSON text to signed bytes', () =
   it('signs exactly the bytes of the whole payload signed the slow way (self and group pickups, in order)', async () => {
     const store = await season();
     const key = newKeyPair();
-    const head = buildReportHead(store);
-    const whole = { ...head, pickups: buildReportPayload(store).pickups };
+    const { head, pickupsJson } = buildReport(store);
+    // The slow way: cardStats for the counts, one JS object per pickup; its own reportId.
+    const whole = { ...buildReportPayload(store), reportId: head.reportId };
     expect(whole.pickups.map((p) => p.method)).toEqual([
       ...Array(5).fill('self'),
       'group',
@@ -47,10 +48,40 @@ describe('the report is built once, from SQLite JSON text to signed bytes', () =
       'self',
       'self',
     ]);
-    const fast = signReportParts(head, buildPickupsJson(store.db), key.privateKey, key.publicKey).bytes;
+    const fast = signReportParts(head, pickupsJson, key.privateKey, key.publicKey).bytes;
     expect(Buffer.from(fast).toString()).toBe(
       Buffer.from(signReportEnvelope(whole, key.privateKey, key.publicKey).bytes).toString(),
     );
+    store.db.close();
+  });
+
+  it('counts every status as cardStats does: collected wins over replaced and revoked, returned counts as waiting', async () => {
+    const store = await season();
+    const { db } = store;
+    const collected = cardsWithStatus(db, 'collected');
+    const waiting = cardsWithStatus(db, 'waiting');
+    const set = (sql: string, card: string) => db.prepare(sql).run(card);
+    const replace = `UPDATE cards SET replaced_by = '${waiting[0]}' WHERE card = ?`;
+    const revoke = `UPDATE cards SET issuer_status = 'ingetrokken' WHERE card = ?`;
+    const giveBack = `UPDATE card_state SET state = 'returned' WHERE card_id = (SELECT id FROM cards WHERE card = ?)`;
+    set(replace, collected[0] as string);
+    set(revoke, collected[1] as string);
+    set(giveBack, collected[2] as string);
+    set(giveBack, collected[3] as string);
+    set(revoke, collected[3] as string);
+    set(giveBack, collected[4] as string);
+    set(replace, collected[4] as string);
+    set(replace, waiting[1] as string);
+    set(revoke, waiting[2] as string);
+    set(replace, waiting[3] as string);
+    set(revoke, waiting[3] as string);
+    db.exec(`UPDATE cards SET postcode = '9050' WHERE card IN ('${collected[5]}', '${waiting[4]}')`);
+    const fast = buildReport(store).head;
+    const slow = buildReportPayload(store);
+    expect(fast.totals).toEqual(slow.totals);
+    expect(fast.byPostcode).toEqual(slow.byPostcode);
+    expect(fast.totals).toMatchObject({ collected: 7, revoked: 9, replaced: 3 }); // the fixture has 7 revoked
+    expect(fast.byPostcode.length).toBeGreaterThan(1);
     store.db.close();
   });
 
@@ -86,6 +117,16 @@ describe('the report is built once, from SQLite JSON text to signed bytes', () =
     store.db.exec(
       `UPDATE desk_events SET at = '2026-12-02 10:00' WHERE seq = (SELECT min(seq) FROM desk_events)`,
     );
+    expect(() => buildPickupsJson(store.db)).toThrow(/1 pickups/);
+    store.db.close();
+  });
+
+  it('refuses a card number that would write its own JSON (a quote in it), even one shaped like a pickup', async () => {
+    const store = await season();
+    const [card] = cardsWithStatus(store.db, 'collected');
+    store.db
+      .prepare('UPDATE cards SET card = ? WHERE card = ?')
+      .run('270000000154","at":"2026-12-02T10:00:00+01:00","method":"self"},{"card":"270000000154', card);
     expect(() => buildPickupsJson(store.db)).toThrow(/1 pickups/);
     store.db.close();
   });
