@@ -15,7 +15,7 @@ import type { OnProgress } from './app/progressFeed';
 import { ShiftStart } from './app/ShiftStart';
 import { problemText } from './components/problemText';
 import { PointStatus } from './app/PointStatus';
-import { DeskWiped } from './app/DeskWiped';
+import { DeskWiped } from './screens/admin/DeskWiped';
 import { PointChangesContext } from './app/pointChanges';
 
 export type ScreenId = 'balie' | 'group' | 'overview' | 'admin';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { ApiClient } from '../../shared/api/contract';
-import { describeAdminFailure } from '../screens/admin/adminFailureText';
-import { Notice } from '../screens/admin/Notice';
-import { useLang } from './i18n';
+import type { ApiClient } from '../../../shared/api/contract';
+import { describeAdminFailure } from './adminFailureText';
+import { Notice } from './Notice';
+import { useLang } from '../../app/i18n';
 
 /**
  * All the window shows once this desk unpaired and its copy is wiped: the store is closed, so
