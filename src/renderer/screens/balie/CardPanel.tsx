@@ -9,7 +9,7 @@ import { CardIdentity } from '../../components/CardIdentity';
 import { groupedCard } from '../../components/cardDisplay';
 import { problemText } from '../../components/problemText';
 import { VerdictPanel } from '../../components/VerdictPanel';
-import { lookOfCheck } from '../../components/verdictLook';
+import { lookOfCheck, waitingLook } from '../../components/verdictLook';
 import { HandOutButton } from './HandOutButton';
 import type { LastHandOut } from './lastHandOut';
 import { PostcodeLookup } from './PostcodeLookup';
@@ -30,23 +30,34 @@ interface CardPanelProps {
 export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, onVerdict }: CardPanelProps) {
   const { api } = useDesk();
   const { t, lang } = useLang();
-  const [check, setCheck] = useState<CardCheck | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // The answer with the opening it belongs to: the panel stays mounted from card to card (only
+  // its text and attributes change), so an answer for another card or opening is no answer.
+  const opening = `${card} ${reload} ${attempt} ${lang}`;
+  const [answer, setAnswer] = useState<{ opening: string; check: CardCheck | null; failure: string | null }>({
+    opening: '',
+    check: null,
+    failure: null,
+  });
+  const current = answer.opening === opening ? answer : null;
+  const check = current?.check ?? null;
+  const failure = current?.failure ?? null;
+  const setCheck = (next: CardCheck) => setAnswer({ opening, check: next, failure: null });
 
   useEffect(() => {
-    let current = true;
-    setCheck(null);
-    setFailure(null);
+    let live = true;
     void api.checkCard({ card }).then((result) => {
-      if (!current) return;
-      if (result.ok) setCheck(result.value);
-      else setFailure(problemText(result, lang));
+      if (!live) return;
+      setAnswer(
+        result.ok
+          ? { opening, check: result.value, failure: null }
+          : { opening, check: null, failure: problemText(result, lang) },
+      );
     });
     return () => {
-      current = false;
+      live = false;
     };
-  }, [api, card, reload, lang, attempt]);
+  }, [api, card, lang, opening]);
 
   const look = check ? lookOfCheck(check, t, lang) : null;
   const ready = check?.found === true && check.verdict.ok;
@@ -58,25 +69,19 @@ export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, on
   }, [look?.title, look?.detail]);
 
   if (failure) return <FailureNotice text={failure} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (!check || !look)
-    return (
-      <p className="card-loading" aria-busy="true">
-        {t('balie.card.loading', { card: groupedCard(card) })}
-      </p>
-    );
 
-  const summary = check.found ? check.summary : null;
+  const summary = check?.found ? check.summary : null;
   const replacedBy =
-    check.found && !check.verdict.ok && check.verdict.error === 'replaced' ? check.verdict.replacedBy : null;
+    check?.found && !check.verdict.ok && check.verdict.error === 'replaced' ? check.verdict.replacedBy : null;
+  // Same elements while the check is out as when it is in: a scan changes text, not the tree.
   return (
-    <article className="card-panel" aria-label={t('balie.card.panel')} data-card={card}>
-      {summary ? (
-        <CardIdentity summary={summary} />
-      ) : (
-        <div className="card-identity">
-          <h2 className="card-holder mono">{groupedCard(card)}</h2>
-        </div>
-      )}
+    <article
+      className="card-panel"
+      aria-label={t('balie.card.panel')}
+      aria-busy={check === null}
+      data-card={card}
+    >
+      <CardIdentity card={card} summary={summary} />
       {handedOut ? (
         <section className="verdict tone-ok" data-tone="ok">
           <p className="verdict-title">
@@ -87,8 +92,8 @@ export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, on
           <p className="verdict-next">{t('balie.handout.next')}</p>
         </section>
       ) : (
-        <VerdictPanel look={look}>
-          {ready && <HandOutButton card={card} onDone={(done) => onHandedOut(done, check)} />}
+        <VerdictPanel look={look ?? waitingLook(t('balie.card.loading', { card: groupedCard(card) }))}>
+          {ready && check && <HandOutButton card={card} onDone={(done) => onHandedOut(done, check)} />}
           {notHere && <PostcodeLookup card={card} onChecked={setCheck} />}
           {replacedBy && (
             <button type="button" className="secondary-button" onClick={() => onOpenCard(replacedBy)}>
