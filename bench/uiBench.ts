@@ -61,6 +61,8 @@ interface PaintRun {
   parts: { samples: number } & Record<Part, LatencySummary>;
   /** Which channel answered the stamped samples. */
   channels: Record<Channel, number>;
+  /** The bare WebSocket round trip sent at the keydown: the floor while the page is busy. */
+  busyFloor: LatencySummary;
 }
 
 /** One idle round trip per sample over the same server: refused by its checks, no handler. */
@@ -149,6 +151,12 @@ const INSTRUMENT = `
     call.parse0 = performance.now(); const v = realParse(text, reviver); call.parse1 = performance.now(); return v;
   };
   let floorSocket = null;
+  const floorReplies = {};
+  const floorCall = (id) => new Promise((resolve) => {
+    const sent = performance.now();
+    floorReplies[id] = () => resolve(performance.now() - sent);
+    floorSocket.send('{"id":' + id + ',"method":"benchFloor","args":{}}');
+  });
   window.__floor = async () => {
     const t0 = performance.now();
     await (await realFetch('./api/benchFloor', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).text();
@@ -156,17 +164,18 @@ const INSTRUMENT = `
     if (!floorSocket) {
       const url = new URL('./api/socket', location.href); url.protocol = 'ws:';
       floorSocket = new RealSocket(url.href);
+      floorSocket.onmessage = (e) => floorReplies[realParse(e.data).id]?.();
       await new Promise((resolve, reject) => { floorSocket.onopen = resolve; floorSocket.onerror = reject; });
     }
-    const t1 = performance.now();
-    await new Promise((resolve) => { floorSocket.onmessage = resolve; floorSocket.send('{"id":1,"method":"benchFloor","args":{}}'); });
-    return { fetch: fetchMs, socket: performance.now() - t1 };
+    return { fetch: fetchMs, socket: await floorCall(1) };
   };
   window.addEventListener('keydown', (e) => {
     const b = window.__bench;
     if (!b.armed) return;
     if (b.want === 'enter' && e.key !== 'Enter') return;
-    b.armed = false; b.t0 = performance.now(); b.waiting = true; b.calls = [];
+    b.armed = false; b.t0 = performance.now(); b.waiting = true; b.calls = []; b.busyFloor = null;
+    // The same bare round trip, sent at the keydown: what the page being busy adds to it.
+    if (floorSocket) void floorCall(2).then((t) => { b.busyFloor = t; });
   }, true);
   const observe = () => new MutationObserver(() => {
     const b = window.__bench;
@@ -201,7 +210,7 @@ async function armAndWait(
   act: () => Promise<void>,
   done: string,
   want: 'any' | 'enter',
-): Promise<{ ms: number; parts: Parts | null } | null> {
+): Promise<{ ms: number; parts: Parts | null; busyFloor: number | null } | null> {
   await page.evaluate(
     ([doneSrc, w]) => {
       const b = (window as unknown as { __bench: Record<string, unknown> }).__bench;
@@ -224,10 +233,11 @@ async function armAndWait(
       { timeout: 3000, polling: 20 },
     );
     const ms = (await handle.jsonValue()) as number;
-    const parts = await page.evaluate(
-      () => (window as unknown as { __bench: { parts: Parts | null } }).__bench.parts,
-    );
-    return { ms, parts };
+    const { parts, busyFloor } = await page.evaluate(() => {
+      const b = (window as unknown as { __bench: { parts: Parts | null; busyFloor: number | null } }).__bench;
+      return { parts: b.parts, busyFloor: b.busyFloor };
+    });
+    return { ms, parts, busyFloor };
   } catch {
     return null;
   }
@@ -356,6 +366,7 @@ async function measureClock(
     const keyPaint: number[] = [];
     const keyParts: Parts[] = [];
     const keyHandler: bigint[] = [];
+    const keyBusy: number[] = [];
     let keyMissed = 0;
     for (const q of queries) {
       await field.fill(q.slice(0, -1));
@@ -371,6 +382,7 @@ async function measureClock(
       else {
         keyPaint.push(result.ms);
         if (result.parts) keyParts.push(result.parts);
+        if (result.busyFloor !== null) keyBusy.push(result.busyFloor);
       }
       keyHandler.push(timeHandler(() => searchCards(ctx.db, q, 50)));
       await floor();
@@ -379,6 +391,7 @@ async function measureClock(
     const scanPaint: number[] = [];
     const scanParts: Parts[] = [];
     const scanHandler: bigint[] = [];
+    const scanBusy: number[] = [];
     let scanMissed = 0;
     for (let i = 0; i < run.scans; i += 1) {
       const r = records[(i * 104_729) % records.length];
@@ -397,24 +410,32 @@ async function measureClock(
       else {
         scanPaint.push(result.ms);
         if (result.parts) scanParts.push(result.parts);
+        if (result.busyFloor !== null) scanBusy.push(result.busyFloor);
       }
       const start = process.hrtime.bigint();
       await handlers.checkCard({ card: r.kaartnummer });
       scanHandler.push(process.hrtime.bigint() - start);
       await floor();
     }
-    const paintRun = (paint: number[], parts: Parts[], handler: bigint[], missed: number): PaintRun => ({
+    const paintRun = (
+      paint: number[],
+      parts: Parts[],
+      handler: bigint[],
+      missed: number,
+      busy: number[],
+    ): PaintRun => ({
       paint: ms(paint),
       handler: summarize(handler),
       samples: paint.length,
       missed,
       parts: breakdown(parts),
       channels: channelsOf(parts),
+      busyFloor: ms(busy),
     });
     return {
       clock: clock.name,
-      keystroke: paintRun(keyPaint, keyParts, keyHandler, keyMissed),
-      scan: paintRun(scanPaint, scanParts, scanHandler, scanMissed),
+      keystroke: paintRun(keyPaint, keyParts, keyHandler, keyMissed, keyBusy),
+      scan: paintRun(scanPaint, scanParts, scanHandler, scanMissed, scanBusy),
       floor: { fetch: ms(floorFetch), socket: ms(floorSocket) },
     };
   } finally {
@@ -451,6 +472,7 @@ export function formatUiBench(r: UiBenchResult): string {
           `  ${name.padEnd(10)} ${PARTS.map((k) => `${k} ${f(run.parts[k].p50)} / ${f(run.parts[k].p95)}`).join(', ')} (n ${run.parts.samples}; ${channels(run)})`,
       ),
       `  transport floor (idle round trip per sample, refused by the server's checks, no handler): fetch ${f(c.floor.fetch.p50)} / ${f(c.floor.fetch.p95)}, WebSocket ${f(c.floor.socket.p50)} / ${f(c.floor.socket.p95)} (n ${c.floor.fetch.n}); keystroke transport − WebSocket floor at p50: ${f(c.keystroke.parts.transport.p50 - c.floor.socket.p50)}`,
+      `  the same bare WebSocket round trip sent at the keydown (the page busy with the keystroke): keystroke ${f(c.keystroke.busyFloor.p50)} / ${f(c.keystroke.busyFloor.p95)}, scan ${f(c.scan.busyFloor.p50)} / ${f(c.scan.busyFloor.p95)} (n ${c.keystroke.busyFloor.n}, ${c.scan.busyFloor.n})`,
     );
   }
   lines.push(
