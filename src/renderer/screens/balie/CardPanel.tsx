@@ -15,6 +15,9 @@ import type { LastHandOut } from './lastHandOut';
 import { PostcodeLookup } from './PostcodeLookup';
 import { ScanConfirmation } from './ScanConfirmation';
 
+/** How long a check may take before the panel shows that it is looking the card up. */
+const LOOKUP_SHOWN_AFTER_MS = 150;
+
 interface CardPanelProps {
   card: string;
   /** Changes when the same card must be checked again (after an undo). */
@@ -59,6 +62,16 @@ export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, on
     };
   }, [api, card, lang, opening]);
 
+  // Most checks answer within a frame or two: the panel stays out of sight (no previous verdict,
+  // no flash of "looking up") and only a slow check shows its "looking up" state.
+  const [slowOpening, setSlowOpening] = useState('');
+  const waiting = check === null && failure === null;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = window.setTimeout(() => setSlowOpening(opening), LOOKUP_SHOWN_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, [waiting, opening]);
+
   const look = check ? lookOfCheck(check, t, lang) : null;
   const ready = check?.found === true && check.verdict.ok;
   const notHere = check?.found === false;
@@ -79,6 +92,7 @@ export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, on
       className="card-panel"
       aria-label={t('balie.card.panel')}
       aria-busy={check === null}
+      hidden={waiting && slowOpening !== opening}
       data-card={card}
     >
       <CardIdentity card={card} summary={summary} />
