@@ -330,8 +330,9 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   const apiSocket = createApiSocket(options.handlers, limits);
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const refuse = (status: number, reason: string) => {
-      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      socket.destroy();
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () =>
+        socket.destroy(),
+      );
     };
     socket.on('error', () => socket.destroy());
     if (!hosts.includes(req.headers.host ?? '')) return refuse(421, 'Misdirected Request');
