@@ -3,6 +3,7 @@ import { createApiClient } from '../../shared/api/contract';
 import { unavailable } from '../../shared/api/transportFailure';
 import { callTimeLimitMs } from './callTimeLimit';
 import { httpInvoke } from './httpInvoke';
+import { socketInvoke } from './socketInvoke';
 import { eventSourceProgress, progressFeed, type OnProgress } from './progressFeed';
 
 /** What the Electron preload exposes (contextBridge): invoke, restricted to the API's methods, and progress. */
@@ -28,14 +29,26 @@ function withTimeLimit(method: ApiMethod, call: Promise<unknown>): Promise<unkno
 
 /**
  * Electron IPC when the preload is there, else the loopback HTTP transport (authenticated by the
- * HttpOnly cookie the start URL's one-time token was exchanged for). Either way the client answers
+ * HttpOnly cookie the start URL's one-time token was exchanged for): its kept WebSocket for the
+ * quick methods once open, fetch for the rest and until then. Either way the client answers
  * every call with a value: failures of the transport are the contract's TransportFailure.
  */
 export function connectApi(): ApiClient {
   const preload = window.balie;
   if (preload) return createApiClient((method, args) => withTimeLimit(method, preload.invoke(method, args)));
   const base = new URL('./', window.location.href).href;
-  return createApiClient(httpInvoke(window.fetch.bind(window), base, callTimeLimitMs));
+  const fetchInvoke = httpInvoke(window.fetch.bind(window), base, callTimeLimitMs);
+  const socketUrl = new URL('./api/socket', window.location.href);
+  socketUrl.protocol = socketUrl.protocol === 'https:' ? 'wss:' : 'ws:';
+  return createApiClient(
+    socketInvoke({
+      open: () => new WebSocket(socketUrl.href),
+      fallback: fetchInvoke,
+      timeLimitMs: callTimeLimitMs,
+      setTimer: (run, ms) => window.setTimeout(run, ms),
+      clearTimer: (id) => window.clearTimeout(id),
+    }),
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ApiFailure } from '../../shared/api/contract';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { CardSummary } from '../../shared/cards/cardStatus';
 import { useDesk } from '../app/session';
 
@@ -31,7 +31,6 @@ export function useCardSearch(): CardSearchState {
     results: CardSummary[];
     failure: ApiFailure<'search'> | null;
   }>({ forQuery: '', results: [], failure: null });
-  const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);
   const inFlight = useRef(false);
   const next = useRef<{ query: string; request: number } | null>(null);
@@ -53,20 +52,34 @@ export function useCardSearch(): CardSearchState {
     });
   }, [api]);
 
-  useEffect(() => {
-    const request = ++latest.current;
-    if (query.trim() === '') {
-      next.current = null;
-      setAnswer({ forQuery: query, results: [], failure: null });
-      return;
-    }
-    next.current = { query, request };
-    send();
-  }, [send, query, attempt]);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // Asked from the keystroke's own handler, before React renders it: the round trip overlaps
+  // the render of the typed character instead of waiting for it.
+  const ask = useCallback(
+    (typed: string) => {
+      const request = ++latest.current;
+      if (typed.trim() === '') {
+        next.current = null;
+        setAnswer({ forQuery: typed, results: [], failure: null });
+        return;
+      }
+      next.current = { query: typed, request };
+      send();
+    },
+    [send],
+  );
+  const typed = useRef('');
+  const setQueryAndAsk = useCallback(
+    (value: string) => {
+      typed.current = value;
+      setQuery(value);
+      ask(value);
+    },
+    [ask],
+  );
+  const retry = useCallback(() => ask(typed.current), [ask]);
   return {
     query,
-    setQuery,
+    setQuery: setQueryAndAsk,
     results: answer.results,
     forQuery: answer.forQuery,
     failure: answer.failure,

@@ -7,7 +7,8 @@ import type { Translate } from '../app/i18n';
 import type { IconName } from '../app/icons';
 import { groupedCard } from './cardDisplay';
 
-export type Tone = 'ok' | 'warning' | 'stop' | 'info';
+/** `wait`: no verdict yet (the check is on its way). */
+export type Tone = 'ok' | 'warning' | 'stop' | 'info' | 'wait';
 
 /** How a verdict looks at the desk: colour, icon and words, always together. */
 export interface VerdictLook {
@@ -15,6 +16,11 @@ export interface VerdictLook {
   icon: IconName;
   title: string;
   detail: string;
+}
+
+/** The verdict's place while the check is out: neutral, no colour that could be read as an answer. */
+export function waitingLook(title: string): VerdictLook {
+  return { tone: 'wait', icon: 'scan', title, detail: '' };
 }
 
 export function lookOfCheck(check: CardCheck, t: Translate, lang: Lang): VerdictLook {

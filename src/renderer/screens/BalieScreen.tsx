@@ -146,10 +146,10 @@ export function BalieScreen() {
       {unknownCode !== null && <UnknownScan raw={unknownCode} />}
       {noNameMatch && <WhereIsCard key={query} />}
       {panel && (
-        // Hidden, not closed, while a new search is typed: Esc or a pick replaces it.
+        // Hidden, not closed, while a new search is typed: Esc or a pick replaces it. Not keyed
+        // by card: the next card's verdict lands in the same elements (CardPanel keys its answer).
         <div hidden={query !== ''}>
           <CardPanel
-            key={panel.card}
             card={panel.card}
             reload={panel.reload}
             handedOut={handedHere}

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { ApiHandlers, ApiMethod } from '../../../shared/api/contract';
 import { isApiMethod, MAX_PACKAGE_BASE64_CHARS } from '../../../shared/api/contract';
 import { INTERNAL_FAILURE, unavailable } from '../../../shared/api/transportFailure';
@@ -8,6 +9,7 @@ import { APP_CSP } from '../../platform/security/contentSecurityPolicy';
 import { createDepthGuard } from './jsonDepth';
 import { readStaticFile } from './staticFiles';
 import type { ProgressHub } from '../worker/progressHub';
+import { API_SOCKET_PATH, createApiSocket } from './apiSocket';
 
 /** The server-sent event stream of long work's progress (`event: progress`, JSON data). */
 export const PROGRESS_STREAM_PATH = '/api/progress';
@@ -30,8 +32,12 @@ export interface TransportLimits {
   maxConnections: number;
   /** Progress streams open at once (a window needs one; a reload briefly two). */
   maxProgressStreams: number;
-  /** A comment line this often keeps a progress stream open and finds dropped ones. */
+  /** A comment line this often keeps a progress stream open and finds dropped ones (and a ping the API channel). */
   progressHeartbeatMs: number;
+  /** Kept API channels (WebSocket at /api/socket) open at once. */
+  maxApiSockets: number;
+  /** Unanswered calls on one API channel at once. */
+  maxCallsInFlight: number;
 }
 
 export const DEFAULT_TRANSPORT_LIMITS: TransportLimits = Object.freeze({
@@ -44,6 +50,8 @@ export const DEFAULT_TRANSPORT_LIMITS: TransportLimits = Object.freeze({
   maxConnections: 32,
   maxProgressStreams: 4,
   progressHeartbeatMs: 15_000,
+  maxApiSockets: 4,
+  maxCallsInFlight: 32,
 });
 
 export interface HttpTransportOptions {
@@ -94,7 +102,10 @@ function isJsonContentType(header: string | undefined): boolean {
  * the first GET for an HttpOnly SameSite=Strict session cookie, then redirected away, so the
  * token left in the browser's history opens nothing. API calls need that cookie, the right Host
  * (DNS rebinding) and Origin, `application/json`, a body within the method's limit and shallow
- * JSON. Every refusal is a contract failure value the client can read.
+ * JSON. Every refusal is a contract failure value the client can read. The quick methods are
+ * also served on one kept WebSocket at /api/socket (apiSocket.ts), opened with the same cookie,
+ * Host and Origin checks: the desk's keystrokes and scans take it, a fetch each costs Chromium
+ * several milliseconds more on loopback.
  */
 export async function startHttpTransport(options: HttpTransportOptions): Promise<RunningTransport> {
   const limits: TransportLimits = { ...DEFAULT_TRANSPORT_LIMITS, ...options.limits };
@@ -315,6 +326,25 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   );
   server.maxConnections = limits.maxConnections;
 
+  // The kept API channel: the same checks as POST /api/*, before the upgrade is completed.
+  const apiSocket = createApiSocket(options.handlers, limits);
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refuse = (status: number, reason: string) => {
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () =>
+        socket.destroy(),
+      );
+    };
+    socket.on('error', () => socket.destroy());
+    if (!hosts.includes(req.headers.host ?? '')) return refuse(421, 'Misdirected Request');
+    if (new URL(req.url ?? '/', origin).pathname !== API_SOCKET_PATH) return refuse(404, 'Not Found');
+    if (!sameSecret(cookieValue(req.headers.cookie, SESSION_COOKIE), sessionBytes))
+      return refuse(401, 'Unauthorized');
+    // A browser always sends Origin on a WebSocket: without one it is no page of ours.
+    if (!origins.includes(req.headers.origin ?? '')) return refuse(403, 'Forbidden');
+    if (!apiSocket.hasRoom()) return refuse(429, 'Too Many Requests');
+    apiSocket.accept(req, socket, head);
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -330,6 +360,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     limits,
     close: () =>
       new Promise<void>((resolve) => {
+        apiSocket.close();
         server.close(() => resolve());
         // An open browser tab keeps idle keep-alive connections: do not wait for it to go away.
         server.closeAllConnections();

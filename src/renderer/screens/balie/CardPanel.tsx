@@ -10,11 +10,14 @@ import { CardIdentity } from '../../components/CardIdentity';
 import { groupedCard } from '../../components/cardDisplay';
 import { problemText } from '../../components/problemText';
 import { VerdictPanel } from '../../components/VerdictPanel';
-import { lookOfCheck } from '../../components/verdictLook';
+import { lookOfCheck, waitingLook } from '../../components/verdictLook';
 import { HandOutButton } from './HandOutButton';
 import type { LastHandOut } from './lastHandOut';
 import { PostcodeLookup } from './PostcodeLookup';
 import { ScanConfirmation } from './ScanConfirmation';
+
+/** How long a check may take before the panel shows that it is looking the card up. */
+const LOOKUP_SHOWN_AFTER_MS = 150;
 
 interface CardPanelProps {
   card: string;
@@ -31,24 +34,45 @@ interface CardPanelProps {
 export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, onVerdict }: CardPanelProps) {
   const { api } = useDesk();
   const { t, lang } = useLang();
-  const [check, setCheck] = useState<CardCheck | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [handOutPending, setHandOutPending] = useState(false);
+  // The answer with the opening it belongs to: the panel stays mounted from card to card (only
+  // its text and attributes change), so an answer for another card or opening is no answer.
+  const opening = `${card} ${reload} ${attempt} ${lang}`;
+  const [answer, setAnswer] = useState<{ opening: string; check: CardCheck | null; failure: string | null }>({
+    opening: '',
+    check: null,
+    failure: null,
+  });
+  const current = answer.opening === opening ? answer : null;
+  const check = current?.check ?? null;
+  const failure = current?.failure ?? null;
+  const setCheck = (next: CardCheck) => setAnswer({ opening, check: next, failure: null });
 
   useEffect(() => {
-    let current = true;
-    setCheck(null);
-    setFailure(null);
+    let live = true;
     void api.checkCard({ card }).then((result) => {
-      if (!current) return;
-      if (result.ok) setCheck(result.value);
-      else setFailure(problemText(result, lang));
+      if (!live) return;
+      setAnswer(
+        result.ok
+          ? { opening, check: result.value, failure: null }
+          : { opening, check: null, failure: problemText(result, lang) },
+      );
     });
     return () => {
-      current = false;
+      live = false;
     };
-  }, [api, card, reload, lang, attempt]);
+  }, [api, card, lang, opening]);
+
+  // Most checks answer within a frame or two: the panel stays out of sight (no previous verdict,
+  // no flash of "looking up") and only a slow check shows its "looking up" state.
+  const [slowOpening, setSlowOpening] = useState('');
+  const waiting = check === null && failure === null;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = window.setTimeout(() => setSlowOpening(opening), LOOKUP_SHOWN_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, [waiting, opening]);
 
   // Another desk (or the CLI) wrote an event: check the shown card again, quietly (no loading
   // state, the hand-out form keeps what was typed). Only a found card: a postcode look-up's
@@ -80,25 +104,20 @@ export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, on
   }, [look?.title, look?.detail]);
 
   if (failure) return <FailureNotice text={failure} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (!check || !look)
-    return (
-      <p className="card-loading" aria-busy="true">
-        {t('balie.card.loading', { card: groupedCard(card) })}
-      </p>
-    );
 
-  const summary = check.found ? check.summary : null;
+  const summary = check?.found ? check.summary : null;
   const replacedBy =
-    check.found && !check.verdict.ok && check.verdict.error === 'replaced' ? check.verdict.replacedBy : null;
+    check?.found && !check.verdict.ok && check.verdict.error === 'replaced' ? check.verdict.replacedBy : null;
+  // Same elements while the check is out as when it is in: a scan changes text, not the tree.
   return (
-    <article className="card-panel" aria-label={t('balie.card.panel')} data-card={card}>
-      {summary ? (
-        <CardIdentity summary={summary} />
-      ) : (
-        <div className="card-identity">
-          <h2 className="card-holder mono">{groupedCard(card)}</h2>
-        </div>
-      )}
+    <article
+      className="card-panel"
+      aria-label={t('balie.card.panel')}
+      aria-busy={check === null}
+      hidden={waiting && slowOpening !== opening}
+      data-card={card}
+    >
+      <CardIdentity card={card} summary={summary} />
       {handedOut ? (
         <section className="verdict tone-ok" data-tone="ok">
           <p className="verdict-title">
@@ -109,8 +128,8 @@ export function CardPanel({ card, reload, handedOut, onHandedOut, onOpenCard, on
           <p className="verdict-next">{t('balie.handout.next')}</p>
         </section>
       ) : (
-        <VerdictPanel look={look}>
-          {ready && (
+        <VerdictPanel look={look ?? waitingLook(t('balie.card.loading', { card: groupedCard(card) }))}>
+          {ready && check && (
             <HandOutButton
               card={card}
               onDone={(done) => onHandedOut(done, check)}

@@ -32,6 +32,8 @@ export function HandOutButton({
   useEffect(() => ref.current?.focus(), []);
   const pending = busy || failure !== null;
   useEffect(() => onPending?.(pending), [pending, onPending]);
+  // Gone (another card opened) is settled: the panel's quiet re-check may run again.
+  useEffect(() => () => onPending?.(false), [onPending]);
 
   const handOut = async () => {
     setBusy(true);

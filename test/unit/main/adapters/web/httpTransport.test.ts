@@ -146,6 +146,8 @@ describe('transport limits (defaults)', () => {
       maxConnections: 32,
       maxProgressStreams: 4,
       progressHeartbeatMs: 15_000,
+      maxApiSockets: 4,
+      maxCallsInFlight: 32,
     });
   });
 });
