@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { X509Certificate, createHash, webcrypto } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
+import type * as X509 from '@peculiar/x509';
 import { systemClock } from '../../../shared/time/clock';
 import type { Clock } from '../../../shared/time/clock';
 
@@ -21,9 +21,20 @@ const VALID_YEARS = 10;
 const CERT_FILE = 'desk-tls.crt.pem';
 const KEY_FILE = 'desk-tls.key.pem';
 
-// The library's types name the DOM's Crypto; node:crypto's webcrypto is that same API.
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
-type GeneratorKeys = Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[0]['keys'];
+type GeneratorKeys = Parameters<typeof X509.X509CertificateGenerator.createSelfSigned>[0]['keys'];
+
+/**
+ * The certificate library, loaded when a certificate is first made: it is some 200 modules, and a
+ * desk's start (to the first search) only reads the certificate it already has.
+ */
+let library: Promise<typeof X509> | null = null;
+function x509Library(): Promise<typeof X509> {
+  return (library ??= import('@peculiar/x509').then((x509) => {
+    // The library's types name the DOM's Crypto; node:crypto's webcrypto is that same API.
+    x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+    return x509;
+  }));
+}
 
 export function fingerprintOfDer(der: Uint8Array): string {
   return `SHA256:${createHash('sha256').update(der).digest('hex')}`;
@@ -37,6 +48,7 @@ export async function createDeskCertificate(
   deskName: string,
   clock: Clock = systemClock,
 ): Promise<DeskCertificate> {
+  const x509 = await x509Library();
   const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
   const keys = await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
   const notBefore = clock.now();

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { load } from 'js-yaml';
-import semver from 'semver';
+import compare from 'semver/functions/compare';
 import { z } from 'zod';
 import type { FeedRefusal } from '../../../shared/i18n/updateText';
 import { verifyFeedSignature } from './signedFeed';
@@ -109,7 +109,7 @@ export function verifyFeed(
     return { ok: false, reason: 'feed_expired', version };
   if (input.lastAccepted && stamp.data.sequence < input.lastAccepted.sequence)
     return { ok: false, reason: 'feed_stale', version };
-  if (semver.compare(version, input.currentVersion) < 0) return { ok: false, reason: 'downgrade', version };
+  if (compare(version, input.currentVersion) < 0) return { ok: false, reason: 'downgrade', version };
   return {
     ok: true,
     feed: {
@@ -130,7 +130,7 @@ export function stagingBucket(stagingUserId: string | null): number | null {
 
 export function decideOnFeed(feed: VerifiedFeed, input: FeedCheckInput): FeedCheck {
   const version = feed.info.version;
-  if (semver.compare(version, input.currentVersion) === 0)
+  if (compare(version, input.currentVersion) === 0)
     return { verdict: 'up-to-date', reason: 'same_version', version, feed };
   const bucket = stagingBucket(input.stagingUserId);
   const percentage = feed.info.stagingPercentage;

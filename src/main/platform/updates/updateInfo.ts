@@ -1,4 +1,4 @@
-import semver from 'semver';
+import valid from 'semver/functions/valid';
 import { z } from 'zod';
 
 /**
@@ -17,7 +17,7 @@ const fileSchema = z.object({
 
 export const updateInfoSchema = z.object({
   // Exactly the versions electron-updater's own `semver` reads (strict: no "01.2.3", no "1.2.3-01").
-  version: z.string().refine((v) => semver.valid(v) !== null, 'not a semantic version'),
+  version: z.string().refine((v) => valid(v) !== null, 'not a semantic version'),
   files: z.array(fileSchema).min(1),
   path: z.string().optional(),
   sha512: z.string().optional(),

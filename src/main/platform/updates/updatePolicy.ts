@@ -1,4 +1,4 @@
-import semver from 'semver';
+import compare from 'semver/functions/compare';
 import { isWithinRollout } from './updateInfo';
 import type { UpdateInfo } from './updateInfo';
 import type { InstallWindow } from '../policy/parsePolicy';
@@ -170,7 +170,7 @@ export function judgeRelease(
   stagingUserId: string | null,
 ): CheckVerdict {
   // semver, as electron-updater compares; it throws on a version it cannot read.
-  const order = semver.compare(info.version, currentVersion);
+  const order = compare(info.version, currentVersion);
   if (order === 0) return 'up_to_date';
   if (order < 0) return 'older_on_server';
   return isWithinRollout(info.stagingPercentage, stagingUserId) ? 'newer_available' : 'outside_rollout';
