@@ -53,10 +53,13 @@ test('Balie: a failing server says "Er ging iets mis", the hand-out button stays
   await expect(page.locator('.verdict')).toContainText('Klaar om af te geven');
   const handOut = page.getByRole('button', { name: /Identiteit gecontroleerd/ });
 
-  // 1. The server hands the card out, but the answer never arrives (dropped connection).
+  // 1. The server hands the card out, but the answer never arrives (dropped connection). The
+  // page's kept API channel is open by now, so this is the channel's connection that drops.
+  await expect.poll(() => viaProxy.proxy.openChannels()).toBe(1);
   viaProxy.proxy.fail(/^\/api\/handOut/, 'dropAnswer');
   await handOut.click();
   await expect(failure(page)).toContainText(SOMETHING_WENT_WRONG);
+  expect(viaProxy.proxy.seenOnChannel(/^\/api\/handOut/)).toBe(1);
   await expect(handOut).toBeEnabled();
   await expect(handOut).toHaveAttribute('aria-busy', 'false');
   expect(handOutsOf(desk, PIETER_VAN_DE_VELDE)).toBe(1);
