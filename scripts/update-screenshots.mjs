@@ -28,6 +28,8 @@ export const DOC_SCREENSHOTS = [
   'uitgever-verslag-problemen.png', // test/e2e/issuerReport.spec.ts: with a broken chain
   'meerdere-balies-offline.png', // test/e2e/severalDesks.spec.ts: the header while the host is away
   'meerdere-balies-dubbel.png', // test/e2e/severalDesks.spec.ts: a double hand-out resolved in Overzicht
+  'meerdere-balies-live.png', // test/e2e/severalDesksLive.spec.ts: the open card after a hand-out elsewhere
+  'hostrol-overgedragen.png', // test/e2e/severalDesksLive.spec.ts: Beheer → Balies on the new host
 ];
 
 const check = process.argv.includes('--check');

@@ -303,7 +303,9 @@ test('Beheer on the host: "Draag de hostrol over aan Groepen" with the PIN; then
     await expect(pageB.getByRole('region', { name: 'Ontkoppel deze balie' })).toHaveCount(0);
     await expect(pageB.getByRole('button', { name: 'Toon een koppelcode' })).toBeVisible();
     await expectAccessible(pageB);
-    await pageB.screenshot({ path: 'test-results/screens/hostrol-overgedragen.png' });
+    await pageB
+      .getByRole('region', { name: 'Balies van dit punt' })
+      .screenshot({ path: 'test-results/screens/hostrol-overgedragen.png' });
     expect(
       readStore(cluster.deskDb, (s) =>
         s.prepare(`SELECT value FROM settings WHERE key = 'point_role'`).pluck().get(),

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { load } from 'js-yaml';
-import compare from 'semver/functions/compare';
+import compare from 'semver/functions/compare.js';
 import { z } from 'zod';
 import type { FeedRefusal } from '../../../shared/i18n/updateText';
 import { verifyFeedSignature } from './signedFeed';

@@ -1,4 +1,4 @@
-import valid from 'semver/functions/valid';
+import valid from 'semver/functions/valid.js';
 import { z } from 'zod';
 
 /**

@@ -1,4 +1,4 @@
-import compare from 'semver/functions/compare';
+import compare from 'semver/functions/compare.js';
 import { isWithinRollout } from './updateInfo';
 import type { UpdateInfo } from './updateInfo';
 import type { InstallWindow } from '../policy/parsePolicy';

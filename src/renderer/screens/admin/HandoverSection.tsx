@@ -28,7 +28,7 @@ export function HandoverSection({ desks, onDone }: { desks: string[]; onDone(tex
   };
 
   return (
-    <section className="panel" aria-labelledby="admin-handover-title">
+    <section className="panel admin-stack" aria-labelledby="admin-handover-title">
       <h3 id="admin-handover-title">{t('point.handover.title')}</h3>
       <p id="admin-handover-intro">{t('point.handover.intro')}</p>
       <label htmlFor="admin-handover-to">{t('point.handover.to')}</label>

@@ -35,7 +35,7 @@ export function JoinSection({ onJoined }: { onJoined(text: string): void }) {
   };
 
   return (
-    <section className="panel" aria-labelledby="admin-join-title">
+    <section className="panel admin-stack" aria-labelledby="admin-join-title">
       <h3 id="admin-join-title">{t('point.join.title')}</h3>
       <p id="admin-join-intro">{t('point.join.intro')}</p>
       <label htmlFor="admin-join-url">{t('point.join.url')}</label>

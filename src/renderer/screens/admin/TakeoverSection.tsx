@@ -30,7 +30,7 @@ export function TakeoverSection({ hostName, onDone }: { hostName: string; onDone
   };
 
   return (
-    <section className="panel" aria-labelledby="admin-takeover-title">
+    <section className="panel admin-stack" aria-labelledby="admin-takeover-title">
       <h3 id="admin-takeover-title">{t('point.takeover.title')}</h3>
       <Notice tone="warning" live="none">
         <p id="admin-takeover-intro">{t('point.takeover.intro', { host: hostName })}</p>

@@ -35,7 +35,7 @@ export function UnpairSection({ hostName }: { hostName: string }) {
   };
 
   return (
-    <section className="panel" aria-labelledby="admin-unpair-title">
+    <section className="panel admin-stack" aria-labelledby="admin-unpair-title">
       <h3 id="admin-unpair-title">{t('point.unpair.title')}</h3>
       <p id="admin-unpair-intro">{t('point.unpair.intro', { host: hostName })}</p>
       <PinField
