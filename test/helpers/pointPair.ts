@@ -33,6 +33,26 @@ export async function until(condition: () => boolean, tries = 200): Promise<void
   throw new Error('condition not met');
 }
 
+/** A fresh store joined to a serving host with its pairing code: real pairing, nothing served yet. */
+export async function joinedStore(hostService: PointService, clock: StoreContext['clock']) {
+  const dir = tempDir();
+  const deskPath = path.join(dir, 'desk.sqlite');
+  const joined = await joinPoint({
+    dbPath: deskPath,
+    url: hostService.url,
+    code: hostService.code ?? '',
+    deskName: 'Groepen',
+    clock,
+    backupDir: path.join(dir, 'backups'),
+  });
+  if (!joined.ok) throw new Error(`join refused: ${joined.error}`);
+  const opened = openStore(deskPath);
+  if (!opened.ok) throw new Error('desk store');
+  const desk: StoreContext = { db: opened.value, clock, dbPath: deskPath, backupDir: dir };
+  stores.push(desk);
+  return { desk, joined: joined.value };
+}
+
 export async function hostAndDesk() {
   const host = await deskStore();
   const hostIdentity = await createDeskCertificate('Balie 1', host.clock);
@@ -41,24 +61,14 @@ export async function hostAndDesk() {
     listen: { host: '127.0.0.1', port: 0 },
   });
   services.push(hostService);
-  const dir = tempDir();
-  const deskPath = path.join(dir, 'desk.sqlite');
-  const joined = await joinPoint({
-    dbPath: deskPath,
-    url: hostService.url,
-    code: hostService.code ?? '',
-    deskName: 'Groepen',
-    clock: host.clock,
-    backupDir: path.join(dir, 'backups'),
-  });
-  if (!joined.ok) throw new Error(`join refused: ${joined.error}`);
-  const opened = openStore(deskPath);
-  if (!opened.ok) throw new Error('desk store');
-  const desk: StoreContext = { db: opened.value, clock: host.clock, dbPath: deskPath, backupDir: dir };
-  stores.push(desk);
+  const { desk, joined } = await joinedStore(hostService, host.clock);
   // The desk's own certificate, written by the join next to its store.
-  const identity = await loadOrCreateDeskCertificate(deskCertificateDirFor(deskPath), 'Groepen', host.clock);
+  const identity = await loadOrCreateDeskCertificate(
+    deskCertificateDirFor(desk.dbPath),
+    'Groepen',
+    host.clock,
+  );
   const deskService = await servePoint(desk, { identity, listen: { host: '127.0.0.1', port: 0 } });
   services.push(deskService);
-  return { host, hostIdentity, hostService, desk, deskService, joined: joined.value };
+  return { host, hostIdentity, hostService, desk, deskService, joined };
 }

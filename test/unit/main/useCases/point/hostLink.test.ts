@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createDeskCertificate,
@@ -6,18 +5,16 @@ import {
 } from '../../../../../src/main/platform/lan/deskCertificate';
 import { loadOrCreateDeskCertificate } from '../../../../../src/main/platform/lan/deskCertificate';
 import type { DeskCertificate } from '../../../../../src/main/platform/lan/deskCertificate';
-import { openStore } from '../../../../../src/main/store/openStore';
 import type { StoreContext } from '../../../../../src/main/store/storeContext';
 import { handOut } from '../../../../../src/main/useCases/desk/handOut';
 import { writeThroughHost } from '../../../../../src/main/useCases/point/claimThroughHost';
 import { hostLinkFor } from '../../../../../src/main/useCases/point/hostLink';
 import type { HostLink } from '../../../../../src/main/useCases/point/hostLink';
-import { joinPoint } from '../../../../../src/main/useCases/point/joinPoint';
 import { servePoint } from '../../../../../src/main/useCases/point/servePoint';
 import type { PointService } from '../../../../../src/main/useCases/point/servePoint';
 import { thisDeskOf } from '../../../../../src/main/useCases/point/thisDesk';
-import { closeDeskStores, deskStore, teacher } from '../../../../helpers/deskFixture';
-import { tempDir } from '../../../../helpers/store';
+import { deskStore, teacher } from '../../../../helpers/deskFixture';
+import { closePointPair, joinedStore } from '../../../../helpers/pointPair';
 import { tcpRelay } from '../../../../helpers/tcpRelay';
 import type { TcpRelay } from '../../../../helpers/tcpRelay';
 
@@ -29,7 +26,7 @@ import type { TcpRelay } from '../../../../helpers/tcpRelay';
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  closeDeskStores();
+  await closePointPair();
 });
 
 interface Point {
@@ -49,25 +46,15 @@ async function deskBehindRelay(): Promise<Point> {
     listen: { host: '127.0.0.1', port: 0 },
   });
   cleanups.push(() => hostService.stop());
-  const dir = tempDir();
-  const deskPath = path.join(dir, 'desk.sqlite');
-  const joined = await joinPoint({
-    dbPath: deskPath,
-    url: hostService.url,
-    code: hostService.code ?? '',
-    deskName: 'Groepen',
-    clock: host.clock,
-    backupDir: path.join(dir, 'backups'),
-  });
-  if (!joined.ok) throw new Error(`join refused: ${joined.error}`);
-  const opened = openStore(deskPath);
-  if (!opened.ok) throw new Error('desk store');
-  const desk: StoreContext = { db: opened.value, clock: host.clock, dbPath: deskPath, backupDir: dir };
-  cleanups.push(() => void desk.db.close());
+  const { desk } = await joinedStore(hostService, host.clock);
   const relay = await tcpRelay(hostService.url);
   cleanups.push(() => relay.close());
   desk.db.prepare('UPDATE point_peers SET url = ? WHERE is_host = 1').run(relay.url);
-  const identity = await loadOrCreateDeskCertificate(deskCertificateDirFor(deskPath), 'Groepen', host.clock);
+  const identity = await loadOrCreateDeskCertificate(
+    deskCertificateDirFor(desk.dbPath),
+    'Groepen',
+    host.clock,
+  );
   const link = hostLinkFor(desk, identity, () => thisDeskOf(desk.db, identity.fingerprint));
   return { host, hostIdentity, hostService, desk, link, relay };
 }
