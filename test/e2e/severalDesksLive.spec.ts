@@ -39,6 +39,37 @@ async function openCard(page: Page, card: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * On the host's page, Beheer → Balies shows a pairing code; the new PC (a store at `deskDb`)
+ * pairs with exactly what the screen showed, by `desk join`. Returns the text shown, what was
+ * read off it, and the join's outcome.
+ */
+async function joinWithShownCode(pageA: Page, deskDb: string) {
+  await unlockAdmin(pageA);
+  await pageA
+    .getByRole('region', { name: 'Balies van dit punt' })
+    .getByRole('button', { name: 'Toon een koppelcode' })
+    .click();
+  const shown = (await pageA.getByTestId('pairing-code').textContent()) ?? '';
+  const [, code, url, fingerprint] =
+    /Koppelcode (\d{3}-\d{3}), 10 minuten geldig\. Adres (https:\/\/\S+?)\. Vingerafdruk van deze balie: (SHA256:[0-9a-f]{64})\./.exec(
+      shown,
+    ) ?? [];
+  const joined = await cli([
+    '--db',
+    deskDb,
+    'desk',
+    'join',
+    url as string,
+    '--code',
+    code as string,
+    '--name',
+    'Groepen',
+    '--json',
+  ]);
+  return { shown, code, fingerprint, joined };
+}
+
 test('a desk pairs with the code Beheer shows; a hand-out at the host turns the open card at the other desk to "al afgehaald" without a reload', async ({
   browser,
 }) => {
@@ -53,33 +84,11 @@ test('a desk pairs with the code Beheer shows; a hand-out at the host turns the 
   const pageB = await contextB.newPage();
   try {
     await startShift(pageA, host.url, 'An');
-    await nav(pageA, 'Beheer');
-    await pageA.getByLabel('Beheerderspincode').fill(ADMIN_PIN);
-    await pageA.getByRole('button', { name: 'Ontgrendelen' }).click();
-    const desks = pageA.getByRole('region', { name: 'Balies van dit punt' });
-    await desks.getByRole('button', { name: 'Toon een koppelcode' }).click();
-    const shown = (await pageA.getByTestId('pairing-code').textContent()) ?? '';
-    const [, code, url, fingerprint] =
-      /Koppelcode (\d{3}-\d{3}), 10 minuten geldig\. Adres (https:\/\/\S+?)\. Vingerafdruk van deze balie: (SHA256:[0-9a-f]{64})\./.exec(
-        shown,
-      ) ?? [];
+    // The new PC pairs with exactly what the host's screen showed, then runs the app (sync inside).
+    const { shown, code, fingerprint, joined } = await joinWithShownCode(pageA, deskDb);
     expect(code, shown).toMatch(/^\d{3}-\d{3}$/);
     expect(fingerprint, shown).toMatch(/^SHA256:[0-9a-f]{64}$/);
     await expectAccessible(pageA);
-
-    // The new PC pairs with exactly what the screen showed, then runs the app (sync inside).
-    const joined = await cli([
-      '--db',
-      deskDb,
-      'desk',
-      'join',
-      url as string,
-      '--code',
-      code as string,
-      '--name',
-      'Groepen',
-      '--json',
-    ]);
     expect(joined.code, joined.err).toBe(0);
     expect(JSON.parse(joined.out) as { hostFingerprint: string }).toMatchObject({
       hostFingerprint: fingerprint,
@@ -146,23 +155,7 @@ test('Beheer on a desk: "Ontkoppel deze balie" with the PIN tells the host and w
   const pageB = await contextB.newPage();
   try {
     await startShift(pageA, host.url, 'An');
-    await unlockAdmin(pageA);
-    const desksA = pageA.getByRole('region', { name: 'Balies van dit punt' });
-    await desksA.getByRole('button', { name: 'Toon een koppelcode' }).click();
-    const shown = (await pageA.getByTestId('pairing-code').textContent()) ?? '';
-    const [, code, url] =
-      /Koppelcode (\d{3}-\d{3}),.*Adres (https:\/\/\S+?)\. Vingerafdruk/.exec(shown) ?? [];
-    const joined = await cli([
-      '--db',
-      deskDb,
-      'desk',
-      'join',
-      url as string,
-      '--code',
-      code as string,
-      '--name',
-      'Groepen',
-    ]);
+    const { joined } = await joinWithShownCode(pageA, deskDb);
     expect(joined.code, joined.err).toBe(0);
     // A backup of the desk's copy: it goes with the wipe.
     expect((await cli(['--db', deskDb, 'backup'])).code).toBe(0);
@@ -230,24 +223,7 @@ async function hostAndJoinedDesk(pageA: Page, pageB: Page) {
   const deskDir = fs.mkdtempSync(path.join(path.dirname(host.dir), 'balie-e2e-desk-'));
   const deskDb = path.join(deskDir, 'balie.sqlite');
   await startShift(pageA, host.url, 'An');
-  await unlockAdmin(pageA);
-  await pageA
-    .getByRole('region', { name: 'Balies van dit punt' })
-    .getByRole('button', { name: 'Toon een koppelcode' })
-    .click();
-  const shown = (await pageA.getByTestId('pairing-code').textContent()) ?? '';
-  const [, code, url] = /Koppelcode (\d{3}-\d{3}),.*Adres (https:\/\/\S+?)\. Vingerafdruk/.exec(shown) ?? [];
-  const joined = await cli([
-    '--db',
-    deskDb,
-    'desk',
-    'join',
-    url as string,
-    '--code',
-    code as string,
-    '--name',
-    'Groepen',
-  ]);
+  const { joined } = await joinWithShownCode(pageA, deskDb);
   expect(joined.code, joined.err).toBe(0);
   const deskWeb = await startWebOn(deskDb, ['--sync-listen', '127.0.0.1:0']);
   await startShift(pageB, deskWeb.url, 'Sofie');
