@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiHandlers } from '../../../../../src/main/adapters/api/handlers';
 import { createShellStore } from '../../../../../src/main/adapters/shell/shellStore';
-import type { Attached } from '../../../../../src/main/adapters/shell/shellStore';
+import type { Attached, ShellStorePorts } from '../../../../../src/main/adapters/shell/shellStore';
 import { createDeskCertificate } from '../../../../../src/main/platform/lan/deskCertificate';
 import { POSTCODES_FILE } from '../../../../../src/main/platform/paths';
 import { openStore } from '../../../../../src/main/store/openStore';
@@ -34,6 +34,20 @@ async function hostWithCode() {
   return { host, service };
 }
 
+/** What the shells attach to a store: the API handlers over it, nothing to stop. */
+function attachHandlers(ctx: StoreContext, ports: ShellStorePorts): Promise<Attached> {
+  return Promise.resolve({
+    handlers: createApiHandlers(ctx, {
+      postcodesFile: POSTCODES_FILE,
+      reportsDir: `${ctx.dbPath}-reports`,
+      demoMode: false,
+      version: '0.0.0-test',
+      shellStore: ports,
+    }),
+    stop: () => Promise.resolve(),
+  });
+}
+
 /** A shell over a fresh, empty store (as start:web and Electron build theirs), counting attaches and stops. */
 function shellOverEmptyStore() {
   const store = testStore();
@@ -42,20 +56,13 @@ function shellOverEmptyStore() {
   const shell = createShellStore(store, (ctx, ports): Promise<Attached> => {
     seen.attached += 1;
     seen.stores.push(ctx);
-    const handlers = createApiHandlers(ctx, {
-      postcodesFile: POSTCODES_FILE,
-      reportsDir: `${ctx.dbPath}-reports`,
-      demoMode: false,
-      version: '0.0.0-test',
-      shellStore: ports,
-    });
-    return Promise.resolve({
-      handlers,
+    return attachHandlers(ctx, ports).then((attached) => ({
+      ...attached,
       stop: () => {
         seen.stopped += 1;
-        return Promise.resolve();
+        return attached.stop();
       },
-    });
+    }));
   });
   shells.push(shell);
   return { store, shell, seen };
@@ -145,18 +152,7 @@ describe('a join from Beheer replaces the shell store in place', () => {
 
   it('a store that holds something is never replaced', async () => {
     const { host, service } = await hostWithCode();
-    const shell = createShellStore(host, (ctx, ports) =>
-      Promise.resolve({
-        handlers: createApiHandlers(ctx, {
-          postcodesFile: POSTCODES_FILE,
-          reportsDir: `${ctx.dbPath}-reports`,
-          demoMode: false,
-          version: '0.0.0-test',
-          shellStore: ports,
-        }),
-        stop: () => Promise.resolve(),
-      }),
-    );
+    const shell = createShellStore(host, attachHandlers);
     await shell.start();
     const before = dbChecksum(host.db);
     expect(
@@ -177,21 +173,7 @@ describe('a join the PC is not set up for', () => {
     const store = testStore();
     expect(setAdminPin(store, PIN, null).ok).toBe(true);
     const before = dbChecksum(store.db);
-    const shell = createShellStore(
-      store,
-      (ctx, ports) =>
-        Promise.resolve({
-          handlers: createApiHandlers(ctx, {
-            postcodesFile: POSTCODES_FILE,
-            reportsDir: `${ctx.dbPath}-reports`,
-            demoMode: false,
-            version: '0.0.0-test',
-            shellStore: ports,
-          }),
-          stop: () => Promise.resolve(),
-        }),
-      'BIB-BRUGGE',
-    );
+    const shell = createShellStore(store, attachHandlers, 'BIB-BRUGGE');
     shells.push(shell);
     await shell.start();
     const files = fs.readdirSync(store.dir).sort();
