@@ -1,3 +1,4 @@
+import { hostAddressOf, pairingCodeOf } from '../../../shared/point/pairingInput';
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { fail, ok } from '../../../shared/result';
@@ -54,7 +55,7 @@ export async function joinPoint(args: {
   if (!NAME.test(args.deskName)) return fail('bad_name');
   let target: URL;
   try {
-    target = new URL(args.url);
+    target = new URL(hostAddressOf(args.url));
   } catch {
     return fail('bad_url', { url: args.url });
   }
@@ -66,7 +67,7 @@ export async function joinPoint(args: {
     port: Number(target.port),
     identity,
     deskName: args.deskName,
-    code: args.code.trim(),
+    code: pairingCodeOf(args.code),
   });
   if (!joined.ok) return joined;
 
