@@ -8,7 +8,7 @@
  * a bare round trip over the same server, answered by its checks before any handler.
  * Run as part of `npm run bench` (--only ui) or alone: `node --import tsx bench/uiBench.ts [--size 200000]`.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,8 +20,7 @@ import { initPoint } from '../src/main/useCases/admin/initPoint';
 import { searchCards } from '../src/main/useCases/desk/searchCards';
 import { openStore } from '../src/main/store/openStore';
 import type { StoreContext } from '../src/main/store/storeContext';
-import { startHttpTransport } from '../src/main/adapters/web/httpTransport';
-import { POSTCODES_FILE, RENDERER_DIST } from '../src/main/platform/paths';
+import { POSTCODES_FILE } from '../src/main/platform/paths';
 import { fixedClock } from '../src/shared/time/clock';
 import { scanQwerty } from '../test/helpers/scannerKeys';
 import { BENCH_POINT, makeDataset, testKeys } from './dataset';
@@ -295,14 +294,12 @@ export async function runUiBench(options: {
   try {
     const clocks: ClockRun[] = [];
     for (const clock of FRAME_CLOCKS) {
-      // A transport per browser: its start token opens one session.
-      const transport = await startHttpTransport({ handlers, staticDir: RENDERER_DIST });
+      // A server per browser (its start token opens one session), in its own process.
+      const server = await startServer(dbPath, dir);
       try {
-        clocks.push(
-          await measureClock(clock, transport.url, { ctx, handlers, records: data.records, ...options }),
-        );
+        clocks.push(await measureClock(clock, server.url, { ctx, handlers, records: data.records, ...options }));
       } finally {
-        await transport.close();
+        await server.stop();
       }
     }
     const goal = clocks[0];
@@ -324,6 +321,31 @@ export async function runUiBench(options: {
     ctx.db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** bench/uiServer.ts on the same store: the server as `start:web` runs it, apart from Playwright. */
+async function startServer(dbPath: string, dir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'uiServer.ts'), dbPath, dir], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line !== undefined) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once('exit', (code) => reject(new Error(`the bench server stopped (exit ${code})`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.stdin.end();
+      await exited;
+    },
+  };
 }
 
 async function measureClock(
@@ -387,7 +409,8 @@ async function measureClock(
       const result = await armAndWait(
         page,
         () => page.keyboard.type(last),
-        "return !!document.querySelector('[role=listbox], .search-note')",
+        // The newest query's answer: a list no longer busy with an earlier one's rows, or a note.
+        "return !!document.querySelector('[role=listbox]:not([aria-busy=true]), .search-note')",
         'any',
       );
       if (result === null) keyMissed += 1;

@@ -168,3 +168,30 @@ test('a teacher whose name is not here is told where the card most likely is, fr
     /Waarschijnlijk bij Letterenhuis, Minderbroedersstraat 22, 2000 Antwerpen/,
   );
 });
+
+test('typing a name letter by letter keeps the results in view: no keystroke empties the list, and the last answer is the one shown', async ({
+  page,
+  desk,
+}) => {
+  await openDesk(page, desk, 'Sofie');
+  await searchField(page).pressSequentially('ja', { delay: 120 });
+  const results = page.getByRole('listbox', { name: 'Zoekresultaten' });
+  await expect(results).toHaveAttribute('aria-busy', 'false');
+  // Counts every time the list leaves the page from here on (it used to on every keystroke).
+  await page.evaluate(() => {
+    const seen = { removed: 0 };
+    (window as unknown as { __list: typeof seen }).__list = seen;
+    new MutationObserver((changes) => {
+      for (const change of changes)
+        for (const node of change.removedNodes)
+          if (node instanceof HTMLElement && node.matches('[role=listbox]')) seen.removed += 1;
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  await searchField(page).pressSequentially('nssens', { delay: 120 });
+  await expect(results).toHaveAttribute('aria-busy', 'false');
+  await expect(results.getByRole('option', { name: /Joëlle Janssens/ })).toBeVisible();
+  for (const option of await results.getByRole('option').all()) await expect(option).toContainText(/Janssens/);
+  expect(await page.evaluate(() => (window as unknown as { __list: { removed: number } }).__list.removed)).toBe(0);
+  await page.keyboard.press('Enter');
+  await expect(verdict(page)).toBeVisible();
+});

@@ -27,6 +27,27 @@ interface CardSearchProps {
   large?: boolean;
 }
 
+/**
+ * `&é"'(§è!çà…` is a number typed on AZERTY without Shift (or a scanner's keys that got
+ * through): never a name, so the field shows and searches the digits.
+ */
+function fieldText(typed: string): string {
+  return numberFromAzertyRow(typed) ?? typed;
+}
+
+/**
+ * What the field will hold once this keydown's letter is typed: a letter (names are letters;
+ * numbers keep the plain path, with the AZERTY and card rules of onChange) replaces the selection.
+ * Null for anything else: other keys, shortcuts, AltGr, a composition.
+ */
+function textAfterLetter(e: KeyboardEvent<HTMLInputElement>): string | null {
+  if (e.ctrlKey || e.altKey || e.metaKey || e.nativeEvent.isComposing) return null;
+  if (e.key.length !== 1 || !/\p{L}/u.test(e.key)) return null;
+  const { value, selectionStart, selectionEnd } = e.currentTarget;
+  if (selectionStart === null || selectionEnd === null) return null;
+  return value.slice(0, selectionStart) + e.key + value.slice(selectionEnd);
+}
+
 /** One field for names, card numbers, stamboeknummers and postcodes, with results as you type. */
 export function CardSearch({
   id,
@@ -44,8 +65,13 @@ export function CardSearch({
   const [active, setActive] = useState(0);
   const { query, setQuery, results, forQuery } = search;
   const listId = `${id}-results`;
-  const shown = query.trim() !== '' && forQuery === query ? results : [];
   const settled = query.trim() !== '' && forQuery === query;
+  // Arrows and Enter work on the newest query's answer only.
+  const shown = settled ? results : [];
+  // While that answer is out, the last one stays in view, marked busy and without a highlighted
+  // row: the list neither vanishes nor comes back on every keystroke (a flicker, and every row
+  // made anew), and the rows the next answer keeps are not re-made.
+  const listed = query.trim() === '' ? [] : results;
 
   useEffect(() => setActive(0), [results]);
 
@@ -55,9 +81,7 @@ export function CardSearch({
   };
 
   const onChange = (typed: string) => {
-    // `&é"'(§è!çà…` is a number typed on AZERTY without Shift (or a scanner's keys that got
-    // through): never a name, so the field shows and searches the digits.
-    const value = numberFromAzertyRow(typed) ?? typed;
+    const value = fieldText(typed);
     const kind = classifyQuery(value);
     if (kind.kind === 'card' && !cardOnEnter) choose(kind.card, null);
     else setQuery(value);
@@ -65,6 +89,11 @@ export function CardSearch({
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.defaultPrevented) return;
+    const typed = textAfterLetter(e);
+    if (typed !== null) {
+      const value = fieldText(typed);
+      if (classifyQuery(value).kind !== 'card') search.askAhead(value);
+    }
     if (e.key === 'ArrowDown' && shown.length > 0) {
       e.preventDefault();
       setActive((a) => Math.min(a + 1, shown.length - 1));
@@ -104,8 +133,8 @@ export function CardSearch({
         autoFocus={autoFocus}
         role="combobox"
         aria-autocomplete="list"
-        aria-expanded={shown.length > 0}
-        aria-controls={shown.length > 0 ? listId : undefined}
+        aria-expanded={listed.length > 0}
+        aria-controls={listed.length > 0 ? listId : undefined}
         aria-activedescendant={shown.length > 0 ? optionId(listId, active) : undefined}
         aria-describedby={`${id}-hint`}
         className="search-input"
@@ -126,12 +155,13 @@ export function CardSearch({
           {t('balie.search.none', { query: query.trim() })}
         </p>
       )}
-      {shown.length > 0 && (
+      {listed.length > 0 && (
         <ResultsList
           id={listId}
           label={t('balie.search.results')}
-          results={shown}
-          active={active}
+          results={listed}
+          busy={!settled}
+          active={settled ? active : -1}
           onPick={(s) => choose(s.card, s)}
         />
       )}

@@ -45,12 +45,16 @@ export function ResultsList({
   id,
   label,
   results,
+  busy,
   active,
   onPick,
 }: {
   id: string;
   label: string;
   results: CardSummary[];
+  /** The rows answer an earlier query; the newest one's answer is on its way. */
+  busy: boolean;
+  /** The highlighted row, or -1 for none. */
   active: number;
   onPick(summary: CardSummary): void;
 }) {
@@ -66,6 +70,7 @@ export function ResultsList({
       id={id}
       role="listbox"
       aria-label={label}
+      aria-busy={busy}
       className="results-list"
       onMouseDown={(e) => e.preventDefault()}
       onClick={picked}

@@ -6,6 +6,12 @@ import { useDesk } from '../app/session';
 export interface CardSearchState {
   query: string;
   setQuery(query: string): void;
+  /**
+   * Ask for `query` now, before the field holds it: the keydown of a letter knows what the field
+   * will say, a few milliseconds before its input event does. setQuery with the same text then
+   * asks nothing new; with other text (a guess that was wrong) it asks as always.
+   */
+  askAhead(query: string): void;
   /** Results of the latest answered query; `forQuery` says which query they belong to. */
   results: CardSummary[];
   forQuery: string;
@@ -54,8 +60,12 @@ export function useCardSearch(): CardSearchState {
 
   // Asked from the keystroke's own handler, before React renders it: the round trip overlaps
   // the render of the typed character instead of waiting for it.
+  // The text of the newest request: asking the same text again adds nothing.
+  const asked = useRef<string | null>(null);
   const ask = useCallback(
-    (typed: string) => {
+    (typed: string, again = false) => {
+      if (typed === asked.current && !again) return;
+      asked.current = typed;
       const request = ++latest.current;
       if (typed.trim() === '') {
         next.current = null;
@@ -76,10 +86,11 @@ export function useCardSearch(): CardSearchState {
     },
     [ask],
   );
-  const retry = useCallback(() => ask(typed.current), [ask]);
+  const retry = useCallback(() => ask(typed.current, true), [ask]);
   return {
     query,
     setQuery: setQueryAndAsk,
+    askAhead: ask,
     results: answer.results,
     forQuery: answer.forQuery,
     failure: answer.failure,
