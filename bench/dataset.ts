@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createApiHandlers } from '../src/main/adapters/api/handlers';
+import { POSTCODES_FILE } from '../src/main/platform/paths';
+import type { StoreContext } from '../src/main/store/storeContext';
 import { writeBatchPackage } from '../src/main/useCases/import/writePackage';
 import {
   demoCardsCsv,
@@ -141,4 +144,14 @@ export function makeDataset(size: number, seed: number, dir: string, privateKeyP
     shellCsvPath,
     timings: { generateMs, packageMs, shellCsvMs },
   };
+}
+
+/** The API handlers over a bench store, as the web transport serves them (reports into `dir`). */
+export function benchApiHandlers(ctx: StoreContext, dir: string): ReturnType<typeof createApiHandlers> {
+  return createApiHandlers(ctx, {
+    postcodesFile: POSTCODES_FILE,
+    reportsDir: path.join(dir, 'reports'),
+    demoMode: false,
+    version: 'bench',
+  });
 }

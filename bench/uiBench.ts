@@ -14,16 +14,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
-import { createApiHandlers } from '../src/main/adapters/api/handlers';
 import { importBatch } from '../src/main/useCases/import/importBatch';
 import { initPoint } from '../src/main/useCases/admin/initPoint';
 import { searchCards } from '../src/main/useCases/desk/searchCards';
 import { openStore } from '../src/main/store/openStore';
 import type { StoreContext } from '../src/main/store/storeContext';
-import { POSTCODES_FILE } from '../src/main/platform/paths';
 import { fixedClock } from '../src/shared/time/clock';
 import { scanQwerty } from '../test/helpers/scannerKeys';
-import { BENCH_POINT, makeDataset, testKeys } from './dataset';
+import { BENCH_POINT, benchApiHandlers, makeDataset, testKeys } from './dataset';
 import type { Dataset } from './dataset';
 import { summarize } from './stats';
 import type { LatencySummary } from './stats';
@@ -285,12 +283,7 @@ export async function runUiBench(options: {
   initPoint(ctx, { ...BENCH_POINT, pointName: BENCH_POINT.pointName, issuerPublicKeyPem: keys.publicKeyPem });
   const imported = await importBatch(ctx, fs.readFileSync(data.packagePath));
   if (!imported.ok) throw new Error(`import failed: ${imported.error}`);
-  const handlers = createApiHandlers(ctx, {
-    postcodesFile: POSTCODES_FILE,
-    reportsDir: path.join(dir, 'reports'),
-    demoMode: false,
-    version: 'bench',
-  });
+  const handlers = benchApiHandlers(ctx, dir);
   try {
     const clocks: ClockRun[] = [];
     for (const clock of FRAME_CLOCKS) {
@@ -353,7 +346,7 @@ async function measureClock(
   url: string,
   run: {
     ctx: StoreContext;
-    handlers: ReturnType<typeof createApiHandlers>;
+    handlers: ReturnType<typeof benchApiHandlers>;
     records: Dataset['records'];
     queries: number;
     scans: number;

@@ -6,11 +6,11 @@
  * Prints one line of JSON, `{"url": …}`, once it listens; stops when its stdin closes.
  */
 import path from 'node:path';
-import { createApiHandlers } from '../src/main/adapters/api/handlers';
 import { startHttpTransport } from '../src/main/adapters/web/httpTransport';
-import { POSTCODES_FILE, RENDERER_DIST } from '../src/main/platform/paths';
+import { RENDERER_DIST } from '../src/main/platform/paths';
 import { openStore } from '../src/main/store/openStore';
 import { fixedClock } from '../src/shared/time/clock';
+import { benchApiHandlers } from './dataset';
 
 const [dbPath, dir] = process.argv.slice(2);
 if (dbPath === undefined || dir === undefined) throw new Error('usage: uiServer.ts <store.sqlite> <work folder>');
@@ -22,12 +22,7 @@ const ctx = {
   dbPath,
   backupDir: path.join(dir, 'backups'),
 };
-const handlers = createApiHandlers(ctx, {
-  postcodesFile: POSTCODES_FILE,
-  reportsDir: path.join(dir, 'reports'),
-  demoMode: false,
-  version: 'bench',
-});
+const handlers = benchApiHandlers(ctx, dir);
 const transport = await startHttpTransport({ handlers, staticDir: RENDERER_DIST });
 process.stdout.write(`${JSON.stringify({ url: transport.url })}\n`);
 process.stdin.resume();

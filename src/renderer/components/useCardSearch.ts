@@ -58,10 +58,10 @@ export function useCardSearch(): CardSearchState {
     });
   }, [api]);
 
-  // Asked from the keystroke's own handler, before React renders it: the round trip overlaps
-  // the render of the typed character instead of waiting for it.
   // The text of the newest request: asking the same text again adds nothing.
   const asked = useRef<string | null>(null);
+  // Asked from the keystroke's own handler, before React renders it: the round trip overlaps
+  // the render of the typed character instead of waiting for it.
   const ask = useCallback(
     (typed: string, again = false) => {
       if (typed === asked.current && !again) return;
